@@ -1,0 +1,96 @@
+"""The text pipeline: raw article -> document -> sentences -> atomic claims. Pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from claimcheck.pipeline.claims import extract_claims
+from claimcheck.pipeline.document import structure_article, structure_plain
+from claimcheck.pipeline.html import extract_html, looks_like_html
+from claimcheck.pipeline.language import check_language, detect_language
+from claimcheck.pipeline.model import (
+    CLAIM_ROLES,
+    Block,
+    Claim,
+    Document,
+    Metadata,
+    Role,
+    Sentence,
+    Span,
+)
+from claimcheck.pipeline.sentences import split_sentences
+from claimcheck.pipeline.text import content_hash, normalize_text
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Metadata",
+    "Role",
+    "Sentence",
+    "Span",
+    "article_text",
+    "content_hash",
+    "split_article",
+]
+
+
+def article_text(raw: str, *, url: str | None = None) -> tuple[str, Metadata]:
+    """The text the pipeline reads from what was received (HTML or plain text)."""
+    if looks_like_html(raw):
+        text, hints = extract_html(raw, url)
+        return normalize_text(text), hints
+    return normalize_text(raw), Metadata()
+
+
+def split_article(
+    text: str,
+    *,
+    plain: bool = False,
+    lang: str | None = None,
+    hints: Metadata | None = None,
+) -> Document:
+    """Cut normalized article text into a Document: metadata, sentences and claims.
+
+    ``hints`` are facts known from elsewhere (command-line flags, HTML metadata); they win
+    over what is read from the text.
+    """
+    structure = structure_plain(text) if plain else structure_article(text)
+    body = " ".join(text[b.start : b.end] for b in structure.blocks if b.role is Role.BODY)
+    language = check_language(lang) if lang else detect_language(body or text)
+
+    metadata = replace(structure.metadata, language=language)
+    if hints is not None:
+        overrides = {f.name: getattr(hints, f.name) for f in fields(hints)}
+        metadata = replace(metadata, **{k: v for k, v in overrides.items() if v})
+
+    sentences: list[Sentence] = []
+    last_speaker: str | None = None
+    for block in structure.blocks:
+        for span in _sentence_spans(text, block, language):
+            sentence_text = text[span.start : span.end]
+            claims: list[Claim] = []
+            if block.role in CLAIM_ROLES:
+                for draft in extract_claims(sentence_text, language, last_speaker):
+                    claims.append(
+                        Claim(
+                            position=len(claims),
+                            text=draft.text,
+                            start=span.start + draft.start,
+                            end=span.start + draft.end,
+                            speaker=draft.speaker,
+                            hedged=draft.hedged,
+                        )
+                    )
+            # "..., kata dia" refers back to the speaker of the sentence just before, if any.
+            last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None)
+            sentences.append(
+                Sentence(len(sentences), block.role, sentence_text, span.start, span.end,
+                         tuple(claims))
+            )
+    return Document(text, metadata, tuple(sentences), structure.furniture)
+
+
+def _sentence_spans(text: str, block: Block, language: str) -> list[Span]:
+    if block.role is Role.BODY:
+        return split_sentences(text, block.start, block.end, language)
+    return [Span(block.start, block.end)]

@@ -1,0 +1,190 @@
+"""Word lists the pipeline reads, per language ("id" Indonesian, "en" English)."""
+
+from __future__ import annotations
+
+import re
+
+SUPPORTED_LANGUAGES = ("id", "en")
+
+# Sentence openers that carry no checkable content ("Meanwhile, ...").
+DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
+    "id": (
+        "sementara itu", "selain itu", "di sisi lain", "di lain pihak", "namun demikian",
+        "meski demikian", "meskipun demikian", "walau demikian", "oleh karena itu",
+        "oleh sebab itu", "dengan demikian", "adapun", "namun", "akan tetapi", "setidaknya",
+        "sebagai informasi", "diketahui", "perlu diketahui", "lebih lanjut", "selanjutnya",
+        "kemudian", "sebelumnya", "bahkan", "tak hanya itu", "tidak hanya itu",
+    ),
+    "en": (
+        "meanwhile", "however", "in addition", "additionally", "moreover", "furthermore",
+        "also", "on the other hand", "nevertheless", "nonetheless", "still", "as a result",
+        "therefore", "at the same time", "in fact", "indeed", "by contrast",
+    ),
+}
+
+# Words that mark a claim as second-hand or uncertain.
+HEDGES: dict[str, tuple[str, ...]] = {
+    "id": (
+        "disebut", "disebutkan", "dikabarkan", "diduga", "dilaporkan", "diklaim", "konon",
+        "kabarnya", "diperkirakan", "disinyalir", "ditengarai", "dianggap", "diyakini",
+        "dirumorkan", "kemungkinan", "mungkin", "barangkali", "tampaknya", "sepertinya",
+        "diisukan", "santer",
+    ),
+    "en": (
+        "reportedly", "allegedly", "alleged", "purportedly", "supposedly", "apparently",
+        "rumored", "rumoured", "is said to", "are said to", "was said to", "were said to",
+        "is believed", "are believed", "is thought to", "are thought to", "may have",
+        "might have", "could have", "unconfirmed", "is reported to", "are reported to",
+        "was reported to", "were reported to", "claimed to", "is alleged", "are alleged",
+    ),
+}
+
+# Verbs of saying, for "X said that ..." / "..., kata X".
+SAY_VERBS_BEFORE: dict[str, tuple[str, ...]] = {
+    "id": (
+        "menegaskan", "mengatakan", "menyatakan", "menjelaskan", "mengungkapkan", "mengungkap",
+        "menyebutkan", "menyebut", "mengklaim", "menuturkan", "menambahkan", "menilai",
+        "mengaku", "mengakui", "memastikan", "membantah", "menekankan", "menyampaikan",
+        "berpendapat", "berkata", "bilang",
+    ),
+    "en": (
+        "said", "says", "told reporters", "told", "claimed", "claims", "wrote", "writes",
+        "added", "stated", "states", "argued", "argues", "insisted", "warned", "noted",
+        "reports", "reported", "alleged", "alleges", "explained", "estimated",
+        "announced", "confirmed", "denied", "admitted", "maintained", "asserted", "tweeted",
+    ),
+}
+
+SAY_VERBS_AFTER: dict[str, tuple[str, ...]] = {
+    "id": (
+        "kata", "ujar", "ungkap", "jelas", "tegas", "tutur", "imbuh", "tambah", "sebut",
+        "ucap", "terang", "papar", "katanya", "ujarnya", "ungkapnya", "jelasnya", "tegasnya",
+        "tuturnya", "imbuhnya", "tambahnya", "sebutnya", "ucapnya", "terangnya", "paparnya",
+    ),
+    "en": ("said", "says", "added", "wrote", "told", "stated", "noted", "warned", "claimed"),
+}
+
+# Pronoun speakers are replaced by the last named speaker of the article.
+PRONOUN_SPEAKERS = frozenset(
+    {"dia", "ia", "beliau", "mereka", "he", "she", "they", "it", "we", "i", "-nya"}
+)
+
+# Titles dropped from a speaker's name when a name follows them.
+TITLES = frozenset(
+    {
+        "presiden", "wapres", "wakil", "menteri", "menlu", "menhan", "mendagri", "gubernur",
+        "bupati", "wali", "kota", "ketua", "juru", "bicara", "jubir", "direktur", "kepala",
+        "sekretaris", "jenderal", "kapolri", "kapolda", "panglima", "pemimpin", "perdana",
+        "raja", "ratu", "pangeran", "dr", "dr.", "prof", "prof.", "ir.", "h.", "hj.", "tn.",
+        "ny.", "bapak", "ibu", "pak", "bu", "sdr.", "president", "vice", "prime", "minister",
+        "secretary", "general", "governor", "mayor", "senator", "sen.", "rep.", "gov.",
+        "chairman", "chairwoman", "chief", "executive", "spokesman", "spokeswoman",
+        "spokesperson", "director", "leader", "mr.", "mrs.", "ms.", "king", "queen",
+        "former", "mantan", "the", "u.s.", "us", "as", "radical", "senior", "top",
+    }
+)
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        {
+            "tn", "ny", "nn", "sdr", "sdri", "bpk", "dr", "drs", "dra", "prof", "ir", "h", "hj",
+            "kh", "no", "nomor", "jl", "jln", "kab", "kec", "kel", "prov", "a.n", "u.p", "dkk",
+            "s.h", "s.e", "m.si", "st", "mt", "gg", "rt", "rw", "yth", "hlm", "kol", "brigjen",
+            "mayjen", "letjen", "jend", "kompol", "akbp", "ipda", "iptu", "aiptu", "bripka",
+        }
+    ),
+    "en": frozenset(
+        {
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
+            "st", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "ltd", "co",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "e.g", "i.e", "approx", "dept", "est", "fig", "mt", "ft",
+        }
+    ),
+}
+
+# --- Indonesian predicate detection --------------------------------------------------------
+# Indonesian marks verbs with prefixes and uses a closed set of auxiliaries and adverbs
+# before predicates; that is enough to find where a clause's subject ends.
+ID_PREDICATE_WORDS = frozenset(
+    {
+        "tidak", "tak", "belum", "bukan", "akan", "telah", "sudah", "sedang", "masih",
+        "tetap", "pernah", "dapat", "bisa", "harus", "mampu", "semakin", "makin", "kian",
+        "adalah", "merupakan", "menjadi", "ialah", "juga", "baru", "sempat", "terus", "mulai",
+        "hendak", "ingin", "mau", "perlu", "boleh", "sangat", "lebih", "paling", "cukup",
+        "punya", "ada", "segera", "kembali", "turut", "ikut", "justru", "malah", "hanya",
+        "memang", "pun",
+    }
+)
+ID_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "ter", "di", "per")
+# Words that look prefixed but are nouns, pronouns, prepositions or conjunctions.
+ID_NOT_PREDICATE = frozenset(
+    {
+        "media", "menteri", "menit", "meja", "merah", "meter", "metode", "mesin", "memori",
+        "mereka", "melalui", "menurut", "meskipun", "meski", "menuju", "mengenai", "menjelang",
+        "berita", "beras", "bersama", "beserta", "berikut", "berikutnya", "berbagai", "beberapa",
+        "belakang", "besar", "benar", "betul", "bencana", "bensin", "bendera", "bekas",
+        "dia", "diri", "dinding", "dinas", "digital", "diplomat", "diplomatik", "diplomasi",
+        "direktur", "diskusi", "distrik", "dimana", "disana", "diantara", "dini", "dingin",
+        "tersebut", "terhadap", "terutama", "terakhir", "teror", "teroris", "terminal", "termasuk",
+        "ternyata", "tertentu", "terbaru", "terbesar", "terkait", "perang", "pertama", "persen",
+        "pertahanan", "perusahaan", "pemerintah", "pemimpin", "perdana", "per", "perempuan",
+        "pesawat", "pasukan", "penduduk", "merdeka", "meninggal", "metro", "demi",
+        "pemilu", "pemilihan", "peristiwa", "persenjataan", "perjanjian", "pertemuan",
+        "dengan", "dalam", "dari", "di", "dan", "serta", "atau", "ke", "pada", "untuk",
+        "bagi", "oleh", "antara", "yang", "sebagai", "seperti", "sejak", "hingga", "sampai",
+    }
+)
+ID_NOUN_PREFIXES = ("pe", "ke")  # nominal affixes: pengiriman, kekuatan
+
+
+def id_is_predicate(word: str) -> bool:
+    """Whether an Indonesian word opens a predicate (verb, auxiliary, negation)."""
+    w = word.lower().strip(",.;:\"'“”()")
+    if not w or not w.isalpha() and "-" not in w:
+        return False
+    if w in ID_NOT_PREDICATE:
+        return False
+    if w in ID_PREDICATE_WORDS:
+        return True
+    base = w.split("-")[0]
+    for prefix in ID_VERB_PREFIXES:
+        if base.startswith(prefix) and len(base) >= len(prefix) + 4:
+            # "ber"/"ter"/"me" are the common productive prefixes; "be" and "per" need more.
+            if prefix in ("be", "per") and not base.startswith(("bel", "ber", "per")):
+                continue
+            return True
+    return False
+
+
+# --- English predicate detection -----------------------------------------------------------
+EN_AUXILIARIES = frozenset(
+    {
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+        "should", "may", "might", "must", "did", "does", "do", "not", "never", "also", "then",
+        "remains", "remain", "became", "becomes", "said", "says", "sent", "made", "took",
+        "gave", "won", "lost", "got", "went", "came", "left", "kept", "held", "led", "told",
+        "still", "already", "now", "just", "cannot", "can't", "won't", "didn't", "doesn't",
+        "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    }
+)
+EN_NOT_PREDICATE = frozenset({"need", "red", "bed", "seed", "speed", "feed", "hundred", "indeed"})
+
+
+def en_is_predicate(word: str) -> bool:
+    """Whether an English word opens a predicate, by auxiliaries and verb endings."""
+    w = word.lower().strip(",.;:\"'“”()")
+    if w in EN_AUXILIARIES:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in EN_NOT_PREDICATE
+
+
+def is_predicate(word: str, lang: str) -> bool:
+    return id_is_predicate(word) if lang == "id" else en_is_predicate(word)
+
+
+def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation matching any of ``words`` as whole words, longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(w) for w in ordered) + r")"

@@ -1,0 +1,68 @@
+"""Sentence segmentation: sentencex, corrected for abbreviations and scraper-glued text."""
+
+from __future__ import annotations
+
+import re
+
+from sentencex import segment
+
+from claimcheck.pipeline.lexicon import ABBREVIATIONS
+from claimcheck.pipeline.model import Span
+
+# "Cortana.Kecanggihan": a scraper dropped the space after a period. Not "iNews.id",
+# "U.S." or "2.5", so the letters on both sides must look like words.
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
+_TRAILING_TOKEN = re.compile(r"(?:^|\s|\()(?P<token>[A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+
+
+def split_sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
+    """Spans of the sentences in ``text[start:end]``, stripped of surrounding space."""
+    spans: list[Span] = []
+    offset = start
+    for piece in segment(lang, text[start:end]):
+        piece_start = offset
+        offset += len(piece)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        spans.append(Span(piece_start + lead, piece_start + lead + len(stripped)))
+    if offset != end:  # sentencex normally returns the text whole; if not, keep it whole
+        spans = [_strip(text, start, end)]
+    spans = _merge_abbreviations(text, spans, lang)
+    return [part for span in spans for part in _split_glued(text, span)]
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(start + lead, start + lead + len(chunk.strip()))
+
+
+def _merge_abbreviations(text: str, spans: list[Span], lang: str) -> list[Span]:
+    abbreviations = ABBREVIATIONS.get(lang, frozenset()) | ABBREVIATIONS["id"]
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _ends_with_abbreviation(text[merged[-1].start : merged[-1].end], abbreviations):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _ends_with_abbreviation(sentence: str, abbreviations: frozenset[str]) -> bool:
+    match = _TRAILING_TOKEN.search(sentence)
+    if not match:
+        return False
+    token = match.group("token")
+    # A lone capital ("H.", "J.") is an initial inside a name, never a sentence end.
+    return token.lower() in abbreviations or (len(token) == 1 and token.isupper())
+
+
+def _split_glued(text: str, span: Span) -> list[Span]:
+    chunk = text[span.start : span.end]
+    cuts = [m.start() for m in _GLUED.finditer(chunk)]
+    if not cuts:
+        return [span]
+    bounds = [0, *cuts, len(chunk)]
+    return [Span(span.start + a, span.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]

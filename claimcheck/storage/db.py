@@ -1,0 +1,147 @@
+"""Opening a database: URL resolution, engine set-up, migrations, sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimcheck.errors import DatabaseError
+
+DB_ENV = "CLAIMCHECK_DB"
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def default_url() -> str:
+    """A SQLite file in the user's data directory (one file for one reviewer)."""
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('claimcheck')) / 'claimcheck.db'}"
+
+
+def resolve_url(url: str | None) -> str:
+    """``--db`` wins, then ``CLAIMCHECK_DB``, then the default SQLite file.
+
+    A bare path is taken as a SQLite file, so ``--db work.db`` just works.
+    """
+    chosen = url or os.environ.get(DB_ENV) or default_url()
+    if "://" not in chosen:
+        chosen = f"sqlite:///{Path(chosen).expanduser().resolve()}"
+    return chosen
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = sa.engine.make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url!r} (try sqlite:///path/to/file.db)") from exc
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL lets a reviewer read in one terminal while another ingests.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def alembic_config(url: str) -> Config:
+    if not (MIGRATIONS_DIR / "env.py").exists():
+        raise DatabaseError(
+            f"migrations not found at {MIGRATIONS_DIR}; install claimcheck from its source tree "
+            "(pip install -e .)"
+        )
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision(url: str) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(url: str, engine: Engine | None = None) -> None:
+    """Bring the database to the newest schema."""
+    config = alembic_config(url)
+    owned = engine is None
+    engine = engine or make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot migrate the database at {url}: {exc.orig}") from exc
+    finally:
+        if owned:
+            engine.dispose()
+
+
+@dataclass
+class Database:
+    """An open database: its URL, engine and session factory."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Open the database, migrating a new or outdated one on first use."""
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    try:
+        if migrate and current_revision(engine) != head_revision(resolved):
+            upgrade(resolved, engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open the database at {resolved}: {exc.orig}") from exc
+    return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,210 @@
+"""The database schema: articles, sentences, claims, evidence and the review history."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Status(StrEnum):
+    """A claim's review status."""
+
+    PENDING = "pending"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    UNVERIFIABLE = "unverifiable"
+    DISMISSED = "dismissed"
+
+
+#: Verdicts that must rest on at least one evidence link.
+NEEDS_EVIDENCE = frozenset({Status.VERIFIED, Status.DISPUTED})
+
+
+class Stance(StrEnum):
+    """What an evidence link says about a claim."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    CONTEXT = "context"
+
+
+class EventKind(StrEnum):
+    STATUS = "status"
+    EVIDENCE = "evidence"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _in(values: type[StrEnum]) -> str:
+    return "(" + ", ".join(f"'{v.value}'" for v in values) + ")"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and read back as aware datetimes, on SQLite too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Article(Base):
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)  # where the text was read from
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(300))
+    editor: Mapped[str | None] = mapped_column(String(300))
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    photo_credit: Mapped[str | None] = mapped_column(String(300))
+    published_at: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    raw_text: Mapped[str] = mapped_column(Text)  # exactly as received (HTML stays HTML)
+    text: Mapped[str] = mapped_column(Text)  # what the pipeline read; offsets index this
+    content_hash: Mapped[str] = mapped_column(String(64))
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sentences: Mapped[list[Sentence]] = relationship(
+        back_populates="article", order_by="Sentence.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (UniqueConstraint("content_hash"),)
+
+
+class Sentence(Base):
+    __tablename__ = "sentence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship(back_populates="sentences")
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="sentence", order_by="Claim.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "position"),
+        CheckConstraint("role IN ('title', 'caption', 'heading', 'body')", name="role"),
+        CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+    )
+
+
+class Claim(Base):
+    __tablename__ = "claim"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentence.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=Status.PENDING.value)
+    speaker: Mapped[str | None] = mapped_column(String(300))
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sentence: Mapped[Sentence] = relationship(back_populates="claims")
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="claim", order_by="Evidence.id", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[ReviewEvent]] = relationship(
+        back_populates="claim", order_by="ReviewEvent.id"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("sentence_id", "position"),
+        CheckConstraint(f"status IN {_in(Status)}", name="status"),
+        Index(None, "status"),
+    )
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    added_by: Mapped[str] = mapped_column(String(200))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="evidence")
+
+    __table_args__ = (
+        CheckConstraint(f"stance IN {_in(Stance)}", name="stance"),
+        Index(None, "claim_id"),
+    )
+
+
+class ReviewEvent(Base):
+    """Append-only: triggers in the migration refuse UPDATE and DELETE on this table."""
+
+    __tablename__ = "review_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    claim: Mapped[Claim] = relationship(back_populates="events")
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN {_in(EventKind)}", name="kind"),
+        Index(None, "claim_id"),
+    )

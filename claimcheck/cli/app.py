@@ -1,0 +1,65 @@
+"""The `claimcheck` command: global options, the command groups, the one error boundary."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from typer.core import TyperGroup
+
+from claimcheck.cli import articles, claims, db, ingest, review
+from claimcheck.cli.common import err, state
+from claimcheck.errors import ClaimcheckError
+
+
+class ErrorBoundary(TyperGroup):
+    """Turns claimcheck's own errors into `Error: ...` on stderr and exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as exc:
+            message = str(exc)
+        except OperationalError as exc:
+            message = f"database error: {exc.orig}"
+        except SQLAlchemyError as exc:
+            message = f"database error: {exc}"
+        err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+
+
+app = typer.Typer(
+    cls=ErrorBoundary,
+    name="claimcheck",
+    help="Track the claims in news articles: split, review, verify with evidence.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db_url: Annotated[
+        str | None,
+        typer.Option(
+            "--db", envvar="CLAIMCHECK_DB",
+            help="Database URL or SQLite file path (default: a file in your user data dir).",
+        ),
+    ] = None,
+) -> None:
+    state(ctx).db_url = db_url
+
+
+ingest.register(app)
+review.register(app)
+app.add_typer(articles.app, name="articles")
+app.add_typer(claims.app, name="claims")
+app.add_typer(review.evidence_app, name="evidence")
+app.add_typer(db.app, name="db")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,42 @@
+"""`claimcheck claims`: list and show claims."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimcheck.cli.common import JsonOption, LimitOption, emit, emit_page, session
+from claimcheck.render import tables
+from claimcheck.services import browse
+
+app = typer.Typer(help="List and show claims.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option(help="pending, verified, disputed, unverifiable or dismissed."),
+    ] = None,
+    article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims in article order, filtered by status or article."""
+    with session(ctx) as s:
+        page = browse.list_claims(s, status=status, article_id=article, limit=limit)
+    emit_page(page, as_json, tables.claim_list)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    as_json: JsonOption = False,
+) -> None:
+    """A claim with its sentence, evidence and history."""
+    with session(ctx) as s:
+        view = browse.get_claim(s, claim_id)
+    emit(view, as_json, tables.claim)

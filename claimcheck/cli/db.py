@@ -1,0 +1,26 @@
+"""`claimcheck db`: where the database is, and bringing it up to date."""
+
+from __future__ import annotations
+
+import typer
+
+from claimcheck.cli.common import out, state
+from claimcheck.storage.db import resolve_url, sqlite_path, upgrade
+
+app = typer.Typer(help="Where the database is, and migrating it.", no_args_is_help=True)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print the database in use: a file path for SQLite, else the URL."""
+    url = resolve_url(state(ctx).db_url)
+    file = sqlite_path(url)
+    out.print(str(file) if file else url, highlight=False, soft_wrap=True)
+
+
+@app.command("upgrade")
+def upgrade_command(ctx: typer.Context) -> None:
+    """Create or migrate the database to the newest schema (also done on first use)."""
+    url = resolve_url(state(ctx).db_url)
+    upgrade(url)
+    out.print("database is up to date", highlight=False)

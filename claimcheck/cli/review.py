@@ -1,0 +1,114 @@
+"""Reviewing: `verify`, `dispute`, `mark`, `evidence add`, `history`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimcheck.cli.common import (
+    JsonOption,
+    NoteOption,
+    ReviewerOption,
+    emit,
+    session,
+)
+from claimcheck.render import tables
+from claimcheck.services import browse, review
+from claimcheck.storage import Stance, Status
+
+ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.")]
+EvidenceOption = Annotated[
+    list[str] | None,
+    typer.Option("--evidence", "-e", help="An evidence URL (repeatable).", metavar="URL"),
+]
+StanceOption = Annotated[
+    Stance | None,
+    typer.Option(help="What --evidence says about the claim (default fits the verdict)."),
+]
+
+evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("verify")(verify)
+    app.command("dispute")(dispute)
+    app.command("mark")(mark)
+    app.command("history")(history)
+
+
+def _verdict(
+    ctx: typer.Context, claim_id: int, status: Status, default_stance: Stance,
+    evidence: list[str] | None, stance: Stance | None, note: str | None, reviewer: str | None,
+    as_json: bool,
+) -> None:
+    who = review.reviewer_name(reviewer)
+    items = [review.EvidenceInput(url, (stance or default_stance).value) for url in evidence or []]
+    with session(ctx) as s:
+        change = review.set_status(
+            s, claim_id=claim_id, status=status.value, reviewer=who, evidence=items, note=note
+        )
+    emit(change, as_json, tables.status_change)
+
+
+def verify(
+    ctx: typer.Context, claim_id: ClaimId, evidence: EvidenceOption = None,
+    stance: StanceOption = None, note: NoteOption = None, reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Mark a claim verified. Needs evidence: --evidence URL now, or added before."""
+    _verdict(ctx, claim_id, Status.VERIFIED, Stance.SUPPORTS, evidence, stance, note, reviewer,
+             as_json)
+
+
+def dispute(
+    ctx: typer.Context, claim_id: ClaimId, evidence: EvidenceOption = None,
+    stance: StanceOption = None, note: NoteOption = None, reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Mark a claim disputed. Needs evidence: --evidence URL now, or added before."""
+    _verdict(ctx, claim_id, Status.DISPUTED, Stance.REFUTES, evidence, stance, note, reviewer,
+             as_json)
+
+
+def mark(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    status: Annotated[
+        Status, typer.Argument(help="pending, verified, disputed, unverifiable or dismissed.")
+    ],
+    note: NoteOption = None,
+    reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Set any status: unverifiable, dismissed (not a checkable claim), back to pending..."""
+    who = review.reviewer_name(reviewer)
+    with session(ctx) as s:
+        change = review.set_status(s, claim_id=claim_id, status=status.value, reviewer=who,
+                                   note=note)
+    emit(change, as_json, tables.status_change)
+
+
+def history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False) -> None:
+    """Every status change and evidence link of a claim: who, when, from, to, note."""
+    with session(ctx) as s:
+        events = browse.history(s, claim_id)
+    emit(events, as_json, tables.history)
+
+
+@evidence_app.command("add")
+def evidence_add(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    url: Annotated[str, typer.Argument(help="http(s) link to the source.")],
+    stance: Annotated[Stance, typer.Option(help="supports, refutes or context.")] = Stance.CONTEXT,
+    note: NoteOption = None,
+    reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Link a source to a claim without changing its status."""
+    who = review.reviewer_name(reviewer)
+    with session(ctx) as s:
+        added = review.add_evidence(s, claim_id=claim_id, url=url, stance=stance.value, note=note,
+                                    reviewer=who)
+    emit(added, as_json, tables.evidence_added)

@@ -1,0 +1,1 @@
+"""Every output format in one place: JSON for scripts, tables for people."""

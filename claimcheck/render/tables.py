@@ -1,0 +1,174 @@
+"""Tables and panels for people reading in a terminal (rich; honours NO_COLOR)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.services.browse import Page
+from claimcheck.services.ingest import IngestFailure, IngestResult
+from claimcheck.services.review import StatusChange
+from claimcheck.services.views import (
+    ArticleSummary,
+    ArticleView,
+    ClaimSummary,
+    ClaimView,
+    EventView,
+    EvidenceView,
+)
+
+STATUS_STYLE = {
+    "pending": "yellow",
+    "verified": "green",
+    "disputed": "red",
+    "unverifiable": "magenta",
+    "dismissed": "dim",
+}
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
+
+
+def _status(status: str) -> Text:
+    return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+def _more(console: Console, shown: int, total: int) -> None:
+    if total > shown:
+        console.print(f"[dim]showing {shown} of {total}; --limit 0 shows all[/dim]")
+
+
+def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
+    for r in results:
+        title = escape(r.title or "(untitled)")
+        if r.already_present:
+            console.print(f"{escape(r.source)}: already stored as article #{r.article_id} {title}")
+        else:
+            console.print(
+                f"{escape(r.source)}: article #{r.article_id} {title}: "
+                f"{r.sentences} sentences, {r.claims} claims"
+            )
+
+
+def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None:
+    for f in failures:
+        console.print(f"Error: {escape(f.message)}", style="red", highlight=False)
+
+
+def article_list(console: Console, page: Page[ArticleSummary]) -> None:
+    table = Table("id", "title", "outlet", "lang", "published", "claims", "pending")
+    for a in page.items:
+        table.add_row(
+            str(a.id), escape(a.title or ""), escape(a.outlet or ""), a.language,
+            a.published_at.isoformat() if a.published_at else "", str(a.claims), str(a.pending),
+        )
+    console.print(table)
+    _more(console, len(page.items), page.total)
+
+
+def article(console: Console, view: ArticleView) -> None:
+    head = f"#{view.id} " if view.id is not None else ""
+    console.print(Text(f"{head}{view.title or '(untitled)'}", style="bold"))
+    facts = [
+        ("author", view.author), ("outlet", view.outlet), ("dateline", view.dateline),
+        ("editor", view.editor), ("language", view.language), ("url", view.url),
+        ("published", view.published_at.isoformat() if view.published_at else None),
+        ("photo credit", view.photo_credit),
+    ]
+    for label, value in facts:
+        if value:
+            console.print(Text.assemble((f"{label}: ", "dim"), value))
+    claims = sum(len(s.claims) for s in view.sentences)
+    console.print(Text(f"{len(view.sentences)} sentences, {claims} claims", style="dim"))
+    for sentence in view.sentences:
+        console.print()
+        console.print(Text.assemble((f"[{sentence.role}] ", "cyan"), sentence.text))
+        for c in sentence.claims:
+            marks = []
+            if c.speaker:
+                marks.append(f"speaker: {c.speaker}")
+            if c.hedged:
+                marks.append("hedged")
+            line = Text("  ")
+            if c.id is not None:
+                line.append(f"#{c.id} ", style="bold")
+            line.append_text(_status(c.status))
+            line.append(f"  {c.text}")
+            if marks:
+                line.append(f"  ({'; '.join(marks)})", style="dim")
+            console.print(line)
+
+
+def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
+    table = Table("id", "article", "status", "claim", "speaker", "hedged", "evidence")
+    for c in page.items:
+        table.add_row(
+            str(c.id), str(c.article_id), _status(c.status), Text(c.text),
+            Text(c.speaker or ""), "yes" if c.hedged else "", str(c.evidence) if c.evidence else "",
+        )
+    console.print(table)
+    _more(console, len(page.items), page.total)
+
+
+def claim(console: Console, view: ClaimView) -> None:
+    console.print(Text.assemble((f"claim #{view.id} ", "bold"), _status(view.status)))
+    console.print(Text(view.text))
+    console.print(Text.assemble(("article: ", "dim"), f"#{view.article_id} {view.article_title or ''}"))
+    console.print(Text.assemble(("sentence: ", "dim"), view.sentence))
+    if view.speaker:
+        console.print(Text.assemble(("speaker: ", "dim"), view.speaker))
+    if view.hedged:
+        console.print(Text("hedged: the article reports this second-hand", style="yellow"))
+    console.print()
+    evidence(console, view.evidence)
+    console.print()
+    history(console, view.history)
+
+
+def evidence(console: Console, items: Sequence[EvidenceView]) -> None:
+    if not items:
+        console.print(Text("no evidence yet", style="dim"))
+        return
+    table = Table("id", "stance", "url", "note", "by", "when", title="evidence")
+    for e in items:
+        table.add_row(str(e.id), e.stance, Text(e.url), Text(e.note or ""), Text(e.added_by),
+                      _when(e.added_at))
+    console.print(table)
+
+
+def history(console: Console, events: Sequence[EventView]) -> None:
+    if not events:
+        console.print(Text("no history yet", style="dim"))
+        return
+    table = Table("when", "who", "what", "note", title="history")
+    for e in events:
+        if e.kind == "status":
+            what = Text.assemble(_status(e.from_status or ""), " -> ", _status(e.to_status or ""))
+        else:
+            what = Text(f"evidence #{e.evidence_id} added")
+        table.add_row(_when(e.at), Text(e.actor), what, Text(e.note or ""))
+    console.print(table)
+
+
+def status_change(console: Console, change: StatusChange) -> None:
+    for e in change.evidence_added:
+        console.print(f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {escape(e.url)}")
+    if change.changed:
+        console.print(
+            Text.assemble(
+                f"claim #{change.claim.id}: ", _status(change.from_status), " -> ",
+                _status(change.to_status),
+            )
+        )
+    else:
+        console.print(f"claim #{change.claim.id} is already {change.to_status}; nothing changed")
+
+
+def evidence_added(console: Console, item: EvidenceView) -> None:
+    console.print(f"evidence #{item.id} added ({item.stance}) {escape(item.url)}", highlight=False)

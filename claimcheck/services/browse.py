@@ -1,0 +1,125 @@
+"""Browse: list and show articles and claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.services.views import (
+    ArticleSummary,
+    ArticleView,
+    ClaimSummary,
+    ClaimView,
+    EventView,
+    article_view,
+    claim_view,
+    event_view,
+)
+from claimcheck.storage import Article, Claim, Evidence, Sentence, Status
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """Some rows of a listing and how many there are in all."""
+
+    items: list[T]
+    total: int
+
+
+def get_article(session: Session, article_id: int) -> ArticleView:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+    return article_view(article)
+
+
+def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
+    claims = (
+        select(
+            Sentence.article_id,
+            func.count(Claim.id).label("claims"),
+            func.count(Claim.id).filter(Claim.status == Status.PENDING.value).label("pending"),
+        )
+        .join(Claim, Claim.sentence_id == Sentence.id)
+        .group_by(Sentence.article_id)
+        .subquery()
+    )
+    query = (
+        select(Article, claims.c.claims, claims.c.pending)
+        .outerjoin(claims, claims.c.article_id == Article.id)
+        .order_by(Article.id.desc())
+    )
+    total = session.scalar(select(func.count(Article.id))) or 0
+    rows = session.execute(_limited(query, limit)).all()
+    items = [
+        ArticleSummary(a.id, a.title, a.outlet, a.language, a.published_at, a.ingested_at,
+                       n or 0, p or 0)
+        for a, n, p in rows
+    ]
+    return Page(items, total)
+
+
+def list_claims(
+    session: Session, *, status: str | None = None, article_id: int | None = None, limit: int
+) -> Page[ClaimSummary]:
+    evidence = (
+        select(Evidence.claim_id, func.count(Evidence.id).label("n"))
+        .group_by(Evidence.claim_id)
+        .subquery()
+    )
+    query = (
+        select(Claim, Sentence.article_id, evidence.c.n)
+        .join(Sentence, Claim.sentence_id == Sentence.id)
+        .outerjoin(evidence, evidence.c.claim_id == Claim.id)
+        .order_by(Sentence.article_id, Sentence.position, Claim.position)
+    )
+    count = select(func.count(Claim.id)).join(Sentence, Claim.sentence_id == Sentence.id)
+    if status is not None:
+        query = query.where(Claim.status == check_status(status))
+        count = count.where(Claim.status == status)
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+        query = query.where(Sentence.article_id == article_id)
+        count = count.where(Sentence.article_id == article_id)
+    items = [
+        ClaimSummary(c.id, aid, c.text, c.status, c.speaker, c.hedged, n or 0, c.updated_at)
+        for c, aid, n in session.execute(_limited(query, limit)).all()
+    ]
+    return Page(items, session.scalar(count) or 0)
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimView:
+    return claim_view(load_claim(session, claim_id))
+
+
+def history(session: Session, claim_id: int) -> list[EventView]:
+    return [event_view(e) for e in load_claim(session, claim_id).events]
+
+
+def load_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim #{claim_id}; `claimcheck claims list` shows them")
+    return claim
+
+
+def check_status(status: str) -> str:
+    try:
+        return Status(status.strip().lower()).value
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise InvalidInput(f"unknown status {status!r}; use one of: {known}") from None
+
+
+def _limited(query: Select[Any], limit: int) -> Select[Any]:
+    if limit < 0:
+        raise InvalidInput("--limit must be 0 (all) or more")
+    return query.limit(limit) if limit else query

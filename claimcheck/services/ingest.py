@@ -1,0 +1,164 @@
+"""Ingest: turn received article text into stored articles, sentences and pending claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from claimcheck.errors import ClaimcheckError, InvalidInput
+from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
+from claimcheck.pipeline.dates import parse_user_date
+from claimcheck.services.sources import Source, expand, read_text
+from claimcheck.storage import Article, Claim, Database, Sentence
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the reviewer told us about the input, winning over what the text says."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    plain: bool = False
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: int
+    title: str | None
+    sentences: int
+    claims: int
+    already_present: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    source: str
+    message: str
+
+
+def prepare(raw: str, options: IngestOptions) -> Document:
+    """Run the pipeline on received text (HTML or plain), with the options as hints."""
+    text, page = article_text(raw, url=options.url)
+    published = None
+    if options.published:
+        published = parse_user_date(options.published)
+        if published is None:
+            raise InvalidInput(f"--published {options.published!r} is not a date (use YYYY-MM-DD)")
+    hints = Metadata(
+        title=page.title,
+        author=page.author,
+        outlet=options.outlet or page.outlet,
+        published_at=published or (parse_user_date(page.published_at) if page.published_at else None),
+        url=options.url or page.url,
+    )
+    if not text.strip():
+        raise InvalidInput("no text to split")
+    return split_article(text, plain=options.plain, lang=options.lang, hints=hints)
+
+
+def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptions) -> IngestResult:
+    """Store one article; the same text a second time returns the stored article instead."""
+    document = prepare(raw, options)
+    digest = content_hash(document.text)
+    existing = _by_hash(session, digest)
+    if existing is not None:
+        return _result(existing, source, already_present=True)
+
+    article = _article_row(document, raw=raw, source=source, digest=digest)
+    session.add(article)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        # Another process stored the same text between our lookup and our insert.
+        existing = _by_hash(session, digest)
+        if existing is None:
+            raise
+        return _result(existing, source, already_present=True)
+    return _result(article, source, already_present=False)
+
+
+def ingest_sources(
+    db: Database, *, paths: list[str], options: IngestOptions
+) -> Iterator[IngestResult | IngestFailure]:
+    """Ingest each file, one transaction per article; a bad file fails alone."""
+    for item in expand(paths):
+        if isinstance(item, ClaimcheckError):
+            yield IngestFailure(str(item).split(":", 1)[0], str(item))
+            continue
+        yield _ingest_one(db, item, options)
+
+
+def _ingest_one(db: Database, source: Source, options: IngestOptions) -> IngestResult | IngestFailure:
+    try:
+        raw = read_text(source)
+        with db.session() as session:
+            return ingest_text(session, raw=raw, source=source.label, options=options)
+    except ClaimcheckError as exc:
+        message = str(exc)
+        if not message.startswith(source.label):
+            message = f"{source.label}: {message}"
+        return IngestFailure(source.label, message)
+
+
+def _by_hash(session: Session, digest: str) -> Article | None:
+    return session.scalars(select(Article).where(Article.content_hash == digest)).first()
+
+
+def _result(article: Article, source: str, *, already_present: bool) -> IngestResult:
+    return IngestResult(
+        article_id=article.id,
+        title=article.title,
+        sentences=len(article.sentences),
+        claims=sum(len(s.claims) for s in article.sentences),
+        already_present=already_present,
+        source=source,
+    )
+
+
+def _article_row(document: Document, *, raw: str, source: str, digest: str) -> Article:
+    meta = document.metadata
+    article = Article(
+        url=meta.url,
+        source=source,
+        outlet=meta.outlet,
+        author=meta.author,
+        editor=meta.editor,
+        dateline=meta.dateline,
+        photo_credit=meta.photo_credit,
+        published_at=date.fromisoformat(meta.published_at) if meta.published_at else None,
+        language=meta.language or "id",
+        title=meta.title,
+        raw_text=raw,
+        text=document.text,
+        content_hash=digest,
+    )
+    for sentence in document.sentences:
+        row = Sentence(
+            position=sentence.position,
+            role=sentence.role.value,
+            text=sentence.text,
+            start_offset=sentence.start,
+            end_offset=sentence.end,
+        )
+        row.claims = [
+            Claim(
+                position=claim.position,
+                text=claim.text,
+                speaker=claim.speaker,
+                hedged=claim.hedged,
+                start_offset=claim.start,
+                end_offset=claim.end,
+            )
+            for claim in sentence.claims
+        ]
+        article.sentences.append(row)
+    return article

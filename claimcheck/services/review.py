@@ -1,0 +1,160 @@
+"""Review: verdicts, evidence links and the append-only history behind them."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from ipaddress import ip_address
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from claimcheck.errors import EvidenceRequired, InvalidInput
+from claimcheck.services.browse import check_status, load_claim
+from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
+from claimcheck.storage import Claim, Evidence, EventKind, ReviewEvent, Stance, Status
+from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
+
+REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
+MAX_URL = 2048
+MAX_NOTE = 4000
+MAX_REVIEWER = 200
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    url: str
+    stance: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    claim: ClaimView
+    from_status: str
+    to_status: str
+    changed: bool
+    evidence_added: list[EvidenceView]
+
+
+def reviewer_name(given: str | None) -> str:
+    """``--reviewer``, else ``CLAIMCHECK_REVIEWER``, else the operating-system user."""
+    name = (given or os.environ.get(REVIEWER_ENV) or "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no user name in this environment (containers)
+            name = ""
+    if not name:
+        raise InvalidInput("who is reviewing? give --reviewer NAME or set CLAIMCHECK_REVIEWER")
+    if len(name) > MAX_REVIEWER:
+        raise InvalidInput(f"reviewer name is longer than {MAX_REVIEWER} characters")
+    return name
+
+
+def check_url(url: str) -> str:
+    """An evidence link must be an http(s) URL with a real host."""
+    url = url.strip()
+    if len(url) > MAX_URL:
+        raise InvalidInput(f"evidence URL is longer than {MAX_URL} characters")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        raise InvalidInput(f"not a valid URL: {url!r}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidInput(f"evidence must be an http or https link, not {url!r}")
+    if not _real_host(host):
+        raise InvalidInput(f"evidence URL has no real host: {url!r}")
+    return url
+
+
+def _real_host(host: str) -> bool:
+    try:
+        ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return len(labels) >= 2 and all(labels) and all(
+        ch.isalnum() or ch == "-" for label in labels for ch in label
+    )
+
+
+def check_stance(stance: str) -> str:
+    try:
+        return Stance(stance.strip().lower()).value
+    except ValueError:
+        known = ", ".join(s.value for s in Stance)
+        raise InvalidInput(f"unknown stance {stance!r}; use one of: {known}") from None
+
+
+def _check_note(note: str | None) -> str | None:
+    if note is not None and len(note) > MAX_NOTE:
+        raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
+    return note or None
+
+
+def add_evidence(
+    session: Session, *, claim_id: int, url: str, stance: str, note: str | None, reviewer: str
+) -> EvidenceView:
+    """Link a source to a claim; the history records who added it."""
+    claim = load_claim(session, claim_id)
+    return evidence_view(_add_evidence(session, claim, EvidenceInput(url, stance, note), reviewer))
+
+
+def _add_evidence(session: Session, claim: Claim, item: EvidenceInput, reviewer: str) -> Evidence:
+    evidence = Evidence(
+        url=check_url(item.url), stance=check_stance(item.stance), note=_check_note(item.note),
+        added_by=reviewer, added_at=utcnow(),
+    )
+    claim.evidence.append(evidence)
+    session.flush()
+    session.add(
+        ReviewEvent(
+            claim_id=claim.id, kind=EventKind.EVIDENCE.value, actor=reviewer, at=evidence.added_at,
+            evidence_id=evidence.id, note=evidence.note,
+        )
+    )
+    return evidence
+
+
+def set_status(
+    session: Session,
+    *,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    evidence: Sequence[EvidenceInput] = (),
+    note: str | None = None,
+) -> StatusChange:
+    """Give a claim a status. Verified and disputed need evidence, given now or before."""
+    target = check_status(status)
+    note = _check_note(note)
+    claim = load_claim(session, claim_id)
+    added = [_add_evidence(session, claim, item, reviewer) for item in evidence]
+    if Status(target) in NEEDS_EVIDENCE and not claim.evidence:
+        raise EvidenceRequired(
+            f"claim #{claim.id} has no evidence; a {target} verdict needs a source: "
+            f"add --evidence URL, or first `claimcheck evidence add {claim.id} URL`"
+        )
+    previous = claim.status
+    changed = previous != target
+    if changed:
+        now = utcnow()
+        claim.status = target
+        claim.updated_at = now
+        session.add(
+            ReviewEvent(
+                claim_id=claim.id, kind=EventKind.STATUS.value, actor=reviewer, at=now,
+                from_status=previous, to_status=target, note=note,
+            )
+        )
+    session.flush()
+    session.refresh(claim)
+    return StatusChange(
+        claim=claim_view(claim), from_status=previous, to_status=target, changed=changed,
+        evidence_added=[evidence_view(e) for e in added],
+    )

@@ -45,7 +45,8 @@ def main_options(
     db_url: Annotated[
         str | None,
         typer.Option(
-            "--db", envvar="CLAIMCHECK_DB",
+            "--db",
+            envvar="CLAIMCHECK_DB",
             help="Database URL or SQLite file path (default: a file in your user data dir).",
         ),
     ] = None,

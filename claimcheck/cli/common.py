@@ -75,7 +75,9 @@ LimitOption = Annotated[
 ReviewerOption = Annotated[
     str | None,
     typer.Option(
-        "--reviewer", "-r", envvar="CLAIMCHECK_REVIEWER",
+        "--reviewer",
+        "-r",
+        envvar="CLAIMCHECK_REVIEWER",
         help="Who is reviewing (default: $CLAIMCHECK_REVIEWER, else your OS user name).",
     ),
 ]

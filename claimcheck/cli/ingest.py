@@ -43,7 +43,9 @@ def ingest(
     outlet: OutletOption = None,
     published: PublishedOption = None,
     lang: LangOption = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Body text only: no title/byline.")] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Body text only: no title/byline.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Store articles and their claims. Text or HTML; each file in its own transaction."""
@@ -75,7 +77,9 @@ def _ingest_json(result: IngestResult) -> dict[str, object]:
 
 def split(
     path: Annotated[str, typer.Argument(help="A file, or - for stdin.")] = STDIN,
-    plain: Annotated[bool, typer.Option("--plain", help="Body text only: no title/byline.")] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Body text only: no title/byline.")
+    ] = False,
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -38,8 +38,14 @@ def register(app: typer.Typer) -> None:
 
 
 def _verdict(
-    ctx: typer.Context, claim_id: int, status: Status, default_stance: Stance,
-    evidence: list[str] | None, stance: Stance | None, note: str | None, reviewer: str | None,
+    ctx: typer.Context,
+    claim_id: int,
+    status: Status,
+    default_stance: Stance,
+    evidence: list[str] | None,
+    stance: Stance | None,
+    note: str | None,
+    reviewer: str | None,
     as_json: bool,
 ) -> None:
     who = review.reviewer_name(reviewer)
@@ -52,23 +58,33 @@ def _verdict(
 
 
 def verify(
-    ctx: typer.Context, claim_id: ClaimId, evidence: EvidenceOption = None,
-    stance: StanceOption = None, note: NoteOption = None, reviewer: ReviewerOption = None,
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    evidence: EvidenceOption = None,
+    stance: StanceOption = None,
+    note: NoteOption = None,
+    reviewer: ReviewerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim verified. Needs evidence: --evidence URL now, or added before."""
-    _verdict(ctx, claim_id, Status.VERIFIED, Stance.SUPPORTS, evidence, stance, note, reviewer,
-             as_json)
+    _verdict(
+        ctx, claim_id, Status.VERIFIED, Stance.SUPPORTS, evidence, stance, note, reviewer, as_json
+    )
 
 
 def dispute(
-    ctx: typer.Context, claim_id: ClaimId, evidence: EvidenceOption = None,
-    stance: StanceOption = None, note: NoteOption = None, reviewer: ReviewerOption = None,
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    evidence: EvidenceOption = None,
+    stance: StanceOption = None,
+    note: NoteOption = None,
+    reviewer: ReviewerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim disputed. Needs evidence: --evidence URL now, or added before."""
-    _verdict(ctx, claim_id, Status.DISPUTED, Stance.REFUTES, evidence, stance, note, reviewer,
-             as_json)
+    _verdict(
+        ctx, claim_id, Status.DISPUTED, Stance.REFUTES, evidence, stance, note, reviewer, as_json
+    )
 
 
 def mark(
@@ -84,8 +100,9 @@ def mark(
     """Set any status: unverifiable, dismissed (not a checkable claim), back to pending..."""
     who = review.reviewer_name(reviewer)
     with session(ctx) as s:
-        change = review.set_status(s, claim_id=claim_id, status=status.value, reviewer=who,
-                                   note=note)
+        change = review.set_status(
+            s, claim_id=claim_id, status=status.value, reviewer=who, note=note
+        )
     emit(change, as_json, tables.status_change)
 
 
@@ -109,6 +126,7 @@ def evidence_add(
     """Link a source to a claim without changing its status."""
     who = review.reviewer_name(reviewer)
     with session(ctx) as s:
-        added = review.add_evidence(s, claim_id=claim_id, url=url, stance=stance.value, note=note,
-                                    reviewer=who)
+        added = review.add_evidence(
+            s, claim_id=claim_id, url=url, stance=stance.value, note=note, reviewer=who
+        )
     emit(added, as_json, tables.evidence_added)

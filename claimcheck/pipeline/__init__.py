@@ -84,8 +84,9 @@ def split_article(
             # "..., kata dia" refers back to the speaker of the sentence just before, if any.
             last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None)
             sentences.append(
-                Sentence(len(sentences), block.role, sentence_text, span.start, span.end,
-                         tuple(claims))
+                Sentence(
+                    len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims)
+                )
             )
     return Document(text, metadata, tuple(sentences), structure.furniture)
 

@@ -48,7 +48,9 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
         re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$"),
         re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$"),
         re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$"),
-        re.compile(rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+(?P<body>.+)$"),
+        re.compile(
+            rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+(?P<body>.+)$"
+        ),
     ]
 
 
@@ -85,8 +87,15 @@ def _plausible_speaker(speaker: str, lang: str) -> bool:
         return True
     # A named speaker starts with a capital ("Presiden Xi", "Reuters", "the ministry" is not
     # enough in English news, where "officials said" still counts).
-    if lang == "en" and words[0].lower() in {"officials", "police", "analysts", "experts",
-                                              "witnesses", "sources", "the"}:
+    if lang == "en" and words[0].lower() in {
+        "officials",
+        "police",
+        "analysts",
+        "experts",
+        "witnesses",
+        "sources",
+        "the",
+    }:
         return True
     return words[0][:1].isupper()
 
@@ -98,8 +107,11 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     # Keep a closing quote that closes a quotation opened inside the statement.
     inner = text[start:end]
-    if (inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”")) and end < len(text) \
-            and text[end] in "\"”":
+    if (
+        (inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"))
+        and end < len(text)
+        and text[end] in '"”'
+    ):
         end += 1
     return start, end
 
@@ -111,16 +123,16 @@ def clean_speaker(speaker: str, last_named: str | None) -> str | None:
         return last_named
     words = name.split()
     # Drop leading titles while a capitalised name still follows them.
-    while len(words) > 1 and words[0].lower() in TITLES and any(
-        w[:1].isupper() for w in words[1:]
-    ):
+    while len(words) > 1 and words[0].lower() in TITLES and any(w[:1].isupper() for w in words[1:]):
         words = words[1:]
     # "Radical Shiite cleric Muqtada al-Sadr": a lower-case role noun ends the description.
     for index in range(len(words) - 2, -1, -1):
         word = words[index]
         if word[:1].islower() and word.isalpha() and word.lower() not in _NAME_PARTICLES:
-            if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.startswith("al-")
-                   for w in words[index + 1 :]):
+            if all(
+                w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.startswith("al-")
+                for w in words[index + 1 :]
+            ):
                 words = words[index + 1 :]
             break
     return " ".join(words) or None

@@ -18,13 +18,33 @@ from claimcheck.pipeline.lexicon import DISCOURSE_OPENERS, HEDGES, is_predicate,
 _MIN_WORDS = 3
 
 _CONCESSIVE = {
-    "id": ("meskipun", "meski", "walaupun", "walau", "kendatipun", "kendati", "sekalipun",
-           "biarpun"),
+    "id": (
+        "meskipun",
+        "meski",
+        "walaupun",
+        "walau",
+        "kendatipun",
+        "kendati",
+        "sekalipun",
+        "biarpun",
+    ),
     "en": ("even though", "although", "though", "even if"),
 }
 _CONTRAST_AFTER_COMMA = {
-    "id": ("bahkan", "tetapi", "tapi", "namun", "sedangkan", "padahal", "melainkan",
-           "sementara", "dan", "serta", "lalu", "kemudian"),
+    "id": (
+        "bahkan",
+        "tetapi",
+        "tapi",
+        "namun",
+        "sedangkan",
+        "padahal",
+        "melainkan",
+        "sementara",
+        "dan",
+        "serta",
+        "lalu",
+        "kemudian",
+    ),
     "en": ("but", "while", "whereas", "yet", "and", "so", "though", "although"),
 }
 # "X said A and that B": a second reported statement, with its own subject.
@@ -36,9 +56,7 @@ _NOT_ONLY = {
         r"(?:tetapi|tapi|melainkan|namun)\s+(?:juga\s+)?(?P<y>.+)$",
         re.IGNORECASE,
     ),
-    "en": re.compile(
-        r"\snot\s+only\s+(?P<x>.+?),?\s+but\s+(?:also\s+)?(?P<y>.+)$", re.IGNORECASE
-    ),
+    "en": re.compile(r"\snot\s+only\s+(?P<x>.+?),?\s+but\s+(?:also\s+)?(?P<y>.+)$", re.IGNORECASE),
 }
 _SUBJECT_STOP = {"id": frozenset({"secara"}), "en": frozenset()}
 
@@ -77,8 +95,9 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
     if attribution is not None:
         speaker = clean_speaker(attribution.speaker, last_speaker)
         framing = text[start : attribution.start] + " " + text[attribution.end : end]
-        piece = Piece(attribution.start, attribution.end, speaker=speaker,
-                      hedged=_has_hedge(framing, lang))
+        piece = Piece(
+            attribution.start, attribution.end, speaker=speaker, hedged=_has_hedge(framing, lang)
+        )
 
     pieces = [piece]
     for cut in (_split_concessive, _split_not_only, _split_after_comma, _split_coordination):
@@ -118,7 +137,7 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         elif chunk.endswith('"'):
             end -= 1
-    elif chunk[:1] in "\"“" and chunk[-1:] in "\"”" and sum(chunk.count(q) for q in "\"“”") == 2:
+    elif chunk[:1] in '"“' and chunk[-1:] in '"”' and sum(chunk.count(q) for q in '"“”') == 2:
         start, end = start + 1, end - 1  # the whole clause is one quotation
     if chunk.startswith("“") and "”" not in chunk:
         start += 1

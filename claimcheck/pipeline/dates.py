@@ -6,19 +6,55 @@ import re
 from datetime import date
 
 _MONTHS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2,
-    "pebruari": 2, "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5,
-    "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "aug": 8, "agt": 8, "september": 9, "sep": 9,
-    "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11,
-    "nov": 11, "nopember": 11, "desember": 12, "december": 12, "des": 12, "dec": 12,
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "february": 2,
+    "feb": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "aug": 8,
+    "agt": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "nopember": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (
     r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\s*,?\s*)?"
 )
-_TIME = r"(?:\s*[-|,]?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|am|pm|utc|gmt)?)?"
+_TIME = (
+    r"(?:\s*[-|,]?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"\s*(?:wib|wita|wit|am|pm|utc|gmt)?)?"
+)
 _PATTERNS = (
     re.compile(
         rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}}){_TIME}$", re.IGNORECASE
@@ -32,8 +68,12 @@ _PATTERNS = (
 
 def parse_date_line(text: str) -> str | None:
     """The ISO date of a line that is only a date ("Senin, 24 Februari 2025 - 10:15 WIB")."""
-    cleaned = re.sub(r"^(?:published|diterbitkan|dipublikasikan|updated)\s*:?\s*", "", text.strip(),
-                     flags=re.IGNORECASE)
+    cleaned = re.sub(
+        r"^(?:published|diterbitkan|dipublikasikan|updated)\s*:?\s*",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
     for pattern in _PATTERNS:
         match = pattern.match(cleaned)
         if match:

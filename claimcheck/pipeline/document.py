@@ -188,8 +188,13 @@ def _byline(line: Line) -> str | None:
     if match:
         return match.group("name").strip()
     words = line.text.split()
-    if 1 < len(words) <= 5 and not ends_sentence(line.text) and all(
-        w[:1].isupper() or w.lower() in {"dan", "and", "bin", "binti", "van", "de"} for w in words
+    if (
+        1 < len(words) <= 5
+        and not ends_sentence(line.text)
+        and all(
+            w[:1].isupper() or w.lower() in {"dan", "and", "bin", "binti", "van", "de"}
+            for w in words
+        )
     ):
         return line.text
     return None

@@ -7,8 +7,9 @@ import re
 from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.model import Metadata
 
-_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])",
-                         re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE
+)
 
 
 def looks_like_html(raw: str) -> bool:
@@ -20,7 +21,11 @@ def extract_html(raw: str, url: str | None = None) -> tuple[str, Metadata]:
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        raw,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     if result is None:

@@ -27,7 +27,7 @@ def detect_language(text: str) -> str:
     if not sample.strip():
         return "id"
     code, _confidence = _identifier().classify(sample)
-    return _ALIASES.get(code, code)
+    return _ALIASES.get(str(code), str(code))
 
 
 def check_language(code: str) -> str:

@@ -43,7 +43,9 @@ def _merge_abbreviations(text: str, spans: list[Span], lang: str) -> list[Span]:
     abbreviations = ABBREVIATIONS.get(lang, frozenset()) | ABBREVIATIONS["id"]
     merged: list[Span] = []
     for span in spans:
-        if merged and _ends_with_abbreviation(text[merged[-1].start : merged[-1].end], abbreviations):
+        if merged and _ends_with_abbreviation(
+            text[merged[-1].start : merged[-1].end], abbreviations
+        ):
             merged[-1] = Span(merged[-1].start, span.end)
         else:
             merged.append(span)

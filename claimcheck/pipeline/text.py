@@ -16,9 +16,7 @@ def normalize_text(raw: str) -> str:
     no zero-width or control characters. Offsets of sentences point into this text."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_ZERO_WIDTH).translate(_SPACES)
-    return "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf")
-    )
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 def content_hash(text: str) -> str:

@@ -65,8 +65,13 @@ def article_list(console: Console, page: Page[ArticleSummary]) -> None:
     table = Table("id", "title", "outlet", "lang", "published", "claims", "pending")
     for a in page.items:
         table.add_row(
-            str(a.id), escape(a.title or ""), escape(a.outlet or ""), a.language,
-            a.published_at.isoformat() if a.published_at else "", str(a.claims), str(a.pending),
+            str(a.id),
+            escape(a.title or ""),
+            escape(a.outlet or ""),
+            a.language,
+            a.published_at.isoformat() if a.published_at else "",
+            str(a.claims),
+            str(a.pending),
         )
     console.print(table)
     _more(console, len(page.items), page.total)
@@ -76,8 +81,12 @@ def article(console: Console, view: ArticleView) -> None:
     head = f"#{view.id} " if view.id is not None else ""
     console.print(Text(f"{head}{view.title or '(untitled)'}", style="bold"))
     facts = [
-        ("author", view.author), ("outlet", view.outlet), ("dateline", view.dateline),
-        ("editor", view.editor), ("language", view.language), ("url", view.url),
+        ("author", view.author),
+        ("outlet", view.outlet),
+        ("dateline", view.dateline),
+        ("editor", view.editor),
+        ("language", view.language),
+        ("url", view.url),
         ("published", view.published_at.isoformat() if view.published_at else None),
         ("photo credit", view.photo_credit),
     ]
@@ -109,8 +118,13 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
     table = Table("id", "article", "status", "claim", "speaker", "hedged", "evidence")
     for c in page.items:
         table.add_row(
-            str(c.id), str(c.article_id), _status(c.status), Text(c.text),
-            Text(c.speaker or ""), "yes" if c.hedged else "", str(c.evidence) if c.evidence else "",
+            str(c.id),
+            str(c.article_id),
+            _status(c.status),
+            Text(c.text),
+            Text(c.speaker or ""),
+            "yes" if c.hedged else "",
+            str(c.evidence) if c.evidence else "",
         )
     console.print(table)
     _more(console, len(page.items), page.total)
@@ -119,7 +133,9 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
 def claim(console: Console, view: ClaimView) -> None:
     console.print(Text.assemble((f"claim #{view.id} ", "bold"), _status(view.status)))
     console.print(Text(view.text))
-    console.print(Text.assemble(("article: ", "dim"), f"#{view.article_id} {view.article_title or ''}"))
+    console.print(
+        Text.assemble(("article: ", "dim"), f"#{view.article_id} {view.article_title or ''}")
+    )
     console.print(Text.assemble(("sentence: ", "dim"), view.sentence))
     if view.speaker:
         console.print(Text.assemble(("speaker: ", "dim"), view.speaker))
@@ -137,8 +153,14 @@ def evidence(console: Console, items: Sequence[EvidenceView]) -> None:
         return
     table = Table("id", "stance", "url", "note", "by", "when", title="evidence")
     for e in items:
-        table.add_row(str(e.id), e.stance, Text(e.url), Text(e.note or ""), Text(e.added_by),
-                      _when(e.added_at))
+        table.add_row(
+            str(e.id),
+            e.stance,
+            Text(e.url),
+            Text(e.note or ""),
+            Text(e.added_by),
+            _when(e.added_at),
+        )
     console.print(table)
 
 
@@ -158,11 +180,15 @@ def history(console: Console, events: Sequence[EventView]) -> None:
 
 def status_change(console: Console, change: StatusChange) -> None:
     for e in change.evidence_added:
-        console.print(f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {escape(e.url)}")
+        console.print(
+            f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {escape(e.url)}"
+        )
     if change.changed:
         console.print(
             Text.assemble(
-                f"claim #{change.claim.id}: ", _status(change.from_status), " -> ",
+                f"claim #{change.claim.id}: ",
+                _status(change.from_status),
+                " -> ",
                 _status(change.to_status),
             )
         )

@@ -21,7 +21,6 @@ from claimcheck.services.views import (
 )
 from claimcheck.storage import Article, Claim, Evidence, Sentence, Status
 
-
 T = TypeVar("T")
 
 
@@ -59,8 +58,9 @@ def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
     total = session.scalar(select(func.count(Article.id))) or 0
     rows = session.execute(_limited(query, limit)).all()
     items = [
-        ArticleSummary(a.id, a.title, a.outlet, a.language, a.published_at, a.ingested_at,
-                       n or 0, p or 0)
+        ArticleSummary(
+            a.id, a.title, a.outlet, a.language, a.published_at, a.ingested_at, n or 0, p or 0
+        )
         for a, n, p in rows
     ]
     return Page(items, total)

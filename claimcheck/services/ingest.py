@@ -56,7 +56,8 @@ def prepare(raw: str, options: IngestOptions) -> Document:
         title=page.title,
         author=page.author,
         outlet=options.outlet or page.outlet,
-        published_at=published or (parse_user_date(page.published_at) if page.published_at else None),
+        published_at=published
+        or (parse_user_date(page.published_at) if page.published_at else None),
         url=options.url or page.url,
     )
     if not text.strip():
@@ -97,7 +98,9 @@ def ingest_sources(
         yield _ingest_one(db, item, options)
 
 
-def _ingest_one(db: Database, source: Source, options: IngestOptions) -> IngestResult | IngestFailure:
+def _ingest_one(
+    db: Database, source: Source, options: IngestOptions
+) -> IngestResult | IngestFailure:
     try:
         raw = read_text(source)
         with db.session() as session:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from claimcheck.errors import EvidenceRequired, InvalidInput
 from claimcheck.services.browse import check_status, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
-from claimcheck.storage import Claim, Evidence, EventKind, ReviewEvent, Stance, Status
+from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
 from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
 
 REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
@@ -78,8 +78,10 @@ def _real_host(host: str) -> bool:
     except ValueError:
         pass
     labels = host.split(".")
-    return len(labels) >= 2 and all(labels) and all(
-        ch.isalnum() or ch == "-" for label in labels for ch in label
+    return (
+        len(labels) >= 2
+        and all(labels)
+        and all(ch.isalnum() or ch == "-" for label in labels for ch in label)
     )
 
 
@@ -107,15 +109,22 @@ def add_evidence(
 
 def _add_evidence(session: Session, claim: Claim, item: EvidenceInput, reviewer: str) -> Evidence:
     evidence = Evidence(
-        url=check_url(item.url), stance=check_stance(item.stance), note=_check_note(item.note),
-        added_by=reviewer, added_at=utcnow(),
+        url=check_url(item.url),
+        stance=check_stance(item.stance),
+        note=_check_note(item.note),
+        added_by=reviewer,
+        added_at=utcnow(),
     )
     claim.evidence.append(evidence)
     session.flush()
     session.add(
         ReviewEvent(
-            claim_id=claim.id, kind=EventKind.EVIDENCE.value, actor=reviewer, at=evidence.added_at,
-            evidence_id=evidence.id, note=evidence.note,
+            claim_id=claim.id,
+            kind=EventKind.EVIDENCE.value,
+            actor=reviewer,
+            at=evidence.added_at,
+            evidence_id=evidence.id,
+            note=evidence.note,
         )
     )
     return evidence
@@ -148,13 +157,21 @@ def set_status(
         claim.updated_at = now
         session.add(
             ReviewEvent(
-                claim_id=claim.id, kind=EventKind.STATUS.value, actor=reviewer, at=now,
-                from_status=previous, to_status=target, note=note,
+                claim_id=claim.id,
+                kind=EventKind.STATUS.value,
+                actor=reviewer,
+                at=now,
+                from_status=previous,
+                to_status=target,
+                note=note,
             )
         )
     session.flush()
     session.refresh(claim)
     return StatusChange(
-        claim=claim_view(claim), from_status=previous, to_status=target, changed=changed,
+        claim=claim_view(claim),
+        from_status=previous,
+        to_status=target,
+        changed=changed,
         evidence_added=[evidence_view(e) for e in added],
     )

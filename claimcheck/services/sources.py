@@ -34,8 +34,10 @@ def expand(paths: list[str]) -> Iterator[Source | InvalidInput]:
         path = Path(name)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not p.name.startswith(".")
             )
             if not files:
@@ -72,9 +74,9 @@ def decode(data: bytes, label: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InvalidInput(f"{label}: cannot tell the text encoding; save it as UTF-8")
-    return str(best)
+    # Not UTF-8: for Indonesian and English text that is, in practice, Windows-1252 (a superset
+    # of Latin-1's printable range, with the "smart quotes" Word puts in); Latin-1 takes the rest.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

@@ -114,45 +114,83 @@ class ClaimView:
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:
-    return ClaimBrief(claim.id, claim.position, claim.text, claim.status, claim.speaker,
-                      claim.hedged)
+    return ClaimBrief(
+        claim.id, claim.position, claim.text, claim.status, claim.speaker, claim.hedged
+    )
 
 
 def sentence_view(sentence: Sentence) -> SentenceView:
     return SentenceView(
-        sentence.id, sentence.position, sentence.role, sentence.text, sentence.start_offset,
-        sentence.end_offset, [claim_brief(c) for c in sentence.claims],
+        sentence.id,
+        sentence.position,
+        sentence.role,
+        sentence.text,
+        sentence.start_offset,
+        sentence.end_offset,
+        [claim_brief(c) for c in sentence.claims],
     )
 
 
 def article_view(article: Article) -> ArticleView:
     return ArticleView(
-        id=article.id, title=article.title, author=article.author, outlet=article.outlet,
-        dateline=article.dateline, editor=article.editor, language=article.language,
-        url=article.url, published_at=article.published_at, photo_credit=article.photo_credit,
-        source=article.source, ingested_at=article.ingested_at,
+        id=article.id,
+        title=article.title,
+        author=article.author,
+        outlet=article.outlet,
+        dateline=article.dateline,
+        editor=article.editor,
+        language=article.language,
+        url=article.url,
+        published_at=article.published_at,
+        photo_credit=article.photo_credit,
+        source=article.source,
+        ingested_at=article.ingested_at,
         sentences=[sentence_view(s) for s in article.sentences],
     )
 
 
 def evidence_view(evidence: Evidence) -> EvidenceView:
-    return EvidenceView(evidence.id, evidence.url, evidence.stance, evidence.note,
-                        evidence.added_by, evidence.added_at)
+    return EvidenceView(
+        evidence.id,
+        evidence.url,
+        evidence.stance,
+        evidence.note,
+        evidence.added_by,
+        evidence.added_at,
+    )
 
 
 def event_view(event: ReviewEvent) -> EventView:
-    return EventView(event.id, event.kind, event.actor, event.at, event.from_status,
-                     event.to_status, event.evidence_id, event.note)
+    return EventView(
+        event.id,
+        event.kind,
+        event.actor,
+        event.at,
+        event.from_status,
+        event.to_status,
+        event.evidence_id,
+        event.note,
+    )
 
 
 def claim_view(claim: Claim) -> ClaimView:
     sentence = claim.sentence
     return ClaimView(
-        id=claim.id, article_id=sentence.article_id, article_title=sentence.article.title,
-        sentence_id=sentence.id, sentence=sentence.text, position=claim.position,
-        text=claim.text, status=claim.status, speaker=claim.speaker, hedged=claim.hedged,
-        start=claim.start_offset, end=claim.end_offset, created_at=claim.created_at,
-        updated_at=claim.updated_at, evidence=[evidence_view(e) for e in claim.evidence],
+        id=claim.id,
+        article_id=sentence.article_id,
+        article_title=sentence.article.title,
+        sentence_id=sentence.id,
+        sentence=sentence.text,
+        position=claim.position,
+        text=claim.text,
+        status=claim.status,
+        speaker=claim.speaker,
+        hedged=claim.hedged,
+        start=claim.start_offset,
+        end=claim.end_offset,
+        created_at=claim.created_at,
+        updated_at=claim.updated_at,
+        evidence=[evidence_view(e) for e in claim.evidence],
         history=[event_view(e) for e in claim.events],
     )
 
@@ -161,15 +199,30 @@ def document_view(document: Document) -> ArticleView:
     """What ingest would store for a pipeline document, before it has ids."""
     meta = document.metadata
     return ArticleView(
-        id=None, title=meta.title, author=meta.author, outlet=meta.outlet,
-        dateline=meta.dateline, editor=meta.editor, language=meta.language or "",
-        url=meta.url, published_at=date.fromisoformat(meta.published_at) if meta.published_at
-        else None, photo_credit=meta.photo_credit, source=None, ingested_at=None,
+        id=None,
+        title=meta.title,
+        author=meta.author,
+        outlet=meta.outlet,
+        dateline=meta.dateline,
+        editor=meta.editor,
+        language=meta.language or "",
+        url=meta.url,
+        published_at=date.fromisoformat(meta.published_at) if meta.published_at else None,
+        photo_credit=meta.photo_credit,
+        source=None,
+        ingested_at=None,
         sentences=[
             SentenceView(
-                None, s.position, s.role.value, s.text, s.start, s.end,
-                [ClaimBrief(None, c.position, c.text, Status.PENDING.value, c.speaker, c.hedged)
-                 for c in s.claims],
+                None,
+                s.position,
+                s.role.value,
+                s.text,
+                s.start,
+                s.end,
+                [
+                    ClaimBrief(None, c.position, c.text, Status.PENDING.value, c.speaker, c.hedged)
+                    for c in s.claims
+                ],
             )
             for s in document.sentences
         ],

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.pipeline.lexicon import (
+    PORTFOLIO_WORDS,
     PRONOUN_SPEAKERS,
     SAY_VERBS_AFTER,
     SAY_VERBS_BEFORE,
@@ -15,6 +16,8 @@ from claimcheck.pipeline.lexicon import (
 
 _QUOTE_OPEN = "\"“”'‘"
 _QUOTE_CLOSE = "\"”“'’"
+# "said on Monday that": a few words between the verb of saying and "that"/"bahwa".
+_ADVERBIAL = r"(?:\s+[^,\"“]{1,40}?)?"
 # Between a statement and a trailing "kata X" / "X said": a comma, a closing quote, or both.
 _BREAK = r"(?:[,.]\s*[\"”]|[\"”]\s*,?|,)\s*"
 
@@ -36,7 +39,7 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
         return [
             re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE),
             re.compile(rf"^(?P<body>.+?),\s*menurut\s+{spk}$", re.IGNORECASE),
-            re.compile(rf"^{spk}\s+{before}\s+bahwa\s+(?P<body>.+)$"),
+            re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$"),
             re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$"),
             re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"),
             re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"),
@@ -44,7 +47,7 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     return [
         re.compile(rf"^according\s+to\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE),
         re.compile(rf"^(?P<body>.+?),\s*according\s+to\s+{spk}$", re.IGNORECASE),
-        re.compile(rf"^{spk}\s+{before}\s+that\s+(?P<body>.+)$"),
+        re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+that\s+(?P<body>.+)$"),
         re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$"),
         re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$"),
         re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$"),
@@ -122,8 +125,11 @@ def clean_speaker(speaker: str, last_named: str | None) -> str | None:
     if name.lower() in PRONOUN_SPEAKERS:
         return last_named
     words = name.split()
-    # Drop leading titles while a capitalised name still follows them.
-    while len(words) > 1 and words[0].lower() in TITLES and any(w[:1].isupper() for w in words[1:]):
+    # Drop leading titles (and the portfolio or body they belong to: "Menteri Pertahanan",
+    # "Kepala BMKG") while at least two capitalised words of a name still follow.
+    while (
+        len(words) > 2 and _is_title_word(words[0]) and sum(w[:1].isupper() for w in words[1:]) >= 2
+    ):
         words = words[1:]
     # "Radical Shiite cleric Muqtada al-Sadr": a lower-case role noun ends the description.
     for index in range(len(words) - 2, -1, -1):
@@ -136,6 +142,12 @@ def clean_speaker(speaker: str, last_named: str | None) -> str | None:
                 words = words[index + 1 :]
             break
     return " ".join(words) or None
+
+
+def _is_title_word(word: str) -> bool:
+    lowered = word.lower()
+    is_acronym = len(word) >= 2 and word.isupper() and word.isalpha()
+    return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym
 
 
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el"})

@@ -1,0 +1,269 @@
+"""The text pipeline on its own: no database, no CLI, no fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.errors import InvalidInput
+from claimcheck.pipeline import article_text, content_hash, split_article
+from claimcheck.pipeline.dates import parse_date_line
+from claimcheck.pipeline.model import Role
+from tests.conftest import ENGLISH
+
+
+def claims_of(text: str, lang: str) -> list[tuple[str, str | None, bool]]:
+    document = split_article(text, plain=True, lang=lang)
+    return [(c.text, c.speaker, c.hedged) for c in document.claims]
+
+
+def sentences_of(text: str, lang: str) -> list[str]:
+    return [s.text for s in split_article(text, plain=True, lang=lang).sentences]
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def test_glued_sentences_from_scrapers_are_split() -> None:
+    assert sentences_of(
+        "Microsoft merilis Cortana.Kecanggihan asisten ini diakui pengguna.", "id"
+    ) == [
+        "Microsoft merilis Cortana.",
+        "Kecanggihan asisten ini diakui pengguna.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Tn. Budi datang ke kantor polisi. Ia melapor pukul 10.",
+            "id",
+            ["Tn. Budi datang ke kantor polisi.", "Ia melapor pukul 10."],
+        ),
+        (
+            "Ia bertemu dr. Andi di Jl. Sudirman No. 5 kemarin. Harga naik 2,5 persen.",
+            "id",
+            ["Ia bertemu dr. Andi di Jl. Sudirman No. 5 kemarin.", "Harga naik 2,5 persen."],
+        ),
+        (
+            "Dana dikirim a.n. PT Maju Jaya pada Senin. Lagu itu dinyanyikan H. Rhoma Irama.",
+            "id",
+            ["Dana dikirim a.n. PT Maju Jaya pada Senin.", "Lagu itu dinyanyikan H. Rhoma Irama."],
+        ),
+        (
+            "Dr. Smith went to the U.S. on Monday. He said the trial was a success.",
+            "en",
+            ["Dr. Smith went to the U.S. on Monday.", "He said the trial was a success."],
+        ),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str, lang: str, expected: list[str]) -> None:
+    assert sentences_of(text, lang) == expected
+
+
+def test_domain_names_and_decimals_are_not_glued_sentences() -> None:
+    assert sentences_of("Situs iNews.id melaporkan inflasi 2.5 persen pada Januari.", "id") == [
+        "Situs iNews.id melaporkan inflasi 2.5 persen pada Januari."
+    ]
+
+
+# --- claims: Indonesian -----------------------------------------------------------------------
+
+
+def test_coordinated_predicates_split_with_subject_restored() -> None:
+    assert claims_of(
+        "Pemerintah menaikkan harga BBM dan tidak memberi subsidi tambahan.", "id"
+    ) == [
+        ("Pemerintah menaikkan harga BBM", None, False),
+        ("Pemerintah tidak memberi subsidi tambahan", None, False),
+    ]
+
+
+def test_contrast_keeps_each_side_its_own_subject_and_hedge() -> None:
+    text = "Polisi diduga menembak dua warga, namun kepolisian membantah tuduhan itu."
+    assert claims_of(text, "id") == [
+        ("Polisi diduga menembak dua warga", None, True),
+        ("Kepolisian membantah tuduhan itu", None, False),
+    ]
+
+
+def test_menurut_gives_the_speaker_without_titles() -> None:
+    text = "Menurut Kepala BMKG Dwikorita Karnawati, hujan lebat akan turun pekan depan."
+    assert claims_of(text, "id") == [
+        ("Hujan lebat akan turun pekan depan", "Dwikorita Karnawati", False)
+    ]
+
+
+def test_quote_then_kata_gives_the_speaker() -> None:
+    text = '"Kami tidak akan mundur dari perbatasan," kata Menteri Pertahanan Prabowo Subianto.'
+    assert claims_of(text, "id") == [
+        ("Kami tidak akan mundur dari perbatasan", "Prabowo Subianto", False)
+    ]
+
+
+def test_kata_dia_refers_to_the_previous_speaker() -> None:
+    text = (
+        "Presiden Joko Widodo mengatakan bahwa harga beras akan turun bulan depan. "
+        '"Stok beras nasional cukup sampai akhir tahun," kata dia.'
+    )
+    assert claims_of(text, "id") == [
+        ("Harga beras akan turun bulan depan", "Joko Widodo", False),
+        ("Stok beras nasional cukup sampai akhir tahun", "Joko Widodo", False),
+    ]
+
+
+def test_kata_dia_without_a_previous_speaker_has_no_speaker() -> None:
+    assert claims_of('"Stok beras nasional cukup sampai akhir tahun," kata dia.', "id") == [
+        ("Stok beras nasional cukup sampai akhir tahun", None, False)
+    ]
+
+
+def test_questions_are_not_claims() -> None:
+    assert claims_of("Apakah harga beras akan naik tahun ini?", "id") == []
+    assert claims_of("Is the vaccine safe for children?", "en") == []
+
+
+def test_dan_between_two_nouns_is_not_a_split_point() -> None:
+    assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
+        ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)
+    ]
+
+
+# --- claims: English --------------------------------------------------------------------------
+
+
+def test_english_said_that_with_an_adverbial() -> None:
+    text = "The ministry said on Monday that 300 people had been evacuated."
+    assert claims_of(text, "en") == [("300 people had been evacuated", "The ministry", False)]
+
+
+def test_english_quote_then_speaker_drops_the_title() -> None:
+    text = '"We will not back down," Defense Secretary Lloyd Austin told reporters.'
+    assert claims_of(text, "en") == [("We will not back down", "Lloyd Austin", False)]
+
+
+def test_english_according_to() -> None:
+    text = "According to the World Health Organization, cases rose by 20% in March."
+    assert claims_of(text, "en") == [
+        ("Cases rose by 20% in March", "World Health Organization", False)
+    ]
+
+
+def test_english_hedge_carries_over_a_coordinated_predicate() -> None:
+    text = "The company reportedly cut 1,000 jobs and closed two plants."
+    assert claims_of(text, "en") == [
+        ("The company reportedly cut 1,000 jobs", None, True),
+        ("The company closed two plants", None, True),
+    ]
+
+
+def test_english_concessive_and_contrast() -> None:
+    assert claims_of(
+        "Although the army denied the report, witnesses saw troops near the border.", "en"
+    ) == [
+        ("The army denied the report", None, False),
+        ("Witnesses saw troops near the border", None, False),
+    ]
+    assert claims_of(
+        "North Korea has sent troops to Russia, but Seoul has not confirmed the number.", "en"
+    ) == [
+        ("North Korea has sent troops to Russia", None, False),
+        ("Seoul has not confirmed the number", None, False),
+    ]
+
+
+def test_english_article_structure_and_claims() -> None:
+    text, hints = article_text(ENGLISH.read_text(encoding="utf-8"))
+    document = split_article(text, hints=hints)
+    meta = document.metadata
+    assert (meta.title, meta.author, meta.published_at, meta.language) == (
+        "US Marines move into most of Fallujah as clashes spread north",
+        "Juan Cole",
+        "2004-11-11",
+        "en",
+    )
+    roles = [(s.role, s.text) for s in document.sentences if s.role is not Role.BODY]
+    assert roles == [
+        (Role.TITLE, "US Marines move into most of Fallujah as clashes spread north"),
+        (Role.HEADING, "Sunni boycott"),
+    ]
+    texts = [c.text for c in document.claims]
+    for furniture in ("Related posts", "Share this", "Twitter", "Facebook", "general strike"):
+        assert not any(furniture in t for t in texts)
+    by_text = {c.text: c for c in document.claims}
+    assert by_text["The US Marines still face pockets of resistance"].speaker is None
+    sadr = by_text['The attack was "criminal"']
+    assert sadr.speaker == "Muqtada al-Sadr"
+    zionists = by_text[
+        "The Zionists have left only one choice for the Arabs, that of fighting and jihad"
+    ]
+    assert zionists.speaker == "Muqtada al-Sadr"
+    xinhua = next(c for c in document.claims if c.text.startswith("Many of the Iraqis"))
+    assert (xinhua.speaker, xinhua.hedged) == ("Xinhua", True)  # "Xinhua alleged that"
+    zaman = next(c for c in document.claims if c.text.startswith("Hundreds of persons"))
+    assert zaman.speaker == "az-Zaman"
+
+
+# --- document structure -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "dateline", "outlet"),
+    [
+        ("JAKARTA, iNews.id - Harga beras naik tajam di pasar induk.", "JAKARTA", "iNews.id"),
+        (
+            "Jakarta, CNN Indonesia -- Harga beras naik tajam di pasar induk.",
+            "Jakarta",
+            "CNN Indonesia",
+        ),
+        ("WASHINGTON (Reuters) - Prices rose sharply across the country.", "WASHINGTON", "Reuters"),
+        ("LONDON — Prices rose sharply across the country this week.", "LONDON", None),
+    ],
+)
+def test_datelines(first_paragraph: str, dateline: str, outlet: str | None) -> None:
+    document = split_article(f"Harga beras naik\n\n{first_paragraph}\n")
+    assert (document.metadata.dateline, document.metadata.outlet) == (dateline, outlet)
+    body = [s.text for s in document.sentences if s.role is Role.BODY]
+    assert body[0].split()[0] in ("Harga", "Prices")
+
+
+def test_baca_juga_lines_are_furniture() -> None:
+    document = split_article(
+        "Judul berita hari ini\n\nJAKARTA, iNews.id - Harga beras naik tajam di pasar induk.\n"
+        "Baca Juga: Harga Cabai Melonjak Jelang Lebaran\n"
+        "Pedagang mengeluhkan sepinya pembeli sejak awal pekan.\n"
+    )
+    assert [s.text for s in document.sentences if s.role is Role.BODY] == [
+        "Harga beras naik tajam di pasar induk.",
+        "Pedagang mengeluhkan sepinya pembeli sejak awal pekan.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Senin, 24 Februari 2025 - 10:15:00 WIB", "2025-02-24"),
+        ("24 Feb 2025 10:15 WIB", "2025-02-24"),
+        ("Thursday, November 11, 2004", "2004-11-11"),
+        ("2025-02-24", "2025-02-24"),
+        ("31 Februari 2025", None),
+        ("Korea Utara mengirim pasukan", None),
+    ],
+)
+def test_date_lines(line: str, iso: str | None) -> None:
+    assert parse_date_line(line) == iso
+
+
+def test_content_hash_ignores_whitespace_only() -> None:
+    assert content_hash("Satu dua.\r\n\r\nTiga.") == content_hash("Satu  dua.\n\nTiga.  ")
+    assert content_hash("Satu dua.") != content_hash("Satu tiga.")
+
+
+def test_splitting_is_deterministic() -> None:
+    raw = ENGLISH.read_text(encoding="utf-8")
+    assert split_article(article_text(raw)[0]) == split_article(article_text(raw)[0])
+
+
+def test_html_without_article_text_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="no article text"):
+        article_text("<html><body><script>var a = 1;</script></body></html>")

@@ -208,7 +208,25 @@ def test_lists_filter_and_limit(cli: Any) -> None:
     table = cli("claims", "list", "--limit", "5")
     assert "showing 5 of" in table.stdout
     assert cli("claims", "list", "--status", "verified", "--json").json() == []
+    assert cli("claims", "list", "--status", "verified").stdout.strip() == "no claims match"
     bad = cli("claims", "list", "--status", "true-ish")
     assert bad.exit_code == 1 and "unknown status 'true-ish'" in bad.stderr
     missing = cli("claims", "list", "--article", "999")
     assert missing.exit_code == 1 and "no article #999" in missing.stderr
+
+
+def test_url_is_for_one_article_only(cli: Any, db: Database) -> None:
+    run = cli("ingest", str(SEED), str(ENGLISH), "--url", "https://www.inews.id/x")
+    assert run.exit_code == 1
+    assert "--url names one article" in run.stderr
+    assert _count(db, "article") == 0
+
+
+def test_db_path_and_upgrade_with_a_bare_file_path(cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "desk" / "work.db"
+    shown = cli("--db", str(target), "db", "path")
+    assert shown.stdout.strip() == str(target)
+    assert cli("--db", str(target), "db", "upgrade").exit_code == 0
+    assert target.exists()
+    assert cli("--db", str(target), "ingest", str(SEED)).exit_code == 0
+    assert cli("--db", str(target), "articles", "list", "--json").json()[0]["claims"] == 26

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimcheck.cli.common import JsonOption, database, emit, err, out
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps, to_data, without_ids
 from claimcheck.services.ingest import (
@@ -49,6 +50,8 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Store articles and their claims. Text or HTML; each file in its own transaction."""
+    if url and (len(paths) > 1 or any(Path(p).is_dir() for p in paths)):
+        raise InvalidInput("--url names one article: give it with a single file")
     options = IngestOptions(url=url, outlet=outlet, published=published, lang=lang, plain=plain)
     done: list[IngestResult] = []
     failed: list[IngestFailure] = []

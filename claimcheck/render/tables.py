@@ -62,6 +62,9 @@ def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None
 
 
 def article_list(console: Console, page: Page[ArticleSummary]) -> None:
+    if not page.items:
+        console.print("no articles yet; `claimcheck ingest FILE` adds one", highlight=False)
+        return
     table = Table("id", "title", "outlet", "lang", "published", "claims", "pending")
     for a in page.items:
         table.add_row(
@@ -115,7 +118,17 @@ def article(console: Console, view: ArticleView) -> None:
 
 
 def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
-    table = Table("id", "article", "status", "claim", "speaker", "hedged", "evidence")
+    if not page.items:
+        console.print("no claims match", highlight=False)
+        return
+    table = Table()
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("art", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("claim", ratio=1, min_width=30)
+    table.add_column("speaker", max_width=24)
+    table.add_column("hedged", no_wrap=True)
+    table.add_column("ev", justify="right", no_wrap=True)
     for c in page.items:
         table.add_row(
             str(c.id),
@@ -123,7 +136,7 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
             _status(c.status),
             Text(c.text),
             Text(c.speaker or ""),
-            "yes" if c.hedged else "",
+            "hedged" if c.hedged else "",
             str(c.evidence) if c.evidence else "",
         )
     console.print(table)
@@ -151,7 +164,13 @@ def evidence(console: Console, items: Sequence[EvidenceView]) -> None:
     if not items:
         console.print(Text("no evidence yet", style="dim"))
         return
-    table = Table("id", "stance", "url", "note", "by", "when", title="evidence")
+    table = Table(title="evidence")
+    for name in ("id", "stance"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("url", overflow="fold", ratio=2)
+    table.add_column("note", ratio=1)
+    table.add_column("by")
+    table.add_column("when", no_wrap=True)
     for e in items:
         table.add_row(
             str(e.id),

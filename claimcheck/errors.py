@@ -22,3 +22,7 @@ class InvalidInput(ClaimcheckError):
 
 class DatabaseError(ClaimcheckError):
     """The database could not be opened or migrated."""
+
+
+class Conflict(ClaimcheckError):
+    """Someone else changed this record first; nothing was saved."""

@@ -6,10 +6,17 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from claimcheck.storage.db import make_engine, resolve_url
-from claimcheck.storage.models import Base
+from claimcheck.storage.models import POSTGRES_ONLY_INDEXES, Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    # PostgreSQL-only search indexes live in the migrations, not in the models.
+    return not (type_ == "index" and name in POSTGRES_ONLY_INDEXES)
 
 
 def _run(connection: Connection) -> None:
@@ -19,6 +26,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=_include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -11,6 +11,7 @@ import pytest
 from typer.main import get_command
 
 from claimcheck.cli.app import app
+from tests.conftest import invoke
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -53,8 +54,8 @@ def test_the_expected_commands_exist() -> None:
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
-def test_every_command_has_help_and_is_in_the_readme(cli: Any, path: tuple[str, ...]) -> None:
-    run = cli(*path, "--help")
+def test_every_command_has_help_and_is_in_the_readme(path: tuple[str, ...]) -> None:
+    run = invoke(*path, "--help")
     assert run.exit_code == 0
     assert "Usage:" in run.stdout
     assert f"claimcheck {' '.join(path)}" in README

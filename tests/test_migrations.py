@@ -1,7 +1,10 @@
-"""Migrations: one head, upgrade from empty, models match migrations, down/up round trip."""
+"""Migrations on both engines: one head, upgrade from empty, models match, down and up."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from claimcheck.storage import Base
+from claimcheck.storage import Base, Database
 from claimcheck.storage.db import (
     alembic_config,
     current_revision,
@@ -20,6 +23,18 @@ from claimcheck.storage.db import (
     open_database,
     upgrade,
 )
+from claimcheck.storage.models import POSTGRES_ONLY_INDEXES
+from tests.conftest import SEED, Cli, invoke
+
+TABLES = {"article", "sentence", "claim", "evidence", "review_event"}
+
+
+def _tables(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return set(sa.inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
 
 
 def test_single_head(tmp_path: Path) -> None:
@@ -27,44 +42,46 @@ def test_single_head(tmp_path: Path) -> None:
     assert len(script.get_heads()) == 1
 
 
-def test_upgrade_from_empty_builds_every_table(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'empty.db'}"
-    upgrade(url)
-    engine = make_engine(url)
+def test_upgrade_from_empty_builds_every_table(empty_db_url: str) -> None:
+    upgrade(empty_db_url)
+    assert _tables(empty_db_url) >= TABLES
+    engine = make_engine(empty_db_url)
     try:
-        tables = set(sa.inspect(engine).get_table_names())
-        assert {"article", "sentence", "claim", "evidence", "review_event"} <= tables
-        assert current_revision(engine) == head_revision(url)
+        assert current_revision(engine) == head_revision(empty_db_url)
     finally:
         engine.dispose()
 
 
-def test_models_match_migrations(template_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{template_db}")
-    try:
-        with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert compare_metadata(context, Base.metadata) == []
-    finally:
-        engine.dispose()
+def test_models_match_migrations(db: Database) -> None:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": True,
+                "include_object": lambda obj, name, type_, *_: (
+                    not (type_ == "index" and name in POSTGRES_ONLY_INDEXES)
+                ),
+            },
+        )
+        assert compare_metadata(context, Base.metadata) == []
 
 
-def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'roundtrip.db'}"
-    upgrade(url)
-    config = alembic_config(url)
-    command.downgrade(config, "base")
-    engine = make_engine(url)
-    try:
-        assert set(sa.inspect(engine).get_table_names()) <= {"alembic_version"}
-    finally:
-        engine.dispose()
-    upgrade(url)
-    engine = make_engine(url)
-    try:
-        assert current_revision(engine) == head_revision(url)
-    finally:
-        engine.dispose()
+def test_downgrade_to_base_and_up_again(empty_db_url: str) -> None:
+    upgrade(empty_db_url)
+    command.downgrade(alembic_config(empty_db_url), "base")
+    assert _tables(empty_db_url) <= {"alembic_version"}
+    upgrade(empty_db_url)
+    assert _tables(empty_db_url) >= TABLES
+
+
+def test_each_step_downgrades_and_upgrades(empty_db_url: str) -> None:
+    config = alembic_config(empty_db_url)
+    script = ScriptDirectory.from_config(config)
+    revisions = [r.revision for r in reversed(list(script.walk_revisions()))]
+    for revision in revisions:
+        command.upgrade(config, revision)
+        command.downgrade(config, "-1")
+        command.upgrade(config, revision)
 
 
 def test_new_database_is_migrated_on_first_use(tmp_path: Path) -> None:
@@ -76,27 +93,62 @@ def test_new_database_is_migrated_on_first_use(tmp_path: Path) -> None:
         db.close()
 
 
-def test_constraints_have_names(template_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{template_db}")
-    try:
-        inspector = sa.inspect(engine)
-        checks = {c["name"] for c in inspector.get_check_constraints("claim")}
-        uniques = {c["name"] for c in inspector.get_unique_constraints("claim")}
-        assert "ck_claim_status" in checks
-        assert "uq_claim_sentence_id_position" in uniques
-    finally:
-        engine.dispose()
+def test_constraints_have_names(db: Database) -> None:
+    inspector = sa.inspect(db.engine)
+    checks = {c["name"] for c in inspector.get_check_constraints("claim")}
+    uniques = {c["name"] for c in inspector.get_unique_constraints("claim")}
+    foreign = {c["name"] for c in inspector.get_foreign_keys("claim")}
+    assert "ck_claim_status" in checks
+    assert "uq_claim_sentence_id_position" in uniques
+    assert "fk_claim_sentence_id_sentence" in foreign
 
 
-def test_history_is_append_only(cli, db) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import SEED
+def test_postgres_gets_search_indexes(db: Database, engine_name: str) -> None:
+    names = {i["name"] for i in sa.inspect(db.engine).get_indexes("claim")}
+    if engine_name == "postgresql":
+        assert names >= POSTGRES_ONLY_INDEXES
+    else:
+        assert not POSTGRES_ONLY_INDEXES & names
 
+
+def test_history_is_append_only(cli: Cli, db: Database) -> None:
     cli("ingest", str(SEED))
     assert cli("verify", "1", "-e", "https://www.reuters.com/a").exit_code == 0
+    for statement in ("UPDATE review_event SET actor = 'someone else'", "DELETE FROM review_event"):
+        with db.engine.connect() as connection, pytest.raises(sa.exc.DatabaseError) as caught:
+            connection.execute(sa.text(statement))
+        assert "append-only" in str(caught.value)
     with db.engine.connect() as connection:
-        with pytest.raises(sa.exc.DatabaseError, match="append-only"):
-            connection.execute(sa.text("UPDATE review_event SET actor = 'someone else'"))
-        with pytest.raises(sa.exc.DatabaseError, match="append-only"):
-            connection.execute(sa.text("DELETE FROM review_event"))
         actors = connection.execute(sa.text("SELECT actor FROM review_event")).scalars().all()
     assert actors == ["test-reviewer", "test-reviewer"]
+
+
+def test_db_check_and_upgrade_on_an_empty_database(empty_db_url: str) -> None:
+    before = invoke("--db", empty_db_url, "db", "check")
+    assert before.exit_code == 1
+    assert "empty (no schema)" in before.stderr and "claimcheck db upgrade" in before.stderr
+    assert invoke("--db", empty_db_url, "db", "upgrade").exit_code == 0
+    after = invoke("--db", empty_db_url, "db", "check")
+    assert after.exit_code == 0
+    assert f"({head_revision(empty_db_url)})" in after.stdout
+
+
+def test_db_check_says_when_a_database_is_behind(empty_db_url: str) -> None:
+    command.upgrade(alembic_config(empty_db_url), "0001")
+    run = invoke("--db", empty_db_url, "db", "check")
+    assert run.exit_code == 1 and "at revision 0001" in run.stderr
+
+
+def test_alembic_check_command_finds_no_model_change(db_url: str) -> None:
+    """`alembic check` itself, from alembic.ini, as a developer runs it."""
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "alembic"), "check"],
+        cwd=root,
+        env={**os.environ, "CLAIMCHECK_DB": db_url},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "No new upgrade operations detected" in done.stdout + done.stderr

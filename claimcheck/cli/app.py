@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from claimcheck.cli import articles, claims, db, ingest, review
@@ -21,10 +21,10 @@ class ErrorBoundary(TyperGroup):
             return super().invoke(ctx)
         except ClaimcheckError as exc:
             message = str(exc)
-        except OperationalError as exc:
-            message = f"database error: {exc.orig}"
         except SQLAlchemyError as exc:
-            message = f"database error: {exc}"
+            # The driver's own words, first line only: no SQL or parameters on the screen.
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            message = f"database error: {detail[0] if detail else type(exc).__name__}"
         err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 

@@ -46,9 +46,9 @@ def database(ctx: typer.Context) -> Iterator[Database]:
 
 
 @contextmanager
-def session(ctx: typer.Context) -> Iterator[Session]:
+def session(ctx: typer.Context, *, write: bool = False) -> Iterator[Session]:
     """One transaction on the chosen database, migrated first if it is new or outdated."""
-    with database(ctx) as db, db.session() as s:
+    with database(ctx) as db, db.session(write=write) as s:
         yield s
 
 

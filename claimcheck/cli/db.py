@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from claimcheck.cli.common import out, state
-from claimcheck.storage.db import resolve_url, sqlite_path, upgrade
+from claimcheck.errors import DatabaseError
+from claimcheck.storage.db import resolve_url, schema_state, sqlite_path, upgrade
 
 app = typer.Typer(help="Where the database is, and migrating it.", no_args_is_help=True)
 
@@ -24,3 +25,16 @@ def upgrade_command(ctx: typer.Context) -> None:
     url = resolve_url(state(ctx).db_url)
     upgrade(url)
     out.print("database is up to date", highlight=False)
+
+
+@app.command("check")
+def check(ctx: typer.Context) -> None:
+    """Say whether the database is at the newest schema (exit 1 if not); changes nothing."""
+    url = resolve_url(state(ctx).db_url)
+    found = schema_state(url)
+    if not found.at_head:
+        where = f"at revision {found.current}" if found.current else "empty (no schema)"
+        raise DatabaseError(
+            f"the database is {where}; the newest is {found.head}: run `claimcheck db upgrade`"
+        )
+    out.print(f"the database is at the newest schema ({found.head})", highlight=False)

@@ -22,6 +22,13 @@ EvidenceOption = Annotated[
     list[str] | None,
     typer.Option("--evidence", "-e", help="An evidence URL (repeatable).", metavar="URL"),
 ]
+ExpectVersionOption = Annotated[
+    int | None,
+    typer.Option(
+        "--expect-version",
+        help="Refuse if the claim changed since this version (shown by `claims show`).",
+    ),
+]
 StanceOption = Annotated[
     Stance | None,
     typer.Option(help="What --evidence says about the claim (default fits the verdict)."),
@@ -37,22 +44,29 @@ def register(app: typer.Typer) -> None:
     app.command("history")(history)
 
 
-def _verdict(
+def _decide(
     ctx: typer.Context,
     claim_id: int,
     status: Status,
-    default_stance: Stance,
-    evidence: list[str] | None,
-    stance: Stance | None,
+    *,
+    evidence_urls: list[str] | None,
+    stance: Stance,
     note: str | None,
     reviewer: str | None,
+    expect_version: int | None,
     as_json: bool,
 ) -> None:
     who = review.reviewer_name(reviewer)
-    items = [review.EvidenceInput(url, (stance or default_stance).value) for url in evidence or []]
-    with session(ctx) as s:
+    items = [review.EvidenceInput(url, stance.value) for url in evidence_urls or []]
+    with session(ctx, write=True) as s:
         change = review.set_status(
-            s, claim_id=claim_id, status=status.value, reviewer=who, evidence=items, note=note
+            s,
+            claim_id=claim_id,
+            status=status.value,
+            reviewer=who,
+            evidence=items,
+            note=note,
+            expected_version=expect_version,
         )
     emit(change, as_json, tables.status_change)
 
@@ -64,11 +78,20 @@ def verify(
     stance: StanceOption = None,
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
+    expect_version: ExpectVersionOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim verified. Needs evidence: --evidence URL now, or added before."""
-    _verdict(
-        ctx, claim_id, Status.VERIFIED, Stance.SUPPORTS, evidence, stance, note, reviewer, as_json
+    _decide(
+        ctx,
+        claim_id,
+        Status.VERIFIED,
+        evidence_urls=evidence,
+        stance=stance or Stance.SUPPORTS,
+        note=note,
+        reviewer=reviewer,
+        expect_version=expect_version,
+        as_json=as_json,
     )
 
 
@@ -79,11 +102,20 @@ def dispute(
     stance: StanceOption = None,
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
+    expect_version: ExpectVersionOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim disputed. Needs evidence: --evidence URL now, or added before."""
-    _verdict(
-        ctx, claim_id, Status.DISPUTED, Stance.REFUTES, evidence, stance, note, reviewer, as_json
+    _decide(
+        ctx,
+        claim_id,
+        Status.DISPUTED,
+        evidence_urls=evidence,
+        stance=stance or Stance.REFUTES,
+        note=note,
+        reviewer=reviewer,
+        expect_version=expect_version,
+        as_json=as_json,
     )
 
 
@@ -95,15 +127,21 @@ def mark(
     ],
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
+    expect_version: ExpectVersionOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Set any status: unverifiable, dismissed (not a checkable claim), back to pending..."""
-    who = review.reviewer_name(reviewer)
-    with session(ctx) as s:
-        change = review.set_status(
-            s, claim_id=claim_id, status=status.value, reviewer=who, note=note
-        )
-    emit(change, as_json, tables.status_change)
+    _decide(
+        ctx,
+        claim_id,
+        status,
+        evidence_urls=None,
+        stance=Stance.CONTEXT,
+        note=note,
+        reviewer=reviewer,
+        expect_version=expect_version,
+        as_json=as_json,
+    )
 
 
 def history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False) -> None:
@@ -125,7 +163,7 @@ def evidence_add(
 ) -> None:
     """Link a source to a claim without changing its status."""
     who = review.reviewer_name(reviewer)
-    with session(ctx) as s:
+    with session(ctx, write=True) as s:
         added = review.add_evidence(
             s, claim_id=claim_id, url=url, stance=stance.value, note=note, reviewer=who
         )

@@ -144,7 +144,13 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
 
 
 def claim(console: Console, view: ClaimView) -> None:
-    console.print(Text.assemble((f"claim #{view.id} ", "bold"), _status(view.status)))
+    console.print(
+        Text.assemble(
+            (f"claim #{view.id} ", "bold"),
+            _status(view.status),
+            (f"  version {view.version}", "dim"),
+        )
+    )
     console.print(Text(view.text))
     console.print(
         Text.assemble(("article: ", "dim"), f"#{view.article_id} {view.article_title or ''}")

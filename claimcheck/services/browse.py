@@ -90,7 +90,9 @@ def list_claims(
         query = query.where(Sentence.article_id == article_id)
         count = count.where(Sentence.article_id == article_id)
     items = [
-        ClaimSummary(c.id, aid, c.text, c.status, c.speaker, c.hedged, n or 0, c.updated_at)
+        ClaimSummary(
+            c.id, aid, c.text, c.status, c.speaker, c.hedged, n or 0, c.updated_at, c.version
+        )
         for c, aid, n in session.execute(_limited(query, limit)).all()
     ]
     return Page(items, session.scalar(count) or 0)

@@ -74,9 +74,11 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
-    session.add(article)
     try:
+        # The savepoint opens before the article is added, so a lost race to the unique
+        # content hash undoes only this insert, not the caller's transaction.
         with session.begin_nested():
+            session.add(article)
             session.flush()
     except IntegrityError:
         # Another process stored the same text between our lookup and our insert.

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from claimcheck.errors import EvidenceRequired, InvalidInput
+from claimcheck.errors import Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services.browse import check_status, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
@@ -138,11 +140,19 @@ def set_status(
     reviewer: str,
     evidence: Sequence[EvidenceInput] = (),
     note: str | None = None,
+    expected_version: int | None = None,
 ) -> StatusChange:
-    """Give a claim a status. Verified and disputed need evidence, given now or before."""
+    """Give a claim a status. Verified and disputed need evidence, given now or before.
+
+    ``expected_version`` is the claim's version the reviewer decided on; if someone changed
+    the claim since, nothing is saved and :class:`Conflict` says who changed it to what.
+    Without it, a change racing another one on the same claim is still caught.
+    """
     target = check_status(status)
     note = _check_note(note)
     claim = load_claim(session, claim_id)
+    if expected_version is not None and claim.version != expected_version:
+        raise _conflict(session, claim)
     added = [_add_evidence(session, claim, item, reviewer) for item in evidence]
     if Status(target) in NEEDS_EVIDENCE and not claim.evidence:
         raise EvidenceRequired(
@@ -166,7 +176,11 @@ def set_status(
                 note=note,
             )
         )
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        raise _conflict(session, load_claim(session, claim_id)) from None
     session.refresh(claim)
     return StatusChange(
         claim=claim_view(claim),
@@ -174,4 +188,22 @@ def set_status(
         to_status=target,
         changed=changed,
         evidence_added=[evidence_view(e) for e in added],
+    )
+
+
+def _conflict(session: Session, claim: Claim) -> Conflict:
+    latest = session.scalars(
+        select(ReviewEvent)
+        .where(ReviewEvent.claim_id == claim.id, ReviewEvent.kind == EventKind.STATUS.value)
+        .order_by(ReviewEvent.id.desc())
+        .limit(1)
+    ).first()
+    what = (
+        f"changed to {latest.to_status} by {latest.actor} at {latest.at:%Y-%m-%d %H:%M:%S} UTC"
+        if latest is not None
+        else "changed by someone else"
+    )
+    return Conflict(
+        f"claim #{claim.id} was {what} (now version {claim.version}); nothing was saved: "
+        f"look again with `claimcheck claims show {claim.id}`"
     )

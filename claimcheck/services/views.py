@@ -69,6 +69,7 @@ class ClaimSummary:
     hedged: bool
     evidence: int
     updated_at: datetime
+    version: int
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class ClaimView:
     end: int
     created_at: datetime
     updated_at: datetime
+    version: int
     evidence: list[EvidenceView]
     history: list[EventView]
 
@@ -190,6 +192,7 @@ def claim_view(claim: Claim) -> ClaimView:
         end=claim.end_offset,
         created_at=claim.created_at,
         updated_at=claim.updated_at,
+        version=claim.version,
         evidence=[evidence_view(e) for e in claim.evidence],
         history=[event_view(e) for e in claim.events],
     )

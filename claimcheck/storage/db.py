@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -63,17 +64,33 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+#: Execution option marking a connection that will write (see ``_sqlite_begin``).
+WRITE_OPTION = "claimcheck_write"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling cannot
+    # say IMMEDIATE).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     # WAL lets a reviewer read in one terminal while another ingests.
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    # A writer takes SQLite's write lock when it starts, not at its first write: two writers
+    # then queue (busy_timeout) instead of one failing on a stale snapshot, and whatever a
+    # writer reads first is still true when it writes.
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config(url: str) -> Config:
@@ -97,13 +114,46 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database's schema stands against the newest migration."""
+
+    current: str | None
+    head: str | None
+
+    @property
+    def at_head(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(url: str) -> SchemaState:
+    """The database's migration revision, without creating or changing anything."""
+    path = sqlite_path(url)
+    head = head_revision(url)
+    if path is not None and not path.exists():
+        return SchemaState(None, head)
+    engine = make_engine(url)
+    try:
+        return SchemaState(current_revision(engine), head)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open the database at {url}: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+
+
+_MIGRATION_LOCK = 0x636C6169  # "clai"
+
+
 def upgrade(url: str, engine: Engine | None = None) -> None:
     """Bring the database to the newest schema."""
     config = alembic_config(url)
     owned = engine is None
     engine = engine or make_engine(url)
     try:
-        with engine.begin() as connection:
+        with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Two first uses at once: the second waits, then finds the schema at head.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as exc:
@@ -119,12 +169,19 @@ class Database:
 
     url: str
     engine: Engine
-    sessions: sessionmaker[Session]
+
+    def __post_init__(self) -> None:
+        self._readers = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._writers = sessionmaker(writer, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
-        session = self.sessions()
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error.
+
+        ``write=False`` for look-ups: on SQLite they then never wait for a writer.
+        """
+        session = (self._writers if write else self._readers)()
         try:
             yield session
             session.commit()
@@ -148,4 +205,4 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open the database at {resolved}: {exc.orig}") from exc
-    return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
+    return Database(resolved, engine)

@@ -152,6 +152,9 @@ class Claim(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Bumped on every change of the row; an UPDATE that finds another version changes
+    # nothing, so two reviewers deciding at once cannot silently overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(
@@ -166,6 +169,7 @@ class Claim(Base):
         CheckConstraint(f"status IN {_in(Status)}", name="status"),
         Index(None, "status"),
     )
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Evidence(Base):
@@ -208,3 +212,8 @@ class ReviewEvent(Base):
         CheckConstraint(f"kind IN {_in(EventKind)}", name="kind"),
         Index(None, "claim_id"),
     )
+
+
+#: Indexes that only PostgreSQL gets (trigram and full-text search over claim text); the
+#: migrations create them and the model comparison leaves them alone.
+POSTGRES_ONLY_INDEXES = frozenset({"ix_claim_text_trgm", "ix_claim_text_fts"})

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from claimcheck.errors import Conflict
 from claimcheck.services import review
-from claimcheck.storage import Article, Claim, Database, ReviewEvent
+from claimcheck.storage import Article, Claim, Database, ReviewEvent, open_database
 from tests.conftest import DATA, SEED, Cli
 
 SCRIPT = Path(sys.executable).parent / "claimcheck"
@@ -119,3 +119,30 @@ def test_many_processes_ingesting_different_articles_all_succeed(
     assert not any(json.loads(out)[0]["already_present"] for _, out, _ in results)
     with db.session(write=False) as session:
         assert session.scalar(select(func.count(Article.id))) == len(paths)
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'wal.db'}")
+    try:
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_a_reader_is_not_blocked_by_a_writer_holding_the_lock(
+    cli: Cli, db: Database, db_url: str
+) -> None:
+    """One window reads while another is in the middle of a write (WAL on SQLite)."""
+    cli("ingest", str(SEED))
+    with db.session() as writer:
+        review.add_evidence(
+            writer, claim_id=3, url=REUTERS, stance="context", note=None, reviewer="ana"
+        )
+        # The write transaction is still open; a separate process reads meanwhile.
+        [(code, out, err)] = _finish([_start(db_url, "claims", "show", "3", "--json")])
+        assert code == 0, err
+        assert json.loads(out)["evidence"] == []  # it sees the last committed state
+    assert len(cli("claims", "show", "3", "--json").json()["evidence"]) == 1

@@ -84,7 +84,7 @@ def test_batch_with_bad_files_ingests_the_good_ones(cli: Any, db: Database, tmp_
     errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 3
     assert any("b-empty.txt" in e and "empty" in e for e in errors)
-    assert any("c-photo.txt" in e and "binary" in e for e in errors)
+    assert any("c-photo.txt" in e and "PNG image, not an article" in e for e in errors)
     assert any("missing.txt" in e and "no such file" in e for e in errors)
     assert "3 of 5 inputs failed" in run.stderr
     assert _count(db, "article") == 2

@@ -11,6 +11,8 @@ from typer.core import TyperGroup
 from claimcheck.cli import articles, claims, db, ingest, review
 from claimcheck.cli.common import err, state
 from claimcheck.errors import ClaimcheckError
+from claimcheck.render.safe import for_terminal
+from claimcheck.storage.db import database_message
 
 
 class ErrorBoundary(TyperGroup):
@@ -22,10 +24,8 @@ class ErrorBoundary(TyperGroup):
         except ClaimcheckError as exc:
             message = str(exc)
         except SQLAlchemyError as exc:
-            # The driver's own words, first line only: no SQL or parameters on the screen.
-            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-            message = f"database error: {detail[0] if detail else type(exc).__name__}"
-        err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+            message = f"database error: {database_message(exc)}"
+        err.print(f"Error: {for_terminal(message)}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from claimcheck.cli.common import JsonOption, LimitOption, emit, emit_page, session
-from claimcheck.render import tables
+from claimcheck.render import csvout, tables
 from claimcheck.services import browse
 
 app = typer.Typer(help="List and show claims.", no_args_is_help=True)
@@ -23,11 +24,15 @@ def list_command(
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet.")] = False,
 ) -> None:
     """Claims in article order, filtered by status or article."""
     with session(ctx) as s:
         page = browse.list_claims(s, status=status, article_id=article, limit=limit)
-    emit_page(page, as_json, tables.claim_list)
+    if as_csv:
+        sys.stdout.write(csvout.claims(page.items))
+    else:
+        emit_page(page, as_json, tables.claim_list)
 
 
 @app.command("show")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from claimcheck.cli.common import JsonOption, database, emit, err, out
-from claimcheck.errors import ClaimcheckError, InvalidInput
+from claimcheck.cli.common import JsonOption, database, err, out
+from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps, to_data, without_ids
 from claimcheck.services.ingest import (
@@ -19,7 +21,7 @@ from claimcheck.services.ingest import (
     ingest_sources,
     prepare,
 )
-from claimcheck.services.sources import STDIN, Source, expand, read_text
+from claimcheck.services.sources import DEFAULT_MAX_MB, STDIN, Source, collect, read_text
 from claimcheck.services.views import document_view
 
 UrlOption = Annotated[str | None, typer.Option("--url", help="The article's source URL.")]
@@ -30,6 +32,13 @@ PublishedOption = Annotated[
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="Language: id or en (default: detected).")
 ]
+PlainOption = Annotated[bool, typer.Option("--plain", help="Body text only: no title/byline.")]
+MaxSizeOption = Annotated[
+    int, typer.Option("--max-size", min=1, help="Refuse files larger than this many MB.")
+]
+
+#: Exit code after Ctrl-C, as shells report a process ended by SIGINT.
+INTERRUPTED = 130
 
 
 def register(app: typer.Typer) -> None:
@@ -44,32 +53,62 @@ def ingest(
     outlet: OutletOption = None,
     published: PublishedOption = None,
     lang: LangOption = None,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Body text only: no title/byline.")
-    ] = False,
+    plain: PlainOption = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Store articles and their claims. Text or HTML; each file in its own transaction."""
     if url and (len(paths) > 1 or any(Path(p).is_dir() for p in paths)):
         raise InvalidInput("--url names one article: give it with a single file")
     options = IngestOptions(url=url, outlet=outlet, published=published, lang=lang, plain=plain)
+    sources = collect(paths)
+    show_bar = err.is_terminal if progress is None else progress
     done: list[IngestResult] = []
     failed: list[IngestFailure] = []
-    with database(ctx) as db:
-        for outcome in ingest_sources(db, paths=paths, options=options):
-            if isinstance(outcome, IngestFailure):
-                failed.append(outcome)
-                tables.ingest_failures(err, [outcome])
-            else:
-                done.append(outcome)
-                if not as_json:
-                    tables.ingest_results(out, [outcome])
+    bar = _progress_bar() if show_bar and len(sources) > 1 else None
+    try:
+        with database(ctx) as db, bar or nullcontext():
+            task = bar.add_task("ingesting", total=len(sources)) if bar else None
+            outcomes = ingest_sources(db, sources=sources, options=options, max_mb=max_size)
+            for outcome in outcomes:
+                if isinstance(outcome, IngestFailure):
+                    failed.append(outcome)
+                    tables.ingest_failures(err, [outcome])
+                else:
+                    done.append(outcome)
+                    if not as_json and bar is None:
+                        tables.ingest_results(out, [outcome])
+                if bar is not None and task is not None:
+                    bar.advance(task)
+    except KeyboardInterrupt:
+        err.print(
+            f"Interrupted: {len(done)} of {len(sources)} inputs were stored and are kept; "
+            "run the same command again to ingest the rest",
+            highlight=False,
+        )
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         print(dumps([_ingest_json(r) for r in done]))
+    elif bar is not None:
+        tables.ingest_summary(out, done)
     if failed:
-        total = len(done) + len(failed)
-        err.print(f"{len(failed)} of {total} inputs failed; the others were ingested")
+        err.print(f"{len(failed)} of {len(sources)} inputs failed; the others were ingested")
         raise typer.Exit(1)
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 def _ingest_json(result: IngestResult) -> dict[str, object]:
@@ -80,22 +119,21 @@ def _ingest_json(result: IngestResult) -> dict[str, object]:
 
 def split(
     path: Annotated[str, typer.Argument(help="A file, or - for stdin.")] = STDIN,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Body text only: no title/byline.")
-    ] = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
     as_json: JsonOption = False,
 ) -> None:
     """Show what ingest would store, without touching a database."""
-    source = next(iter(expand([path])))
-    if isinstance(source, ClaimcheckError):
+    [source] = collect([path])
+    if isinstance(source, InvalidInput):
         raise source
     assert isinstance(source, Source)
     if source.path is None and sys.stdin.isatty():
         err.print("reading an article from stdin; end with Ctrl-D")
-    document = prepare(read_text(source), IngestOptions(lang=lang, plain=plain))
+    document = prepare(read_text(source, max_mb=max_size), IngestOptions(lang=lang, plain=plain))
     view = document_view(document)
     if as_json:
         print(dumps(without_ids(to_data(view))))
     else:
-        emit(view, False, tables.article)
+        tables.article(out, view)

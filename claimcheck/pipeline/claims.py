@@ -16,6 +16,9 @@ from claimcheck.pipeline.attribution import clean_speaker, find_attribution
 from claimcheck.pipeline.lexicon import DISCOURSE_OPENERS, HEDGES, is_predicate, words_pattern
 
 _MIN_WORDS = 3
+#: Longer "sentences" are run-on scraper output (a page without punctuation), not prose a
+#: reviewer can check as one statement; they are kept as sentences but give no claims.
+MAX_SENTENCE_CHARS = 1500
 
 _CONCESSIVE = {
     "id": (
@@ -95,7 +98,7 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
     """The atomic claims of one sentence; offsets are relative to ``sentence``."""
     text = sentence
     start, end = _trim(text, 0, len(text))
-    if start >= end or _is_question(text[start:end]):
+    if start >= end or end - start > MAX_SENTENCE_CHARS or _is_question(text[start:end]):
         return []
     start = _drop_openers(text, start, end, lang)
     mask = _quoted_mask(text)

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.render.safe import for_terminal
 from claimcheck.services.browse import Page
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.review import StatusChange
@@ -31,6 +32,16 @@ STATUS_STYLE = {
 }
 
 
+def _u(text: str | None) -> Text:
+    """Text that came from an article or a reviewer, made safe for the terminal."""
+    return Text(for_terminal(text or ""))
+
+
+def _m(text: str | None) -> str:
+    """The same, for a rich markup string."""
+    return escape(for_terminal(text or ""))
+
+
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
@@ -46,19 +57,28 @@ def _more(console: Console, shown: int, total: int) -> None:
 
 def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
     for r in results:
-        title = escape(r.title or "(untitled)")
+        title = _m(r.title or "(untitled)")
         if r.already_present:
-            console.print(f"{escape(r.source)}: already stored as article #{r.article_id} {title}")
+            console.print(f"{_m(r.source)}: already stored as article #{r.article_id} {title}")
         else:
             console.print(
-                f"{escape(r.source)}: article #{r.article_id} {title}: "
+                f"{_m(r.source)}: article #{r.article_id} {title}: "
                 f"{r.sentences} sentences, {r.claims} claims"
             )
 
 
+def ingest_summary(console: Console, results: Sequence[IngestResult]) -> None:
+    new = [r for r in results if not r.already_present]
+    console.print(
+        f"{len(new)} articles stored with {sum(r.claims for r in new)} claims; "
+        f"{len(results) - len(new)} were already stored",
+        highlight=False,
+    )
+
+
 def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None:
     for f in failures:
-        console.print(f"Error: {escape(f.message)}", style="red", highlight=False)
+        console.print(f"Error: {_m(f.message)}", style="red", highlight=False)
 
 
 def article_list(console: Console, page: Page[ArticleSummary]) -> None:
@@ -69,8 +89,8 @@ def article_list(console: Console, page: Page[ArticleSummary]) -> None:
     for a in page.items:
         table.add_row(
             str(a.id),
-            escape(a.title or ""),
-            escape(a.outlet or ""),
+            _u(a.title),
+            _u(a.outlet),
             a.language,
             a.published_at.isoformat() if a.published_at else "",
             str(a.claims),
@@ -82,7 +102,7 @@ def article_list(console: Console, page: Page[ArticleSummary]) -> None:
 
 def article(console: Console, view: ArticleView) -> None:
     head = f"#{view.id} " if view.id is not None else ""
-    console.print(Text(f"{head}{view.title or '(untitled)'}", style="bold"))
+    console.print(Text(head + for_terminal(view.title or "(untitled)"), style="bold"))
     facts = [
         ("author", view.author),
         ("outlet", view.outlet),
@@ -95,23 +115,23 @@ def article(console: Console, view: ArticleView) -> None:
     ]
     for label, value in facts:
         if value:
-            console.print(Text.assemble((f"{label}: ", "dim"), value))
+            console.print(Text.assemble((f"{label}: ", "dim"), _u(value)))
     claims = sum(len(s.claims) for s in view.sentences)
     console.print(Text(f"{len(view.sentences)} sentences, {claims} claims", style="dim"))
     for sentence in view.sentences:
         console.print()
-        console.print(Text.assemble((f"[{sentence.role}] ", "cyan"), sentence.text))
+        console.print(Text.assemble((f"[{sentence.role}] ", "cyan"), _u(sentence.text)))
         for c in sentence.claims:
             marks = []
             if c.speaker:
-                marks.append(f"speaker: {c.speaker}")
+                marks.append(f"speaker: {for_terminal(c.speaker)}")
             if c.hedged:
                 marks.append("hedged")
             line = Text("  ")
             if c.id is not None:
                 line.append(f"#{c.id} ", style="bold")
             line.append_text(_status(c.status))
-            line.append(f"  {c.text}")
+            line.append(f"  {for_terminal(c.text)}")
             if marks:
                 line.append(f"  ({'; '.join(marks)})", style="dim")
             console.print(line)
@@ -134,8 +154,8 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
             str(c.id),
             str(c.article_id),
             _status(c.status),
-            Text(c.text),
-            Text(c.speaker or ""),
+            _u(c.text),
+            _u(c.speaker),
             "hedged" if c.hedged else "",
             str(c.evidence) if c.evidence else "",
         )
@@ -151,13 +171,13 @@ def claim(console: Console, view: ClaimView) -> None:
             (f"  version {view.version}", "dim"),
         )
     )
-    console.print(Text(view.text))
+    console.print(_u(view.text))
     console.print(
-        Text.assemble(("article: ", "dim"), f"#{view.article_id} {view.article_title or ''}")
+        Text.assemble(("article: ", "dim"), f"#{view.article_id} ", _u(view.article_title))
     )
-    console.print(Text.assemble(("sentence: ", "dim"), view.sentence))
+    console.print(Text.assemble(("sentence: ", "dim"), _u(view.sentence)))
     if view.speaker:
-        console.print(Text.assemble(("speaker: ", "dim"), view.speaker))
+        console.print(Text.assemble(("speaker: ", "dim"), _u(view.speaker)))
     if view.hedged:
         console.print(Text("hedged: the article reports this second-hand", style="yellow"))
     console.print()
@@ -181,9 +201,9 @@ def evidence(console: Console, items: Sequence[EvidenceView]) -> None:
         table.add_row(
             str(e.id),
             e.stance,
-            Text(e.url),
-            Text(e.note or ""),
-            Text(e.added_by),
+            _u(e.url),
+            _u(e.note),
+            _u(e.added_by),
             _when(e.added_at),
         )
     console.print(table)
@@ -199,15 +219,13 @@ def history(console: Console, events: Sequence[EventView]) -> None:
             what = Text.assemble(_status(e.from_status or ""), " -> ", _status(e.to_status or ""))
         else:
             what = Text(f"evidence #{e.evidence_id} added")
-        table.add_row(_when(e.at), Text(e.actor), what, Text(e.note or ""))
+        table.add_row(_when(e.at), _u(e.actor), what, _u(e.note))
     console.print(table)
 
 
 def status_change(console: Console, change: StatusChange) -> None:
     for e in change.evidence_added:
-        console.print(
-            f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {escape(e.url)}"
-        )
+        console.print(f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {_m(e.url)}")
     if change.changed:
         console.print(
             Text.assemble(
@@ -222,4 +240,4 @@ def status_change(console: Console, change: StatusChange) -> None:
 
 
 def evidence_added(console: Console, item: EvidenceView) -> None:
-    console.print(f"evidence #{item.id} added ({item.stance}) {escape(item.url)}", highlight=False)
+    console.print(f"evidence #{item.id} added ({item.stance}) {_m(item.url)}", highlight=False)

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
 from claimcheck.pipeline.dates import parse_user_date
-from claimcheck.services.sources import Source, expand, read_text
+from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.storage import Article, Claim, Database, Sentence
+from claimcheck.storage.db import database_message
 
 
 @dataclass(frozen=True)
@@ -90,28 +91,40 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
 
 
 def ingest_sources(
-    db: Database, *, paths: list[str], options: IngestOptions
+    db: Database,
+    *,
+    sources: list[Source | InvalidInput],
+    options: IngestOptions,
+    max_mb: int = DEFAULT_MAX_MB,
 ) -> Iterator[IngestResult | IngestFailure]:
-    """Ingest each file, one transaction per article; a bad file fails alone."""
-    for item in expand(paths):
+    """Ingest each input, one transaction per article; a bad input fails alone.
+
+    A crash or an interrupt loses at most the article being written: the ones before it are
+    committed, and running the same batch again skips them (same text, same article).
+    """
+    for item in sources:
         if isinstance(item, ClaimcheckError):
             yield IngestFailure(str(item).split(":", 1)[0], str(item))
             continue
-        yield _ingest_one(db, item, options)
+        yield _ingest_one(db, item, options, max_mb)
 
 
 def _ingest_one(
-    db: Database, source: Source, options: IngestOptions
+    db: Database, source: Source, options: IngestOptions, max_mb: int
 ) -> IngestResult | IngestFailure:
     try:
-        raw = read_text(source)
+        raw = read_text(source, max_mb=max_mb)
         with db.session() as session:
             return ingest_text(session, raw=raw, source=source.label, options=options)
     except ClaimcheckError as exc:
         message = str(exc)
-        if not message.startswith(source.label):
-            message = f"{source.label}: {message}"
-        return IngestFailure(source.label, message)
+    except SQLAlchemyError as exc:
+        # Disk full, read-only database, lost server: this article is rolled back, and the
+        # batch reports it and goes on.
+        message = f"not stored: {database_message(exc)}"
+    if not message.startswith(source.label):
+        message = f"{source.label}: {message}"
+    return IngestFailure(source.label, message)
 
 
 def _by_hash(session: Session, digest: str) -> Article | None:

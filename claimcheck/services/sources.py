@@ -3,33 +3,43 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.errors import InvalidInput
 
 STDIN = "-"
-MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_MB = 20
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ""})
+
+# File signatures of what people drop into an article folder by mistake.
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive or Word/Excel document"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel document"),
+)
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input to ingest: a label for messages and a way to read its bytes."""
+    """One input to ingest: a label for messages and where to read it from."""
 
     label: str
     path: Path | None  # None for stdin
 
 
-def expand(paths: list[str]) -> Iterator[Source | InvalidInput]:
+def collect(paths: list[str]) -> list[Source | InvalidInput]:
     """Each file named, each article file inside a directory (sorted), or stdin.
 
-    A missing path yields an error in its place so the rest of the batch goes on.
+    A missing path gives an error in its place so the rest of the batch goes on.
     """
+    found: list[Source | InvalidInput] = []
     for name in paths:
         if name == STDIN:
-            yield Source("<stdin>", None)
+            found.append(Source("<stdin>", None))
             continue
         path = Path(name)
         if path.is_dir():
@@ -41,35 +51,55 @@ def expand(paths: list[str]) -> Iterator[Source | InvalidInput]:
                 and not p.name.startswith(".")
             )
             if not files:
-                yield InvalidInput(f"{name}: no .txt or .html files in this directory")
-            yield from (Source(str(p), p) for p in files)
+                found.append(InvalidInput(f"{name}: no .txt or .html files in this directory"))
+            found.extend(Source(str(p), p) for p in files)
         elif path.exists():
-            yield Source(name, path)
+            found.append(Source(name, path))
         else:
-            yield InvalidInput(f"{name}: no such file or directory")
+            found.append(InvalidInput(f"{name}: no such file or directory"))
+    return found
 
 
-def read_text(source: Source) -> str:
-    """The source's text, decoded; binary or empty input is refused with the reason."""
+def read_text(source: Source, *, max_mb: int = DEFAULT_MAX_MB) -> str:
+    """The source's text, decoded; binary, empty or oversized input is refused with the reason."""
+    limit = max_mb * 1024 * 1024
     try:
-        data = sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
+        if source.path is None:
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            if source.path.stat().st_size > limit:
+                raise _too_large(source, max_mb)
+            data = source.path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"{source.label}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{source.label}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(f"{source.label}: cannot read it ({reason})") from exc
+    if len(data) > limit:
+        raise _too_large(source, max_mb)
     text = decode(data, source.label)
     if not text.strip():
         raise InvalidInput(f"{source.label}: the file is empty; nothing to ingest")
     return text
 
 
+def _too_large(source: Source, max_mb: int) -> InvalidInput:
+    return InvalidInput(
+        f"{source.label}: larger than {max_mb} MB, which is more than any article; "
+        "if it really is one, raise the limit with --max-size MB"
+    )
+
+
 def decode(data: bytes, label: str) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{label}: broken UTF-16 text; save it as UTF-8") from None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InvalidInput(f"{label}: this is {kind}, not an article; give text or HTML")
     if b"\x00" in data[:8192]:
-        raise InvalidInput(
-            f"{label}: looks like a binary file (an image or a PDF?); give text or HTML"
-        )
+        raise InvalidInput(f"{label}: looks like a binary file, not text; give text or HTML")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

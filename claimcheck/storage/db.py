@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimcheck.errors import DatabaseError
@@ -44,13 +44,12 @@ def resolve_url(url: str | None) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = sa.engine.make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None
-    return Path(parsed.database)
+    if database.startswith("file:"):  # SQLite URI filename ("file:x.db?mode=ro&uri=true")
+        return Path(database[len("file:") :].split("?", 1)[0])
+    return Path(database)
 
 
 def make_engine(url: str) -> Engine:
@@ -112,6 +111,17 @@ def head_revision(url: str) -> str | None:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def database_message(exc: SQLAlchemyError) -> str:
+    """The driver's own words, first line only: no SQL or parameters on the screen."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    if "disk is full" in text or "No space left" in text:
+        text += " (free some disk space; everything stored before is intact)"
+    elif "readonly database" in text or "read-only" in text:
+        text += " (the database file or its folder is read-only)"
+    return text
 
 
 @dataclass(frozen=True)
@@ -204,5 +214,16 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             upgrade(resolved, engine)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot open the database at {resolved}: {exc.orig}") from exc
+        raise DatabaseError(
+            f"cannot open the database at {resolved}: {_why(resolved, exc)}"
+        ) from exc
     return Database(resolved, engine)
+
+
+def _why(url: str, exc: OperationalError) -> str:
+    reason = str(exc.orig)
+    path = sqlite_path(url)
+    if path is not None and not os.access(path.parent, os.W_OK):
+        # WAL mode writes its -wal and -shm files beside the database, even to read it.
+        reason += f" ({path.parent} is read-only; claimcheck needs to write beside the file)"
+    return reason

@@ -135,7 +135,9 @@ def test_same_status_again_records_nothing(cli: Any, claim_id: int) -> None:
         "https://",
         "http://nohost",
         "https://exa mple.com/x",
+        "https://www.reuters.com/" + "a" * 2100,
     ],
+    ids=lambda url: url[:30],
 )
 def test_bad_evidence_urls_are_refused(cli: Any, claim_id: int, url: str) -> None:
     run = cli("verify", str(claim_id), "-e", url)
@@ -165,3 +167,18 @@ def test_unknown_ids_and_usage_errors(cli: Any) -> None:
     assert cli("verify", "not-a-number").exit_code == 2
     assert cli("mark", "1", "maybe").exit_code == 2
     assert cli("evidence", "add", "1", REUTERS, "--stance", "agrees").exit_code == 2
+
+
+def test_notes_and_reviewer_names_are_length_limited_and_kept_as_given(
+    cli: Any, claim_id: int
+) -> None:
+    long_note = cli("verify", str(claim_id), "-e", REUTERS, "--note", "x" * 4001)
+    assert long_note.exit_code == 1 and "note is longer than 4000" in long_note.stderr
+    long_name = cli("verify", str(claim_id), "-e", REUTERS, "--reviewer", "n" * 201)
+    assert long_name.exit_code == 1 and "longer than 200" in long_name.stderr
+    assert _show(cli, claim_id)["status"] == "pending"
+    note = "  Catatan: sumber *resmi* — lihat [KCNA]  "
+    ok = cli("verify", str(claim_id), "-e", REUTERS, "--note", note, "-r", "Ayu L.")
+    assert ok.exit_code == 0, ok.stderr
+    event = _show(cli, claim_id)["history"][-1]
+    assert (event["note"], event["actor"]) == (note, "Ayu L.")

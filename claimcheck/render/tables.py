@@ -10,9 +10,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
 from claimcheck.services.browse import Page
 from claimcheck.services.ingest import IngestFailure, IngestResult
+from claimcheck.services.matching import Explanation
 from claimcheck.services.review import StatusChange
 from claimcheck.services.views import (
     ArticleSummary,
@@ -241,3 +243,51 @@ def status_change(console: Console, change: StatusChange) -> None:
 
 def evidence_added(console: Console, item: EvidenceView) -> None:
     console.print(f"evidence #{item.id} added ({item.stance}) {_m(item.url)}", highlight=False)
+
+
+def explanation(console: Console, item: Explanation) -> None:
+    c = item.comparison
+    console.print(Text.assemble((f"#{item.claim_a} ", "bold"), _u(item.text_a)))
+    console.print(Text.assemble((f"#{item.claim_b} ", "bold"), _u(item.text_b)))
+    console.print(Text.assemble(("normalised: ", "dim"), _u(item.normalized_a)))
+    console.print(Text.assemble(("normalised: ", "dim"), _u(item.normalized_b)))
+    scores = Table("scorer", "score", title="scores (0-100)")
+    scores.add_row("token_set_ratio (the match score)", f"{c.score:.1f}")
+    scores.add_row("token_sort_ratio", f"{c.token_sort:.1f}")
+    scores.add_row("ratio", f"{c.ratio:.1f}")
+    scores.add_row("partial_ratio", f"{c.partial:.1f}")
+    console.print(scores)
+    guards = Table("guard", "fired", "detail", title="guards")
+    for g in c.guards:
+        guards.add_row(g.name, Text("FIRED", style="red") if g.fired else "no", _u(g.detail))
+    console.print(guards)
+    verdict = Text.assemble(("verdict: ", "bold"), c.kind.value)
+    if c.blocked_by:
+        verdict.append(f" (not linked: {'; '.join(c.blocked_by)})", style="yellow")
+    console.print(verdict)
+
+
+def calibration(console: Console, result: Calibration) -> None:
+    table = Table(
+        "threshold",
+        "precision",
+        "recall",
+        "link precision",
+        "link recall",
+        title=f"{result.pairs} labelled pairs, {result.positives} the same claim",
+    )
+    for r in result.rows:
+        if r.threshold % 5 and r.threshold not in (result.suggest, result.link):
+            continue  # every fifth row, and the chosen ones; --json has them all
+        table.add_row(
+            str(r.threshold),
+            f"{r.precision:.3f}",
+            f"{r.recall:.3f}",
+            f"{r.link_precision:.3f}",
+            f"{r.link_recall:.3f}",
+        )
+    console.print(table)
+    console.print(
+        f"suggested thresholds: suggest at {result.suggest}, link at {result.link}",
+        highlight=False,
+    )

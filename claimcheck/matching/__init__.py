@@ -1,0 +1,1 @@
+"""Repeated-claim matching: normalisation, aliases, guards and explainable scores. Pure."""

@@ -1,0 +1,114 @@
+"""Comparing two claims: each scorer's figure, each guard, and the verdict they add up to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from claimcheck.matching.normalize import Normalized
+
+
+class MatchKind(StrEnum):
+    NONE = "none"
+    SUGGESTED = "suggested"  # worth a reviewer's look
+    LINKED = "linked"  # the same claim: a verdict on one serves the other
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Scores (0-100) at which a pair is suggested or linked; see `dupes calibrate`."""
+
+    suggest: float = 75.0
+    link: float = 93.0
+    # Below this many words two claims share too little to be linked without a reviewer.
+    min_link_words: int = 5
+    # A pair whose word order differs this much is a containment ("X" inside "X and Y"),
+    # not the same claim, however high token_set_ratio is.
+    min_link_sort: float = 80.0
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A difference that forbids a link whatever the score: numbers, negation, names."""
+
+    name: str
+    fired: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float  # token_set_ratio on the normalised text: the match score
+    token_sort: float
+    ratio: float
+    partial: float
+    kind: MatchKind
+    guards: tuple[Guard, ...]
+    blocked_by: tuple[str, ...] = field(default=())  # why a pair above `link` is not linked
+
+
+def compare(a: Normalized, b: Normalized, thresholds: Thresholds | None = None) -> Comparison:
+    limits = thresholds or Thresholds()
+    score = fuzz.token_set_ratio(a.text, b.text)
+    token_sort = fuzz.ratio(a.sorted_text, b.sorted_text)
+    guards = check_guards(a, b)
+    blocked = [g.name for g in guards if g.fired]
+    if score >= limits.link:
+        if min(len(a.text.split()), len(b.text.split())) < limits.min_link_words:
+            blocked.append(f"short: fewer than {limits.min_link_words} words")
+        if token_sort < limits.min_link_sort:
+            blocked.append(f"containment: token_sort {token_sort:.0f} < {limits.min_link_sort:.0f}")
+    if score >= limits.link and not blocked:
+        kind = MatchKind.LINKED
+    elif score >= limits.suggest:
+        kind = MatchKind.SUGGESTED
+    else:
+        kind = MatchKind.NONE
+    return Comparison(
+        score=round(score, 1),
+        token_sort=round(token_sort, 1),
+        ratio=round(fuzz.ratio(a.text, b.text), 1),
+        partial=round(fuzz.partial_ratio(a.text, b.text), 1),
+        kind=kind,
+        guards=guards,
+        blocked_by=tuple(blocked) if score >= limits.link else (),
+    )
+
+
+def check_guards(a: Normalized, b: Normalized) -> tuple[Guard, ...]:
+    return (_numbers(a, b), _negation(a, b), _entities(a, b))
+
+
+def _numbers(a: Normalized, b: Normalized) -> Guard:
+    # Only when both give numbers: a claim that leaves the number out can still be the same.
+    fired = bool(a.numbers and b.numbers and a.numbers != b.numbers)
+    detail = (
+        f"numbers differ: {_show(a.numbers)} vs {_show(b.numbers)}"
+        if fired
+        else f"numbers agree: {_show(a.numbers | b.numbers) or 'none'}"
+    )
+    return Guard("numbers", fired, detail)
+
+
+def _negation(a: Normalized, b: Normalized) -> Guard:
+    fired = a.negated != b.negated
+    if fired:
+        which = "first" if a.negated else "second"
+        return Guard("negation", True, f"only the {which} claim is negated")
+    return Guard("negation", False, "both negated" if a.negated else "neither negated")
+
+
+def _entities(a: Normalized, b: Normalized) -> Guard:
+    # A name in each claim that the other never mentions: "North Korea" / "South Korea".
+    only_a = a.entities - b.tokens
+    only_b = b.entities - a.tokens
+    fired = bool(only_a and only_b)
+    if fired:
+        return Guard("names", True, f"names differ: {_show(only_a)} vs {_show(only_b)}")
+    return Guard("names", False, "no conflicting names")
+
+
+def _show(values: frozenset[str]) -> str:
+    return ", ".join(sorted(values))

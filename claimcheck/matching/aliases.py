@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 # Names that newsrooms abbreviate without defining them every time.
 BUILTIN_ALIASES: Mapping[str, str] = {
@@ -75,6 +76,11 @@ def expand_aliases(text: str, aliases: Mapping[str, str]) -> str:
     (so the English word "as" is never read as "AS", Amerika Serikat)."""
     if not aliases:
         return text
-    ordered = sorted(aliases, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
-    return pattern.sub(lambda m: aliases[m.group()], text)
+    table = dict(aliases)
+    return _alias_pattern(frozenset(table)).sub(lambda m: table[m.group()], text)
+
+
+@lru_cache(maxsize=256)
+def _alias_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")

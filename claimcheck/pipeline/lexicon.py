@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -196,6 +197,7 @@ def is_predicate(word: str, lang: str) -> bool:
     return id_is_predicate(word) if lang == "id" else en_is_predicate(word)
 
 
+@lru_cache(maxsize=64)
 def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation matching any of ``words`` as whole words, longest first."""
     ordered = sorted(words, key=len, reverse=True)

@@ -11,8 +11,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
+from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.normalize import normalize
 from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
 from claimcheck.pipeline.dates import parse_user_date
+from claimcheck.services import repeats
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.storage import Article, Claim, Database, Sentence
 from claimcheck.storage.db import database_message
@@ -37,6 +40,8 @@ class IngestResult:
     claims: int
     already_present: bool
     source: str
+    linked: int = 0  # claims found to be the same as a claim of another article
+    suggested: int = 0  # possible repeats for a reviewer to confirm or reject
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,9 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
+    aliases = learn_aliases(document.text)
+    for claim in (c for s in article.sentences for c in s.claims):
+        claim.match_text = normalize(claim.text, aliases).text
     try:
         # The savepoint opens before the article is added, so a lost race to the unique
         # content hash undoes only this insert, not the caller's transaction.
@@ -87,7 +95,8 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         if existing is None:
             raise
         return _result(existing, source, already_present=True)
-    return _result(article, source, already_present=False)
+    found = repeats.record(session, article)
+    return _result(article, source, already_present=False, found=found)
 
 
 def ingest_sources(
@@ -131,7 +140,9 @@ def _by_hash(session: Session, digest: str) -> Article | None:
     return session.scalars(select(Article).where(Article.content_hash == digest)).first()
 
 
-def _result(article: Article, source: str, *, already_present: bool) -> IngestResult:
+def _result(
+    article: Article, source: str, *, already_present: bool, found: repeats.Recorded | None = None
+) -> IngestResult:
     return IngestResult(
         article_id=article.id,
         title=article.title,
@@ -139,6 +150,8 @@ def _result(article: Article, source: str, *, already_present: bool) -> IngestRe
         claims=sum(len(s.claims) for s in article.sentences),
         already_present=already_present,
         source=source,
+        linked=found.linked if found else 0,
+        suggested=found.suggested if found else 0,
     )
 
 

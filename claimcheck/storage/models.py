@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -155,6 +156,9 @@ class Claim(Base):
     # Bumped on every change of the row; an UPDATE that finds another version changes
     # nothing, so two reviewers deciding at once cannot silently overwrite each other.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # The claim as repeated-claim matching compares it (aliases written out, numbers, case
+    # and punctuation folded); filled when the claim is indexed for matching.
+    match_text: Mapped[str | None] = mapped_column(Text)
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(
@@ -170,6 +174,88 @@ class Claim(Base):
         Index(None, "status"),
     )
     __mapper_args__ = {"version_id_col": version}
+
+
+class MatchKind(StrEnum):
+    """How two claims are related: found by matching, or decided by a reviewer."""
+
+    SUGGESTED = "suggested"
+    LINKED = "linked"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class MatchToken(Base):
+    """A word of normalised claim text, with how many claims contain it (rarest first)."""
+
+    __tablename__ = "match_token"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(String(64))
+    claims: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (UniqueConstraint("text"),)
+
+
+class ClaimToken(Base):
+    """The inverted index matching reads candidates from: which claims hold a word."""
+
+    __tablename__ = "claim_token"
+
+    token_id: Mapped[int] = mapped_column(ForeignKey("match_token.id"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index(None, "claim_id"),)
+
+
+class ClaimMatch(Base):
+    """Two claims that may be, or are, the same claim. ``claim_a_id < claim_b_id``."""
+
+    __tablename__ = "claim_match"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_a_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    claim_b_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(16))
+    guards: Mapped[str | None] = mapped_column(String(300))  # what blocked a link, if anything
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("claim_a_id", "claim_b_id"),
+        CheckConstraint("claim_a_id < claim_b_id", name="ordered"),
+        CheckConstraint(f"kind IN {_in(MatchKind)}", name="kind"),
+        Index(None, "claim_b_id"),
+    )
+
+
+class ClaimGroup(Base):
+    """Claims that are the same claim: a verdict on one is offered to the others."""
+
+    __tablename__ = "claim_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class GroupMember(Base):
+    """A claim's group. Kept off the claim row, so joining a group does not change the
+    claim's version under a reviewer."""
+
+    __tablename__ = "claim_group_member"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(ForeignKey("claim_group.id", ondelete="CASCADE"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(200))  # a reviewer, or "matching"
+
+    __table_args__ = (Index(None, "group_id"),)
 
 
 class Evidence(Base):

@@ -1,0 +1,264 @@
+"""Repeated claims: index claims for matching, record the matches, keep the groups."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.compare import MatchKind as Found
+from claimcheck.matching.compare import Thresholds, compare
+from claimcheck.matching.normalize import Normalized, normalize
+from claimcheck.storage import Article, Claim, Sentence
+from claimcheck.storage.models import (
+    ClaimGroup,
+    ClaimMatch,
+    ClaimToken,
+    GroupMember,
+    MatchKind,
+    MatchToken,
+    utcnow,
+)
+
+MAX_TOKEN_CHARS = 64
+# Candidates come from the rarest part of a claim's words: a claim that shares none of them
+# shares too little to reach the suggest threshold.
+PROBE_SHARE = 0.34
+MAX_CANDIDATES = 100  # read from the index per claim
+MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
+MAX_STORED = 5  # matches kept per new claim
+MATCHER = "matching"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    suggested: int
+    linked: int
+
+
+def match_text(text: str, article_text: str) -> str:
+    """The normalised form stored with a new claim (``claim.match_text``)."""
+    return normalize(text, learn_aliases(article_text)).text
+
+
+def record(session: Session, article: Article, thresholds: Thresholds | None = None) -> Recorded:
+    """Index a newly stored article's claims and match them against other articles' claims."""
+    limits = thresholds or Thresholds()
+    aliases = learn_aliases(article.text)
+    claims = [c for s in article.sentences for c in s.claims]
+    if not claims:
+        return Recorded(0, 0)
+    prepared = {c.id: normalize(c.text, aliases) for c in claims}
+    token_ids = _index(session, prepared)
+    own = set(prepared)
+    suggested = linked = 0
+    alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
+    candidates = _candidates(session, token_ids, own)
+    for claim in claims:
+        mine = prepared[claim.id]
+        found = candidates.get(claim.id, {})
+        quick = process.extract(
+            mine.text,
+            {cid: row[3] for cid, row in found.items()},
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=limits.suggest,
+            limit=MAX_COMPARED,
+        )
+        results = []
+        for _, _, other_id in quick:
+            _, other_text, other_article, _ = found[other_id]
+            if other_article not in alias_cache:
+                stored = session.get(Article, other_article)
+                alias_cache[other_article] = learn_aliases(stored.text if stored else "")
+            result = compare(mine, normalize(other_text, alias_cache[other_article]), limits)
+            if result.kind is not Found.NONE:
+                results.append((result.kind is Found.LINKED, result.score, other_id, result))
+        # The best few only: a claim repeated by twenty outlets needs its group, not 190 pairs.
+        results.sort(key=lambda item: (item[0], item[1], -item[2]), reverse=True)
+        for is_link, _, other_id, result in results[:MAX_STORED]:
+            kind = MatchKind.LINKED if is_link else MatchKind.SUGGESTED
+            blocked = "; ".join(result.blocked_by) or None
+            if not _store_pair(session, claim.id, other_id, result.score, kind, blocked):
+                continue
+            if is_link:
+                linked += 1
+                _join_groups(session, other_id, claim.id, MATCHER)
+            else:
+                suggested += 1
+    return Recorded(suggested, linked)
+
+
+def _index(session: Session, prepared: dict[int, Normalized]) -> dict[int, list[int]]:
+    """Add the claims' words to the inverted index; each claim's token ids, rarest first."""
+    words = {
+        cid: sorted({t[:MAX_TOKEN_CHARS] for t in n.text.split()}) for cid, n in prepared.items()
+    }
+    counts = Counter(w for ws in words.values() for w in ws)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    ordered = sorted(counts.items())  # one order for every writer: no deadlocks on PostgreSQL
+    stmt = insert(MatchToken)
+    upsert = stmt.on_conflict_do_update(
+        index_elements=["text"], set_={"claims": MatchToken.claims + stmt.excluded.claims}
+    )
+    # executemany with one compiled statement: far cheaper than one multi-row VALUES.
+    session.execute(upsert, [{"text": w, "claims": n} for w, n in ordered])
+    known: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks([w for w, _ in ordered], 500):
+        rows = session.execute(
+            select(MatchToken.text, MatchToken.id, MatchToken.claims).where(
+                MatchToken.text.in_(chunk)
+            )
+        )
+        known.update({text: (token_id, n) for text, token_id, n in rows})
+    postings = [{"token_id": known[w][0], "claim_id": cid} for cid, ws in words.items() for w in ws]
+    if postings:
+        session.execute(insert(ClaimToken).on_conflict_do_nothing(), postings)
+    return {
+        cid: [known[w][0] for w in sorted(ws, key=lambda w: (known[w][1], w))]
+        for cid, ws in words.items()
+    }
+
+
+def _candidates(
+    session: Session, token_ids: dict[int, list[int]], exclude: set[int]
+) -> dict[int, dict[int, tuple[int, str, int, str]]]:
+    """For each new claim, the stored claims sharing the most of its rarest words.
+
+    Two queries for the whole article: the postings of every probe word, then the texts of
+    the claims they name.
+    """
+    probes = {
+        cid: ids[: max(2, math.ceil(len(ids) * PROBE_SHARE))] for cid, ids in token_ids.items()
+    }
+    wanted = sorted({t for ids in probes.values() for t in ids})
+    if not wanted:
+        return {}
+    connection = session.connection()
+    holders: dict[int, list[int]] = {}
+    for chunk in _chunks(wanted, 500):
+        rows = connection.execute(
+            select(ClaimToken.token_id, ClaimToken.claim_id).where(ClaimToken.token_id.in_(chunk))
+        )
+        for token_id, claim_id in rows:
+            if claim_id not in exclude:
+                holders.setdefault(token_id, []).append(claim_id)
+    chosen: dict[int, list[int]] = {}
+    for cid, probe in probes.items():
+        shared = Counter(other for t in probe for other in holders.get(t, ()))
+        chosen[cid] = [other for other, _ in shared.most_common(MAX_CANDIDATES)]
+    everyone = sorted({other for others in chosen.values() for other in others})
+    rows_by_id: dict[int, tuple[int, str, int, str]] = {}
+    for chunk in _chunks(everyone, 500):
+        rows = connection.execute(
+            select(Claim.id, Claim.text, Sentence.article_id, Claim.match_text)
+            .join(Sentence, Claim.sentence_id == Sentence.id)
+            .where(Claim.id.in_(chunk))
+        )
+        rows_by_id.update({r[0]: (r[0], r[1], r[2], r[3] or "") for r in rows})
+    return {
+        cid: {other: rows_by_id[other] for other in others if other in rows_by_id}
+        for cid, others in chosen.items()
+    }
+
+
+def _store_pair(
+    session: Session, first: int, second: int, score: float, kind: MatchKind, guards: str | None
+) -> bool:
+    """Store a found pair unless the pair is already known (a reviewer's decision stays)."""
+    a, b = sorted((first, second))
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stored = session.execute(
+        insert(ClaimMatch)
+        .values(
+            claim_a_id=a,
+            claim_b_id=b,
+            score=score,
+            kind=kind.value,
+            guards=guards,
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing()
+    )
+    return bool(getattr(stored, "rowcount", 0))
+
+
+def group_of(session: Session, claim_id: int) -> int | None:
+    return session.scalar(select(GroupMember.group_id).where(GroupMember.claim_id == claim_id))
+
+
+def members(session: Session, group_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(GroupMember.claim_id)
+            .where(GroupMember.group_id == group_id)
+            .order_by(GroupMember.claim_id)
+        )
+    )
+
+
+def _join_groups(session: Session, existing: int, new: int, who: str) -> int:
+    """Put ``new`` in ``existing``'s group (made if needed). Matching never merges two
+    groups: a chain of near-matches must not glue different claims together."""
+    group = group_of(session, existing)
+    if group is None:
+        made = ClaimGroup(created_at=utcnow())
+        session.add(made)
+        session.flush()
+        group = made.id
+        session.add(GroupMember(claim_id=existing, group_id=group, added_at=utcnow(), added_by=who))
+    if group_of(session, new) is None:
+        session.add(GroupMember(claim_id=new, group_id=group, added_at=utcnow(), added_by=who))
+    session.flush()
+    return group
+
+
+def merge_groups(session: Session, first: int, second: int, who: str) -> int:
+    """A reviewer says two claims are the same: one group holds both and their groups."""
+    group_a, group_b = group_of(session, first), group_of(session, second)
+    if group_a is not None and group_b is not None and group_a != group_b:
+        keep, drop = sorted((group_a, group_b))
+        session.execute(
+            update(GroupMember).where(GroupMember.group_id == drop).values(group_id=keep)
+        )
+        session.delete(session.get(ClaimGroup, drop))
+        session.flush()
+        return keep
+    if group_a is None and group_b is not None:
+        return _join_groups(session, second, first, who)
+    return _join_groups(session, first, second, who)
+
+
+def backfill(session: Session) -> int:
+    """Index claims stored before matching existed (their match_text is empty)."""
+    articles = session.scalars(
+        select(Article)
+        .join(Sentence, Sentence.article_id == Article.id)
+        .join(Claim, Claim.sentence_id == Sentence.id)
+        .where(Claim.match_text.is_(None))
+        .distinct()
+    ).all()
+    for article in articles:
+        aliases = learn_aliases(article.text)
+        for claim in (c for s in article.sentences for c in s.claims):
+            # A Core UPDATE: indexing is not a change a reviewer made, so no new version.
+            session.execute(
+                update(Claim.__table__)
+                .where(Claim.__table__.c.id == claim.id)
+                .values(match_text=normalize(claim.text, aliases).text)
+            )
+        record(session, article)
+    return len(articles)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

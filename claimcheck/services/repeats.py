@@ -6,10 +6,10 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ MAX_CANDIDATES = 100  # read from the index per claim
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
 MAX_STORED = 5  # matches kept per new claim
 MATCHER = "matching"
+_CLAIMS = cast(Table, Claim.__table__)
 
 
 @dataclass(frozen=True)
@@ -158,12 +159,12 @@ def _candidates(
     everyone = sorted({other for others in chosen.values() for other in others})
     rows_by_id: dict[int, tuple[int, str, int, str]] = {}
     for chunk in _chunks(everyone, 500):
-        rows = connection.execute(
+        texts = connection.execute(
             select(Claim.id, Claim.text, Sentence.article_id, Claim.match_text)
             .join(Sentence, Claim.sentence_id == Sentence.id)
             .where(Claim.id.in_(chunk))
         )
-        rows_by_id.update({r[0]: (r[0], r[1], r[2], r[3] or "") for r in rows})
+        rows_by_id.update({r[0]: (r[0], r[1], r[2], r[3] or "") for r in texts})
     return {
         cid: {other: rows_by_id[other] for other in others if other in rows_by_id}
         for cid, others in chosen.items()
@@ -251,8 +252,8 @@ def backfill(session: Session) -> int:
         for claim in (c for s in article.sentences for c in s.claims):
             # A Core UPDATE: indexing is not a change a reviewer made, so no new version.
             session.execute(
-                update(Claim.__table__)
-                .where(Claim.__table__.c.id == claim.id)
+                update(_CLAIMS)
+                .where(_CLAIMS.c.id == claim.id)
                 .values(match_text=normalize(claim.text, aliases).text)
             )
         record(session, article)

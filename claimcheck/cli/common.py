@@ -12,7 +12,7 @@ from rich.console import Console
 from sqlalchemy.orm import Session
 
 from claimcheck.render.jsonout import dumps
-from claimcheck.services.browse import Page
+from claimcheck.services.lookup import Page
 from claimcheck.storage import Database, open_database
 
 T = TypeVar("T")

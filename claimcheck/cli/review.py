@@ -11,9 +11,11 @@ from claimcheck.cli.common import (
     NoteOption,
     ReviewerOption,
     emit,
+    out,
     session,
 )
 from claimcheck.render import tables
+from claimcheck.render.jsonout import dumps
 from claimcheck.services import browse, review
 from claimcheck.storage import Stance, Status
 
@@ -28,6 +30,10 @@ ExpectVersionOption = Annotated[
         "--expect-version",
         help="Refuse if the claim changed since this version (shown by `claims show`).",
     ),
+]
+GroupOption = Annotated[
+    bool,
+    typer.Option("--group", help="Apply to every claim of this claim's group of repeats too."),
 ]
 StanceOption = Annotated[
     Stance | None,
@@ -54,21 +60,38 @@ def _decide(
     note: str | None,
     reviewer: str | None,
     expect_version: int | None,
+    group: bool,
     as_json: bool,
 ) -> None:
     who = review.reviewer_name(reviewer)
     items = [review.EvidenceInput(url, stance.value) for url in evidence_urls or []]
     with session(ctx, write=True) as s:
-        change = review.set_status(
-            s,
-            claim_id=claim_id,
-            status=status.value,
-            reviewer=who,
-            evidence=items,
-            note=note,
-            expected_version=expect_version,
-        )
-    emit(change, as_json, tables.status_change)
+        if group:
+            changes = review.set_group_status(
+                s,
+                claim_id=claim_id,
+                status=status.value,
+                reviewer=who,
+                evidence=items,
+                note=note,
+                expected_version=expect_version,
+            )
+        else:
+            changes = [
+                review.set_status(
+                    s,
+                    claim_id=claim_id,
+                    status=status.value,
+                    reviewer=who,
+                    evidence=items,
+                    note=note,
+                    expected_version=expect_version,
+                )
+            ]
+    if as_json:
+        print(dumps(changes if group else changes[0]))
+    else:
+        tables.status_changes(out, changes)
 
 
 def verify(
@@ -79,6 +102,7 @@ def verify(
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
     expect_version: ExpectVersionOption = None,
+    group: GroupOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim verified. Needs evidence: --evidence URL now, or added before."""
@@ -91,6 +115,7 @@ def verify(
         note=note,
         reviewer=reviewer,
         expect_version=expect_version,
+        group=group,
         as_json=as_json,
     )
 
@@ -103,6 +128,7 @@ def dispute(
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
     expect_version: ExpectVersionOption = None,
+    group: GroupOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Mark a claim disputed. Needs evidence: --evidence URL now, or added before."""
@@ -115,6 +141,7 @@ def dispute(
         note=note,
         reviewer=reviewer,
         expect_version=expect_version,
+        group=group,
         as_json=as_json,
     )
 
@@ -128,6 +155,7 @@ def mark(
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
     expect_version: ExpectVersionOption = None,
+    group: GroupOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Set any status: unverifiable, dismissed (not a checkable claim), back to pending..."""
@@ -140,6 +168,7 @@ def mark(
         note=note,
         reviewer=reviewer,
         expect_version=expect_version,
+        group=group,
         as_json=as_json,
     )
 

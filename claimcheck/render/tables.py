@@ -12,8 +12,8 @@ from rich.text import Text
 
 from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
-from claimcheck.services.browse import Page
 from claimcheck.services.ingest import IngestFailure, IngestResult
+from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
 from claimcheck.services.review import StatusChange
 from claimcheck.services.views import (
@@ -239,6 +239,11 @@ def status_change(console: Console, change: StatusChange) -> None:
         )
     else:
         console.print(f"claim #{change.claim.id} is already {change.to_status}; nothing changed")
+
+
+def status_changes(console: Console, changes: Sequence[StatusChange]) -> None:
+    for change in changes:
+        status_change(console, change)
 
 
 def evidence_added(console: Console, item: EvidenceView) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.services import dupes
+from claimcheck.services.lookup import Page, check_status, load_claim
 from claimcheck.services.views import (
     ArticleSummary,
     ArticleView,
@@ -20,16 +22,6 @@ from claimcheck.services.views import (
     event_view,
 )
 from claimcheck.storage import Article, Claim, Evidence, Sentence, Status
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """Some rows of a listing and how many there are in all."""
-
-    items: list[T]
-    total: int
 
 
 def get_article(session: Session, article_id: int) -> ArticleView:
@@ -99,26 +91,13 @@ def list_claims(
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimView:
-    return claim_view(load_claim(session, claim_id))
+    """A claim with its evidence, history, and the other claims that are the same claim."""
+    view = claim_view(load_claim(session, claim_id))
+    return replace(view, repeats=dupes.claim_repeats(session, claim_id))
 
 
 def history(session: Session, claim_id: int) -> list[EventView]:
     return [event_view(e) for e in load_claim(session, claim_id).events]
-
-
-def load_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise NotFound(f"no claim #{claim_id}; `claimcheck claims list` shows them")
-    return claim
-
-
-def check_status(status: str) -> str:
-    try:
-        return Status(status.strip().lower()).value
-    except ValueError:
-        known = ", ".join(s.value for s in Status)
-        raise InvalidInput(f"unknown status {status!r}; use one of: {known}") from None
 
 
 def _limited(query: Select[Any], limit: int) -> Select[Any]:

@@ -13,7 +13,7 @@ from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.calibrate import Calibration, LabelledPair, calibrate
 from claimcheck.matching.compare import Comparison, Thresholds, compare
 from claimcheck.matching.normalize import normalize
-from claimcheck.services.browse import load_claim
+from claimcheck.services.lookup import load_claim
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from claimcheck.errors import Conflict, EvidenceRequired, InvalidInput
-from claimcheck.services.browse import check_status, load_claim
+from claimcheck.services import dupes
+from claimcheck.services.lookup import check_status, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
 from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
@@ -189,6 +190,55 @@ def set_status(
         changed=changed,
         evidence_added=[evidence_view(e) for e in added],
     )
+
+
+def set_group_status(
+    session: Session,
+    *,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    evidence: Sequence[EvidenceInput] = (),
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> list[StatusChange]:
+    """One verdict for a claim and every claim of its group, each with its own history.
+
+    Members without evidence get the evidence given now, or else copies of the named
+    claim's evidence, so the verdict rests on the same sources everywhere it is reused.
+    """
+    first = set_status(
+        session,
+        claim_id=claim_id,
+        status=status,
+        reviewer=reviewer,
+        evidence=evidence,
+        note=note,
+        expected_version=expected_version,
+    )
+    source = load_claim(session, claim_id)
+    inherited = list(evidence) or [
+        EvidenceInput(
+            e.url, e.stance, f"from claim #{claim_id}" + (f": {e.note}" if e.note else "")
+        )
+        for e in source.evidence
+    ]
+    changes = [first]
+    for member in dupes.group_claims(session, claim_id):
+        if member == claim_id:
+            continue
+        has_evidence = bool(load_claim(session, member).evidence)
+        changes.append(
+            set_status(
+                session,
+                claim_id=member,
+                status=status,
+                reviewer=reviewer,
+                evidence=[] if has_evidence and not evidence else inherited,
+                note=note or f"same claim as #{claim_id}",
+            )
+        )
+    return changes
 
 
 def _conflict(session: Session, claim: Claim) -> Conflict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from claimcheck.pipeline import Document
@@ -95,6 +95,22 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class RepeatView:
+    """Another claim that is, or may be, the same claim."""
+
+    claim_id: int
+    article_id: int
+    article_title: str | None
+    text: str
+    status: str
+    kind: str  # linked, confirmed, suggested, rejected, or "group" (same group, no pair)
+    score: float | None
+    guards: str | None
+    verdict_by: str | None
+    verdict_at: datetime | None
+
+
+@dataclass(frozen=True)
 class ClaimView:
     id: int
     article_id: int
@@ -113,6 +129,7 @@ class ClaimView:
     version: int
     evidence: list[EvidenceView]
     history: list[EventView]
+    repeats: list[RepeatView] = field(default_factory=list)
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:

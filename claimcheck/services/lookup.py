@@ -1,0 +1,36 @@
+"""Look-ups every service shares: a claim by id, a status by name, a page of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.storage import Claim, Status
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """Some rows of a listing and how many there are in all."""
+
+    items: list[T]
+    total: int
+
+
+def load_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim #{claim_id}; `claimcheck claims list` shows them")
+    return claim
+
+
+def check_status(status: str) -> str:
+    try:
+        return Status(status.strip().lower()).value
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise InvalidInput(f"unknown status {status!r}; use one of: {known}") from None

@@ -7,20 +7,86 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import JsonOption, emit, session
+from claimcheck.cli.common import JsonOption, LimitOption, ReviewerOption, emit, emit_page, session
 from claimcheck.render import tables
-from claimcheck.services import matching
+from claimcheck.services import dupes, matching, review
 
 app = typer.Typer(
-    help="Repeated claims: explain a pair, calibrate thresholds.", no_args_is_help=True
+    help="Repeated claims: groups of the same claim, decisions on pairs, explanations.",
+    invoke_without_command=True,
 )
+
+ClaimA = Annotated[int, typer.Argument(metavar="A", help="A claim id.")]
+ClaimB = Annotated[int, typer.Argument(metavar="B", help="Another claim id.")]
+
+
+@app.callback()
+def groups(
+    ctx: typer.Context,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Only groups spanning this many articles.")
+    ] = 2,
+    status: Annotated[
+        str | None, typer.Option(help="Only groups with a claim of this status.")
+    ] = None,
+    conflicts: Annotated[
+        bool, typer.Option("--conflicts", help="Only groups holding both verified and disputed.")
+    ] = False,
+    claim: Annotated[
+        int | None, typer.Option("--claim", help="Show this claim's repeats instead.")
+    ] = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Groups of repeated claims, largest and most recent first (or one claim's repeats)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with session(ctx) as s:
+        if claim is not None:
+            found = dupes.claim_repeats(s, claim)
+            emit(found, as_json, tables.repeats)
+            return
+        page = dupes.list_groups(
+            s, min_articles=min_articles, status=status, conflicts_only=conflicts, limit=limit
+        )
+    emit_page(page, as_json, tables.groups)
+
+
+@app.command("confirm")
+def confirm(
+    ctx: typer.Context,
+    claim_a: ClaimA,
+    claim_b: ClaimB,
+    reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Say two claims are the same claim: they (and their groups) become one group."""
+    who = review.reviewer_name(reviewer)
+    with session(ctx, write=True) as s:
+        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=True, reviewer=who)
+    emit(decision, as_json, tables.decision)
+
+
+@app.command("reject")
+def reject(
+    ctx: typer.Context,
+    claim_a: ClaimA,
+    claim_b: ClaimB,
+    reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Say two claims are not the same: never suggested again, and no longer grouped."""
+    who = review.reviewer_name(reviewer)
+    with session(ctx, write=True) as s:
+        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=False, reviewer=who)
+    emit(decision, as_json, tables.decision)
 
 
 @app.command("explain")
 def explain(
     ctx: typer.Context,
-    claim_a: Annotated[int, typer.Argument(metavar="A", help="A claim id.")],
-    claim_b: Annotated[int, typer.Argument(metavar="B", help="Another claim id.")],
+    claim_a: ClaimA,
+    claim_b: ClaimB,
     as_json: JsonOption = False,
 ) -> None:
     """Each scorer's figure and each guard (numbers, negation, names) for two claims."""

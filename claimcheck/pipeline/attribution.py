@@ -31,33 +31,44 @@ class Attribution:
     speaker: str
 
 
-def _patterns(lang: str) -> list[re.Pattern[str]]:
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    # "menurut X", "according to X" and a trailing "kata X" name a speaker whatever X looks
+    # like ("kata seorang analis"); the other patterns need X to look like a name.
+    explicit: bool = False
+
+
+def _patterns(lang: str) -> list[_Pattern]:
     before = words_pattern(SAY_VERBS_BEFORE[lang])
     after = words_pattern(SAY_VERBS_AFTER[lang])
     spk = r"(?P<speaker>[^,\"“”]{2,80}?)"
     if lang == "id":
         return [
-            re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE),
-            re.compile(rf"^(?P<body>.+?),\s*menurut\s+{spk}$", re.IGNORECASE),
-            re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$"),
-            re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$"),
-            re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"),
-            re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"),
+            _Pattern(re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
+            _Pattern(re.compile(rf"^(?P<body>.+?),\s*menurut\s+{spk}$", re.IGNORECASE), True),
+            _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$")),
+            _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
+            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"), True),
+            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"), True),
         ]
     return [
-        re.compile(rf"^according\s+to\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE),
-        re.compile(rf"^(?P<body>.+?),\s*according\s+to\s+{spk}$", re.IGNORECASE),
-        re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+that\s+(?P<body>.+)$"),
-        re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$"),
-        re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$"),
-        re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$"),
-        re.compile(
-            rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+(?P<body>.+)$"
+        _Pattern(re.compile(rf"^according\s+to\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
+        _Pattern(re.compile(rf"^(?P<body>.+?),\s*according\s+to\s+{spk}$", re.IGNORECASE), True),
+        _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+that\s+(?P<body>.+)$")),
+        _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
+        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$")),
+        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$")),
+        _Pattern(
+            re.compile(
+                rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+"
+                r"(?P<body>.+)$"
+            )
         ),
     ]
 
 
-_PATTERN_CACHE: dict[str, list[re.Pattern[str]]] = {}
+_PATTERN_CACHE: dict[str, list[_Pattern]] = {}
 
 
 def find_attribution(text: str, start: int, end: int, lang: str) -> Attribution | None:
@@ -65,14 +76,11 @@ def find_attribution(text: str, start: int, end: int, lang: str) -> Attribution 
     patterns = _PATTERN_CACHE.setdefault(lang, _patterns(lang))
     chunk = text[start:end]
     for pattern in patterns:
-        match = pattern.match(chunk)
+        match = pattern.regex.match(chunk)
         if not match:
             continue
-        speaker = match.group("speaker") if "speaker" in pattern.groupindex else "-nya"
-        explicit = pattern.pattern.startswith(("^menurut", "^according")) or (
-            "menurut" in pattern.pattern or "according" in pattern.pattern
-        )
-        if not explicit and not _plausible_speaker(speaker, lang):
+        speaker = match.group("speaker") if "speaker" in pattern.regex.groupindex else "-nya"
+        if not pattern.explicit and not _plausible_speaker(speaker, lang):
             continue
         body_start, body_end = start + match.start("body"), start + match.end("body")
         body_start, body_end = _unquote(text, body_start, body_end)

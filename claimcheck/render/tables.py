@@ -12,6 +12,7 @@ from rich.text import Text
 
 from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
+from claimcheck.services.dupes import GroupSummary, PairDecision
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
@@ -23,6 +24,7 @@ from claimcheck.services.views import (
     ClaimView,
     EventView,
     EvidenceView,
+    RepeatView,
 )
 
 STATUS_STYLE = {
@@ -63,9 +65,12 @@ def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
         if r.already_present:
             console.print(f"{_m(r.source)}: already stored as article #{r.article_id} {title}")
         else:
+            found = ""
+            if r.linked or r.suggested:
+                found = f"; {r.linked} repeat claims of other articles, {r.suggested} possible"
             console.print(
                 f"{_m(r.source)}: article #{r.article_id} {title}: "
-                f"{r.sentences} sentences, {r.claims} claims"
+                f"{r.sentences} sentences, {r.claims} claims{found}"
             )
 
 
@@ -182,6 +187,22 @@ def claim(console: Console, view: ClaimView) -> None:
         console.print(Text.assemble(("speaker: ", "dim"), _u(view.speaker)))
     if view.hedged:
         console.print(Text("hedged: the article reports this second-hand", style="yellow"))
+    same = [r for r in view.repeats if r.kind in ("confirmed", "linked", "group")]
+    for r in same:
+        line = Text.assemble(("same claim as ", "cyan"), (f"#{r.claim_id}", "bold"), " ")
+        line.append_text(_status(r.status))
+        if r.verdict_by and r.verdict_at:
+            line.append(f" on {r.verdict_at:%Y-%m-%d} by {for_terminal(r.verdict_by)}")
+        line.append(f"  (article #{r.article_id}, {r.kind})", style="dim")
+        console.print(line)
+    possible = [r for r in view.repeats if r.kind == "suggested"]
+    if possible:
+        console.print(
+            Text(
+                f"{len(possible)} possible repeats: `claimcheck dupes --claim {view.id}`",
+                style="dim",
+            )
+        )
     console.print()
     evidence(console, view.evidence)
     console.print()
@@ -296,3 +317,69 @@ def calibration(console: Console, result: Calibration) -> None:
         f"suggested thresholds: suggest at {result.suggest}, link at {result.link}",
         highlight=False,
     )
+
+
+def repeats(console: Console, items: Sequence[RepeatView]) -> None:
+    if not items:
+        console.print("no repeats found for this claim", highlight=False)
+        return
+    table = Table()
+    table.add_column("claim", justify="right", no_wrap=True)
+    table.add_column("art", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("text", ratio=1, min_width=30)
+    table.add_column("why not linked", max_width=30)
+    for r in items:
+        table.add_row(
+            str(r.claim_id),
+            str(r.article_id),
+            r.kind,
+            f"{r.score:.0f}" if r.score is not None else "",
+            _status(r.status),
+            _u(r.text),
+            _u(r.guards),
+        )
+    console.print(table)
+
+
+def groups(console: Console, page: Page[GroupSummary]) -> None:
+    if not page.items:
+        console.print("no groups of repeated claims match", highlight=False)
+        return
+    table = Table()
+    table.add_column("group", justify="right", no_wrap=True)
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("statuses", no_wrap=True)
+    table.add_column("claim", ratio=1, min_width=30)
+    table.add_column("ids")
+    for g in page.items:
+        statuses = Text(", ").join(
+            Text(f"{k} {v}", style=STATUS_STYLE.get(k, "")) for k, v in g.statuses.items()
+        )
+        table.add_row(
+            str(g.group_id),
+            str(g.claims),
+            str(g.articles),
+            statuses,
+            _u(g.text),
+            " ".join(f"#{i}" for i in g.claim_ids),
+        )
+    console.print(table)
+    _more(console, len(page.items), page.total)
+
+
+def decision(console: Console, item: PairDecision) -> None:
+    if item.kind == "confirmed":
+        console.print(
+            f"#{item.claim_a} and #{item.claim_b} are the same claim (group {item.group_id})",
+            highlight=False,
+        )
+    else:
+        line = f"#{item.claim_a} and #{item.claim_b} are different claims; never suggested again"
+        if item.removed_from_group:
+            removed = ", ".join(f"#{c}" for c in item.removed_from_group)
+            line += f" ({removed} left the group)"
+        console.print(line, highlight=False)

@@ -1,0 +1,173 @@
+"""Repeated claims across articles: found at ingest, grouped, decided, verdicts reused.
+
+The second article (tests/data/kabardunia-...) was written for these tests in the style of
+another outlet: it repeats three of the seed's claims (one through the alias "Korut"), and
+has one near-miss ("Korea Selatan" for "Korea Utara") that must never be linked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimcheck.services import repeats
+from claimcheck.storage import Article, Database
+from tests.conftest import DATA, SEED, Cli
+
+OTHER = DATA / "kabardunia-dukungan-korut-iran.txt"
+REUTERS = "https://www.reuters.com/world/asia-pacific/north-korea-troops-russia-2024-10-18/"
+
+
+def _claim(cli: Cli, article: int, starts: str) -> dict[str, Any]:
+    claims = cli("claims", "list", "--article", str(article), "--limit", "0", "--json").json()
+    return next(c for c in claims if c["text"].startswith(starts))  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def two_articles(cli: Cli) -> dict[str, int]:
+    assert cli("ingest", str(SEED)).exit_code == 0
+    run = cli("ingest", str(OTHER), "--json")
+    assert run.exit_code == 0, run.stderr
+    [result] = run.json()
+    ids = {
+        "seed_admits": _claim(cli, 1, "Baru-baru ini, Korea Utara secara resmi")["id"],
+        "seed_korut": _claim(cli, 1, "Korut membantu Rusia")["id"],
+        "seed_china": _claim(cli, 1, "China tidak pernah secara langsung")["id"],
+        "other_admits": _claim(cli, 2, "Korea Utara secara resmi")["id"],
+        "other_korut": _claim(cli, 2, "Korut membantu Rusia")["id"],
+        "other_china": _claim(cli, 2, "China tidak pernah")["id"],
+        "other_south": _claim(cli, 2, "Korea Selatan mengirim pasukan")["id"],
+        "linked": result["linked"],
+        "suggested": result["suggested"],
+    }
+    return ids
+
+
+def test_ingest_finds_the_repeats_and_groups_them(cli: Cli, two_articles: dict[str, int]) -> None:
+    ids = two_articles
+    assert ids["linked"] == 3
+    for mine, theirs in (
+        ("other_admits", "seed_admits"),
+        ("other_korut", "seed_korut"),
+        ("other_china", "seed_china"),
+    ):
+        shown = cli("claims", "show", str(ids[mine]), "--json").json()
+        same = [r for r in shown["repeats"] if r["kind"] == "linked"]
+        assert [r["claim_id"] for r in same] == [ids[theirs]], mine
+    table = cli("claims", "show", str(ids["other_korut"]))
+    assert f"same claim as #{ids['seed_korut']}" in table.stdout
+    groups = cli("dupes", "--json").json()
+    assert len(groups) == 3
+    assert all(g["articles"] == 2 and g["claims"] == 2 for g in groups)
+
+
+def test_korea_selatan_is_suggested_at_most_never_linked(
+    cli: Cli, two_articles: dict[str, int]
+) -> None:
+    ids = two_articles
+    repeats_of_south = cli("dupes", "--claim", str(ids["other_south"]), "--json").json()
+    assert all(r["kind"] == "suggested" for r in repeats_of_south)
+    seed_claims = {r["claim_id"]: r for r in repeats_of_south}
+    assert ids["seed_admits"] in seed_claims
+    assert "names" in (seed_claims[ids["seed_admits"]]["guards"] or "")
+    assert cli("claims", "show", str(ids["other_south"]), "--json").json()["speaker"] == (
+        "sebuah unggahan media sosial yang belum terverifikasi"
+    )
+
+
+def test_a_verdict_given_once_is_reused_across_the_group(
+    cli: Cli, two_articles: dict[str, int]
+) -> None:
+    ids = two_articles
+    run = cli(
+        "verify",
+        str(ids["seed_korut"]),
+        "-e",
+        REUTERS,
+        "--note",
+        "KCNA and Seoul confirm",
+        "--group",
+        "-r",
+        "ayu",
+        "--json",
+    )
+    assert run.exit_code == 0, run.stderr
+    assert [c["claim"]["id"] for c in run.json()] == [ids["seed_korut"], ids["other_korut"]]
+    other = cli("claims", "show", str(ids["other_korut"]), "--json").json()
+    assert other["status"] == "verified"
+    assert [(e["url"], e["stance"]) for e in other["evidence"]] == [(REUTERS, "supports")]
+    assert [(h["kind"], h["actor"]) for h in other["history"]] == [
+        ("evidence", "ayu"),
+        ("status", "ayu"),
+    ]
+    # The seed claim's own verdict, shown on the repeat.
+    repeat = next(r for r in other["repeats"] if r["claim_id"] == ids["seed_korut"])
+    assert (repeat["status"], repeat["verdict_by"]) == ("verified", "ayu")
+    table = cli("claims", "show", str(ids["other_korut"]))
+    assert "same claim as #" in table.stdout and "by ayu" in table.stdout
+
+
+def test_group_verdict_copies_the_named_claims_evidence(
+    cli: Cli, two_articles: dict[str, int]
+) -> None:
+    ids = two_articles
+    cli(
+        "evidence",
+        "add",
+        str(ids["seed_china"]),
+        REUTERS,
+        "--stance",
+        "supports",
+        "--note",
+        "no condemnation on record",
+    )
+    assert cli("verify", str(ids["seed_china"]), "--group").exit_code == 0
+    other = cli("claims", "show", str(ids["other_china"]), "--json").json()
+    assert other["status"] == "verified"
+    assert other["evidence"][0]["note"] == (
+        f"from claim #{ids['seed_china']}: no condemnation on record"
+    )
+
+
+def test_conflicting_verdicts_in_a_group_are_listed(cli: Cli, two_articles: dict[str, int]) -> None:
+    ids = two_articles
+    assert cli("dupes", "--conflicts", "--json").json() == []
+    cli("verify", str(ids["seed_admits"]), "-e", REUTERS)
+    cli("dispute", str(ids["other_admits"]), "-e", "https://www.bbc.com/news/x")
+    conflicts = cli("dupes", "--conflicts", "--json").json()
+    assert len(conflicts) == 1
+    assert set(conflicts[0]["claim_ids"]) == {ids["seed_admits"], ids["other_admits"]}
+    assert conflicts[0]["statuses"] == {"disputed": 1, "verified": 1}
+    assert "verified 1" in cli("dupes", "--conflicts").stdout
+
+
+def test_reject_splits_the_pair_and_it_is_never_suggested_again(
+    cli: Cli, db: Database, two_articles: dict[str, int]
+) -> None:
+    ids = two_articles
+    run = cli("dupes", "reject", str(ids["seed_china"]), str(ids["other_china"]), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["kind"] == "rejected"
+    shown = cli("claims", "show", str(ids["other_china"]), "--json").json()
+    assert [r["kind"] for r in shown["repeats"]] == ["rejected"]
+    assert len(cli("dupes", "--json").json()) == 2
+    # Matching the article again keeps the reviewer's decision.
+    with db.session() as session:
+        repeats.record(session, session.get(Article, 2))  # type: ignore[arg-type]
+    shown = cli("claims", "show", str(ids["other_china"]), "--json").json()
+    assert [r["kind"] for r in shown["repeats"]] == ["rejected"]
+
+
+def test_confirm_joins_a_suggested_pair(cli: Cli, two_articles: dict[str, int]) -> None:
+    ids = two_articles
+    # Not the same claim really, but the reviewer's word is what counts.
+    run = cli("dupes", "confirm", str(ids["seed_admits"]), str(ids["other_south"]), "-r", "budi")
+    assert run.exit_code == 0, run.stderr
+    assert "are the same claim" in run.stdout
+    group = cli("dupes", "--claim", str(ids["other_south"]), "--json").json()
+    kinds = {r["claim_id"]: r["kind"] for r in group}
+    assert kinds[ids["seed_admits"]] == "confirmed"
+    assert kinds[ids["other_admits"]] == "group"  # joined through the seed claim's group
+    assert cli("dupes", "confirm", "1", "1").exit_code == 1
+    assert cli("dupes", "reject", "1", "99999").exit_code == 1

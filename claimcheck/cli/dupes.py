@@ -61,10 +61,7 @@ def confirm(
     as_json: JsonOption = False,
 ) -> None:
     """Say two claims are the same claim: they (and their groups) become one group."""
-    who = review.reviewer_name(reviewer)
-    with session(ctx, write=True) as s:
-        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=True, reviewer=who)
-    emit(decision, as_json, tables.decision)
+    _decide(ctx, claim_a, claim_b, same=True, reviewer=reviewer, as_json=as_json)
 
 
 @app.command("reject")
@@ -76,9 +73,21 @@ def reject(
     as_json: JsonOption = False,
 ) -> None:
     """Say two claims are not the same: never suggested again, and no longer grouped."""
+    _decide(ctx, claim_a, claim_b, same=False, reviewer=reviewer, as_json=as_json)
+
+
+def _decide(
+    ctx: typer.Context,
+    claim_a: int,
+    claim_b: int,
+    *,
+    same: bool,
+    reviewer: str | None,
+    as_json: bool,
+) -> None:
     who = review.reviewer_name(reviewer)
     with session(ctx, write=True) as s:
-        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=False, reviewer=who)
+        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=same, reviewer=who)
     emit(decision, as_json, tables.decision)
 
 

@@ -26,8 +26,13 @@ from claimcheck.storage.db import Database, open_database, upgrade
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "inews-4-negara-sahabat-rusia.txt"
 ENGLISH = DATA / "en-fallujah.txt"
-# The project's shared data folder, beside the checkout (CI lays it out the same way).
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# The project's shared data folder, beside the checkout (CI lays it out the same way);
+# CLAIMCHECK_SHARED_DATA points elsewhere.
+SHARED_DATA = Path(
+    os.environ.get(
+        "CLAIMCHECK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
+)
 
 PG_URL = os.environ.get("CLAIMCHECK_TEST_PG_URL")
 ENGINES = ["sqlite", "postgresql"]

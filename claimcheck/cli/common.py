@@ -17,8 +17,7 @@ from claimcheck.storage import Database, open_database
 
 T = TypeVar("T")
 
-# Wide enough that claims are not cut in half when output goes to a file or a pipe.
-out = Console(soft_wrap=False, width=None)
+out = Console()
 err = Console(stderr=True, highlight=False)
 
 

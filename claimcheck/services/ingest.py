@@ -11,8 +11,6 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
-from claimcheck.matching.aliases import learn_aliases
-from claimcheck.matching.normalize import normalize
 from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import repeats
@@ -80,9 +78,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
-    aliases = learn_aliases(document.text)
-    for claim in (c for s in article.sentences for c in s.claims):
-        claim.match_text = normalize(claim.text, aliases).text
+    repeats.fill_match_texts(article)
     try:
         # The savepoint opens before the article is added, so a lost race to the unique
         # content hash undoes only this insert, not the caller's transaction.

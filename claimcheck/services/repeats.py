@@ -46,9 +46,12 @@ class Recorded:
     linked: int
 
 
-def match_text(text: str, article_text: str) -> str:
-    """The normalised form stored with a new claim (``claim.match_text``)."""
-    return normalize(text, learn_aliases(article_text)).text
+def fill_match_texts(article: Article) -> None:
+    """Give a new article's claims their ``match_text``, before they are first written (set
+    later, it would count as a change and bump each claim's version)."""
+    aliases = learn_aliases(article.text)
+    for claim in (c for s in article.sentences for c in s.claims):
+        claim.match_text = normalize(claim.text, aliases).text
 
 
 def record(session: Session, article: Article, thresholds: Thresholds | None = None) -> Recorded:

@@ -32,8 +32,8 @@ from claimcheck.storage.models import (
 MAX_TOKEN_CHARS = 64
 # Candidates come from the rarest part of a claim's words: a claim that shares none of them
 # shares too little to reach the suggest threshold.
-PROBE_SHARE = 0.34
-MAX_CANDIDATES = 100  # read from the index per claim
+PROBE_SHARE = 0.5
+MAX_CANDIDATES = 400  # read from the index per claim
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
 MAX_STORED = 5  # matches kept per new claim
 MATCHER = "matching"
@@ -66,7 +66,7 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
-    candidates = _candidates(session, token_ids, own)
+    candidates = find_candidates(session, token_ids, own)
     for claim in claims:
         mine = prepared[claim.id]
         found = candidates.get(claim.id, {})
@@ -132,7 +132,7 @@ def _index(session: Session, prepared: dict[int, Normalized]) -> dict[int, list[
     }
 
 
-def _candidates(
+def find_candidates(
     session: Session, token_ids: dict[int, list[int]], exclude: set[int]
 ) -> dict[int, dict[int, tuple[int, str, int, str]]]:
     """For each new claim, the stored claims sharing the most of its rarest words.

@@ -1,0 +1,153 @@
+"""Repeated-claim matching at scale: ingest time, and recall of the candidate index.
+
+Builds a corpus of real sentences (IndoSum news, Indonesian) with injected near-duplicates,
+ingests it through the real `ingest_text` path into a fresh SQLite file (so every claim is
+indexed and matched as in production), then compares, for a sample of claims, the pairs an
+exhaustive rapidfuzz comparison finds (token_set_ratio >= the suggest threshold, claims of
+other articles) with the candidates the index returns.
+
+    .venv/bin/python benchmarks/matching_recall.py --claims 10000 --sample 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from sentencex import segment
+from sqlalchemy import select
+
+from claimcheck.matching.compare import Thresholds
+from claimcheck.services import repeats
+from claimcheck.services.ingest import IngestOptions, ingest_text
+from claimcheck.storage import Claim, Sentence
+from claimcheck.storage.db import open_database
+from claimcheck.storage.models import MatchToken
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "indosum" / "articles.jsonl"
+PER_ARTICLE = 10
+
+
+def sentences(limit: int) -> list[str]:
+    out: list[str] = []
+    with SHARED.open(encoding="utf-8") as handle:
+        for line in handle:
+            for paragraph in json.loads(line)["text"].split("\n\n"):
+                for piece in segment("id", paragraph):
+                    text = " ".join(piece.split())
+                    if 8 <= len(text.split()) <= 40 and text.endswith("."):
+                        out.append(text)
+            if len(out) >= limit:
+                return out[:limit]
+    return out
+
+
+def edit(text: str, rng: random.Random) -> str:
+    words = text.rstrip(".").split()
+    kind = rng.choice(["drop", "add", "swap", "typo", "case"])
+    i = rng.randrange(len(words))
+    if kind == "drop" and len(words) > 8:
+        del words[i]
+    elif kind == "add":
+        words.insert(i, rng.choice(["juga", "pun", "bahkan", "sudah", "telah"]))
+    elif kind == "swap" and i + 1 < len(words):
+        words[i], words[i + 1] = words[i + 1], words[i]
+    elif kind == "typo" and len(words[i]) > 3:
+        w = words[i]
+        words[i] = w[:-2] + w[-1] + w[-2]
+    else:
+        words[i] = words[i].upper()
+    return " ".join(words) + "."
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--sample", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    base = sentences(int(args.claims * 0.95))
+    duplicates = [edit(rng.choice(base), rng) for _ in range(args.claims - len(base))]
+    corpus = base + duplicates
+    rng.shuffle(corpus)
+    articles = [corpus[i : i + PER_ARTICLE] for i in range(0, len(corpus), PER_ARTICLE)]
+
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    db = open_database(f"sqlite:///{folder / 'bench.db'}")
+    started = time.perf_counter()
+    for number, lines in enumerate(articles):
+        text = "\n".join(lines) + f"\nArsip {number}.\n"
+        with db.session() as session:
+            ingest_text(session, raw=text, source=f"bench-{number}",
+                        options=IngestOptions(plain=True, lang="id"))  # fmt: skip
+    ingest_seconds = time.perf_counter() - started
+
+    with db.session(write=False) as session:
+        rows = session.execute(
+            select(Claim.id, Claim.match_text, Sentence.article_id).join(
+                Sentence, Claim.sentence_id == Sentence.id
+            )
+        ).all()
+        ids = [r[0] for r in rows]
+        texts = [r[1] or "" for r in rows]
+        article_of = {r[0]: r[2] for r in rows}
+        claims_of: dict[int, set[int]] = {}
+        for cid, article in article_of.items():
+            claims_of.setdefault(article, set()).add(cid)
+        position = {cid: i for i, cid in enumerate(ids)}
+        sample = rng.sample(ids, min(args.sample, len(ids)))
+        limit = Thresholds().suggest
+        found_total = true_total = 0
+        lookup_ms = []
+        for cid in sample:
+            mine = texts[position[cid]]
+            truth = {
+                ids[j]
+                for _, _, j in process.extract(
+                    mine, texts, scorer=fuzz.token_set_ratio, score_cutoff=limit, limit=None
+                )
+                if article_of[ids[j]] != article_of[cid]
+            }
+            t0 = time.perf_counter()
+            # The production look-up: the claim's words, rarest first, through the index.
+            known = session.execute(
+                select(MatchToken.id, MatchToken.claims).where(
+                    MatchToken.text.in_(sorted(set(mine.split())))
+                )
+            ).all()
+            ranked = [t for t, _ in sorted(known, key=lambda row: (row[1], row[0]))]
+            own = claims_of[article_of[cid]]
+            candidates = repeats.find_candidates(session, {cid: ranked}, own).get(cid, {})
+            lookup_ms.append((time.perf_counter() - t0) * 1000)
+            true_total += len(truth)
+            found_total += len(truth & set(candidates))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lookup_ms.sort()
+    print(f"claims stored: {len(ids)} in {len(articles)} articles")
+    print(
+        f"ingest with matching: {ingest_seconds:.1f} s "
+        f"({ingest_seconds / len(articles) * 1000:.1f} ms per {PER_ARTICLE}-claim article)"
+    )
+    print(
+        f"candidate recall vs exhaustive token_set_ratio >= {limit:.0f} on {len(sample)} "
+        f"sampled claims: {found_total}/{true_total} = "
+        f"{found_total / true_total if true_total else 1:.3f}"
+    )
+    print(
+        f"candidate lookup: p50 {lookup_ms[len(lookup_ms) // 2]:.1f} ms, "
+        f"p95 {lookup_ms[int(len(lookup_ms) * 0.95)]:.1f} ms"
+    )
+    print(f"peak memory: {peak_mb:.0f} MB")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()

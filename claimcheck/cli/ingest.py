@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,6 +17,7 @@ from claimcheck.services.ingest import (
     IngestFailure,
     IngestOptions,
     IngestResult,
+    check_batch,
     ingest_sources,
     prepare,
 )
@@ -62,10 +62,9 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Store articles and their claims. Text or HTML; each file in its own transaction."""
-    if url and (len(paths) > 1 or any(Path(p).is_dir() for p in paths)):
-        raise InvalidInput("--url names one article: give it with a single file")
     options = IngestOptions(url=url, outlet=outlet, published=published, lang=lang, plain=plain)
     sources = collect(paths)
+    check_batch(sources, options)
     show_bar = err.is_terminal if progress is None else progress
     done: list[IngestResult] = []
     failed: list[IngestFailure] = []

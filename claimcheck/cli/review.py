@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -94,56 +95,41 @@ def _decide(
         tables.status_changes(out, changes)
 
 
-def verify(
-    ctx: typer.Context,
-    claim_id: ClaimId,
-    evidence: EvidenceOption = None,
-    stance: StanceOption = None,
-    note: NoteOption = None,
-    reviewer: ReviewerOption = None,
-    expect_version: ExpectVersionOption = None,
-    group: GroupOption = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a claim verified. Needs evidence: --evidence URL now, or added before."""
-    _decide(
-        ctx,
-        claim_id,
-        Status.VERIFIED,
-        evidence_urls=evidence,
-        stance=stance or Stance.SUPPORTS,
-        note=note,
-        reviewer=reviewer,
-        expect_version=expect_version,
-        group=group,
-        as_json=as_json,
+def _verdict_command(status: Status, default_stance: Stance) -> Callable[..., None]:
+    """`verify` and `dispute`: the same options, a different verdict and default stance."""
+
+    def command(
+        ctx: typer.Context,
+        claim_id: ClaimId,
+        evidence: EvidenceOption = None,
+        stance: StanceOption = None,
+        note: NoteOption = None,
+        reviewer: ReviewerOption = None,
+        expect_version: ExpectVersionOption = None,
+        group: GroupOption = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        _decide(
+            ctx,
+            claim_id,
+            status,
+            evidence_urls=evidence,
+            stance=stance or default_stance,
+            note=note,
+            reviewer=reviewer,
+            expect_version=expect_version,
+            group=group,
+            as_json=as_json,
+        )
+
+    command.__doc__ = (
+        f"Mark a claim {status.value}. Needs evidence: --evidence URL now, or added before."
     )
+    return command
 
 
-def dispute(
-    ctx: typer.Context,
-    claim_id: ClaimId,
-    evidence: EvidenceOption = None,
-    stance: StanceOption = None,
-    note: NoteOption = None,
-    reviewer: ReviewerOption = None,
-    expect_version: ExpectVersionOption = None,
-    group: GroupOption = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a claim disputed. Needs evidence: --evidence URL now, or added before."""
-    _decide(
-        ctx,
-        claim_id,
-        Status.DISPUTED,
-        evidence_urls=evidence,
-        stance=stance or Stance.REFUTES,
-        note=note,
-        reviewer=reviewer,
-        expect_version=expect_version,
-        group=group,
-        as_json=as_json,
-    )
+verify = _verdict_command(Status.VERIFIED, Stance.SUPPORTS)
+dispute = _verdict_command(Status.DISPUTED, Stance.REFUTES)
 
 
 def mark(

@@ -95,6 +95,12 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
     return _result(article, source, already_present=False, found=found)
 
 
+def check_batch(sources: list[Source | InvalidInput], options: IngestOptions) -> None:
+    """Options that describe one article cannot go with a batch."""
+    if options.url and len(sources) > 1:
+        raise InvalidInput("--url names one article: give it with a single file")
+
+
 def ingest_sources(
     db: Database,
     *,

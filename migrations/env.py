@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from claimcheck.storage.db import make_engine, resolve_url
+from claimcheck.storage.db import foreign_keys_off, make_engine, resolve_url
 from claimcheck.storage.models import POSTGRES_ONLY_INDEXES, Base
 
 config = context.config
@@ -49,7 +49,7 @@ def run_online() -> None:
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url") or resolve_url(None))
     try:
-        with engine.begin() as conn:
+        with engine.connect() as conn, foreign_keys_off(conn), conn.begin():
             _run(conn)
     finally:
         engine.dispose()

@@ -152,3 +152,21 @@ def test_alembic_check_command_finds_no_model_change(db_url: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "No new upgrade operations detected" in done.stdout + done.stderr
+
+
+def test_downgrade_and_upgrade_keep_the_data(cli: Cli, db: Database, db_url: str) -> None:
+    """Batch migrations copy tables on SQLite: nothing may cascade away on the way."""
+    cli("ingest", str(SEED))
+    assert cli("verify", "1", "-e", "https://www.reuters.com/a").exit_code == 0
+    counts = (
+        "SELECT (SELECT count(*) FROM claim), (SELECT count(*) FROM evidence), "
+        "(SELECT count(*) FROM review_event)"
+    )
+    with db.engine.connect() as connection:
+        before = tuple(connection.execute(sa.text(counts)).one())
+    db.engine.dispose()
+    command.downgrade(alembic_config(db_url), "0001")
+    upgrade(db_url)
+    with db.engine.connect() as connection:
+        after = tuple(connection.execute(sa.text(counts)).one())
+    assert before == after == (26, 1, 2)

@@ -160,7 +160,11 @@ def upgrade(url: str, engine: Engine | None = None) -> None:
     owned = engine is None
     engine = engine or make_engine(url)
     try:
-        with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        with (
+            engine.execution_options(**{WRITE_OPTION: True}).connect() as connection,
+            foreign_keys_off(connection),
+            connection.begin(),
+        ):
             if connection.dialect.name == "postgresql":
                 # Two first uses at once: the second waits, then finds the schema at head.
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
@@ -171,6 +175,24 @@ def upgrade(url: str, engine: Engine | None = None) -> None:
     finally:
         if owned:
             engine.dispose()
+
+
+@contextmanager
+def foreign_keys_off(connection: sa.Connection) -> Iterator[None]:
+    """SQLite: foreign keys off around a migration, outside its transaction.
+
+    Batch migrations rebuild a table by copying it; with foreign keys on, dropping the old
+    copy would cascade into every table that points at it and delete their rows.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw: Any = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 @dataclass

@@ -108,6 +108,9 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)  # what the pipeline read; offsets index this
     content_hash: Mapped[str] = mapped_column(String(64))
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # "news": an article a reviewer ingested; "archive": a past fact-check imported with
+    # `claimcheck import claims`, one per checked claim, so its URL, date and outlet are kept.
+    kind: Mapped[str] = mapped_column(String(16), server_default="news")
 
     sentences: Mapped[list[Sentence]] = relationship(
         back_populates="article", order_by="Sentence.position", cascade="all, delete-orphan"
@@ -159,6 +162,10 @@ class Claim(Base):
     # The claim as repeated-claim matching compares it (aliases written out, numbers, case
     # and punctuation folded); filled when the claim is indexed for matching.
     match_text: Mapped[str | None] = mapped_column(Text)
+    # An imported claim's id in the archive it came from (a fact-checker's own id).
+    external_id: Mapped[str | None] = mapped_column(String(300))
+    # Words that help find the claim but are not the claim: an archived check's headline.
+    context: Mapped[str | None] = mapped_column(Text)
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(

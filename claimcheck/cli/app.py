@@ -8,7 +8,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from claimcheck.cli import articles, claims, db, dupes, ingest, review
+from claimcheck.cli import archive, articles, claims, db, dupes, ingest, review
 from claimcheck.cli.common import err, state
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render.safe import for_terminal
@@ -60,6 +60,8 @@ app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
 app.add_typer(review.evidence_app, name="evidence")
 app.add_typer(dupes.app, name="dupes")
+app.add_typer(archive.import_app, name="import")
+app.command("search")(archive.search)
 app.add_typer(db.app, name="db")
 
 

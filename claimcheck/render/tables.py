@@ -12,11 +12,13 @@ from rich.text import Text
 
 from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
+from claimcheck.services.archive import ImportReport
 from claimcheck.services.dupes import GroupSummary, PairDecision
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
 from claimcheck.services.review import StatusChange
+from claimcheck.services.search import SearchHit
 from claimcheck.services.views import (
     ArticleSummary,
     ArticleView,
@@ -185,6 +187,8 @@ def claim(console: Console, view: ClaimView) -> None:
     console.print(Text.assemble(("sentence: ", "dim"), _u(view.sentence)))
     if view.speaker:
         console.print(Text.assemble(("speaker: ", "dim"), _u(view.speaker)))
+    if view.external_id:
+        console.print(Text.assemble(("archive id: ", "dim"), _u(view.external_id)))
     if view.hedged:
         console.print(Text("hedged: the article reports this second-hand", style="yellow"))
     same = [r for r in view.repeats if r.kind in ("confirmed", "linked", "group")]
@@ -383,3 +387,28 @@ def decision(console: Console, item: PairDecision) -> None:
             removed = ", ".join(f"#{c}" for c in item.removed_from_group)
             line += f" ({removed} left the group)"
         console.print(line, highlight=False)
+
+
+def import_report(console: Console, report: ImportReport) -> None:
+    console.print(
+        f"{_m(report.source)}: {report.imported} claims imported, "
+        f"{report.already_present} already there, {len(report.skipped)} rows skipped",
+        highlight=False,
+    )
+
+
+def search_hits(console: Console, hits: Sequence[SearchHit]) -> None:
+    if not hits:
+        console.print("no claims match", highlight=False)
+        return
+    table = Table()
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("claim", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("text", ratio=1, min_width=30)
+    table.add_column("external id", max_width=28)
+    for h in hits:
+        table.add_row(
+            f"{h.score:.1f}", str(h.claim_id), _status(h.status), _u(h.text), _u(h.external_id)
+        )
+    console.print(table)

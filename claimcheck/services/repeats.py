@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.compare import Thresholds, compare
-from claimcheck.matching.normalize import Normalized, normalize
+from claimcheck.matching.normalize import normalize
 from claimcheck.storage import Article, Claim, Sentence
 from claimcheck.storage.models import (
     ClaimGroup,
@@ -62,7 +62,7 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     if not claims:
         return Recorded(0, 0)
     prepared = {c.id: normalize(c.text, aliases) for c in claims}
-    token_ids = _index(session, prepared)
+    token_ids = index_words(session, {cid: set(n.text.split()) for cid, n in prepared.items()})
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
@@ -101,12 +101,12 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     return Recorded(suggested, linked)
 
 
-def _index(session: Session, prepared: dict[int, Normalized]) -> dict[int, list[int]]:
+def index_words(session: Session, claim_words: dict[int, set[str]]) -> dict[int, list[int]]:
     """Add the claims' words to the inverted index; each claim's token ids, rarest first."""
-    words = {
-        cid: sorted({t[:MAX_TOKEN_CHARS] for t in n.text.split()}) for cid, n in prepared.items()
-    }
+    words = {cid: sorted({t[:MAX_TOKEN_CHARS] for t in ws}) for cid, ws in claim_words.items()}
     counts = Counter(w for ws in words.values() for w in ws)
+    if not counts:
+        return {cid: [] for cid in words}
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     ordered = sorted(counts.items())  # one order for every writer: no deadlocks on PostgreSQL
     stmt = insert(MatchToken)

@@ -127,6 +127,7 @@ class ClaimView:
     created_at: datetime
     updated_at: datetime
     version: int
+    external_id: str | None
     evidence: list[EvidenceView]
     history: list[EventView]
     repeats: list[RepeatView] = field(default_factory=list)
@@ -210,6 +211,7 @@ def claim_view(claim: Claim) -> ClaimView:
         created_at=claim.created_at,
         updated_at=claim.updated_at,
         version=claim.version,
+        external_id=claim.external_id,
         evidence=[evidence_view(e) for e in claim.evidence],
         history=[event_view(e) for e in claim.events],
     )

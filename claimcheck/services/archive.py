@@ -1,0 +1,281 @@
+"""The archive of past fact-checks: claims checked before, imported from JSONL or CSV."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimcheck.errors import InvalidInput
+from claimcheck.matching.normalize import normalize
+from claimcheck.pipeline.dates import parse_user_date
+from claimcheck.pipeline.language import detect_language
+from claimcheck.pipeline.text import normalize_text
+from claimcheck.services import repeats
+from claimcheck.services.review import check_url
+from claimcheck.storage import Article, Claim, Evidence, ReviewEvent, Sentence, Status
+from claimcheck.storage.models import EventKind, utcnow
+
+BATCH = 500
+
+# Rating labels fact-checkers publish, to the status claimcheck gives the claim.
+RATINGS = {
+    Status.VERIFIED: (
+        "true",
+        "benar",
+        "correct",
+        "mostly true",
+        "accurate",
+        "fakta",
+        "sebagian benar",
+        "correct attribution",
+    ),
+    Status.DISPUTED: (
+        "false",
+        "salah",
+        "hoax",
+        "hoaks",
+        "misleading",
+        "menyesatkan",
+        "mostly false",
+        "pants on fire",
+        "fake",
+        "disinformasi",
+        "misattributed",
+        "scam",
+        "miscaptioned",
+        "incorrect",
+        "satire",
+        "labeled satire",
+    ),
+    Status.UNVERIFIABLE: (
+        "unproven",
+        "tidak terbukti",
+        "unverified",
+        "mixture",
+        "mixed",
+        "legend",
+        "research in progress",
+        "outdated",
+    ),
+}
+_RATING_STATUS = {label: status for status, labels in RATINGS.items() for label in labels}
+
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    line: int
+    text: str
+    status: Status
+    rating: str | None
+    url: str | None
+    published: str | None
+    speaker: str | None
+    external_id: str | None
+    context: str | None
+
+
+@dataclass
+class ImportReport:
+    source: str
+    imported: int = 0
+    already_present: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_rows(path: Path) -> Iterator[ArchiveRow | InvalidInput]:
+    """Rows of a JSONL or CSV archive; a bad row is an error in its place, not the end."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path}: cannot read it as UTF-8 text ({exc})") from exc
+    if text.lstrip().startswith("{"):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InvalidInput(f"line {number}: not JSON ({exc.msg})")
+                continue
+            yield (
+                _row(record, number)
+                if isinstance(record, dict)
+                else InvalidInput(f"line {number}: not a JSON object")
+            )
+    else:
+        for number, record in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+            yield _row(record, number)
+
+
+def _pick(record: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value not in (None, ""):
+            return str(value).strip()
+    return None
+
+
+def _row(record: dict[str, Any], line: int) -> ArchiveRow | InvalidInput:
+    text = _pick(record, "text", "claim", "vclaim", "claimReviewed")
+    if not text:
+        return InvalidInput(f"line {line}: no claim text (columns text, claim or vclaim)")
+    rating = _pick(record, "rating", "verdict", "label")
+    status_text = _pick(record, "status")
+    if status_text:
+        try:
+            status = Status(status_text.lower())
+        except ValueError:
+            return InvalidInput(f"line {line}: unknown status {status_text!r}")
+    else:
+        status = _RATING_STATUS.get((rating or "").lower(), Status.PENDING)
+    url = _pick(record, "url")
+    if url:
+        try:
+            url = check_url(url)
+        except InvalidInput as exc:
+            return InvalidInput(f"line {line}: {exc}")
+    if status in (Status.VERIFIED, Status.DISPUTED) and not url:
+        return InvalidInput(f"line {line}: a {status.value} claim needs the check's url")
+    context = " ".join(v for v in (_pick(record, "title"), _pick(record, "subtitle")) if v)
+    return ArchiveRow(
+        line=line,
+        text=normalize_text(text),
+        status=status,
+        rating=rating,
+        url=url,
+        published=parse_user_date(_pick(record, "date", "datePublished") or "") or None,
+        speaker=_pick(record, "speaker", "claimant"),
+        external_id=_pick(record, "external_id", "id", "vclaim_id"),
+        context=context or None,
+    )
+
+
+def import_claims(session: Session, *, path: Path, source: str | None = None) -> ImportReport:
+    """Load past checks; each becomes an archived claim that new articles are matched against.
+
+    Importing the same file again adds nothing (each row is keyed by source and external id,
+    or its text).
+    """
+    name = source or path.stem
+    report = ImportReport(name)
+    batch: list[ArchiveRow] = []
+    for row in read_rows(path):
+        if isinstance(row, InvalidInput):
+            report.skipped.append(f"{path}: {row}")
+            continue
+        batch.append(row)
+        if len(batch) >= BATCH:
+            _store(session, batch, name, report)
+            batch = []
+    _store(session, batch, name, report)
+    return report
+
+
+def _digest(source: str, row: ArchiveRow) -> str:
+    key = f"archive\0{source}\0{row.external_id or row.text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _store(session: Session, rows: list[ArchiveRow], source: str, report: ImportReport) -> None:
+    if not rows:
+        return
+    digests = {_digest(source, r): r for r in rows}
+    present = set(
+        session.scalars(select(Article.content_hash).where(Article.content_hash.in_(digests)))
+    )
+    report.already_present += len(present)
+    actor = f"import:{source}"[:200]
+    words: dict[int, set[str]] = {}
+    fresh = [(d, r) for d, r in digests.items() if d not in present]
+    for digest, row in fresh:
+        article, claim = _archived(row, source, digest)
+        session.add(article)
+        session.flush()
+        words[claim.id] = set(claim.match_text.split()) if claim.match_text else set()
+        if row.context:
+            words[claim.id] |= set(normalize(row.context).text.split())
+        if row.status is not Status.PENDING:
+            _verdict(session, claim, row, actor)
+    repeats.index_words(session, words)
+    report.imported += len(fresh)
+
+
+def _archived(row: ArchiveRow, source: str, digest: str) -> tuple[Article, Claim]:
+    claim = Claim(
+        position=0,
+        text=row.text,
+        status=row.status.value,
+        speaker=row.speaker,
+        hedged=False,
+        start_offset=0,
+        end_offset=len(row.text),
+        match_text=normalize(row.text).text,
+        external_id=row.external_id,
+        context=row.context,
+    )
+    sentence = Sentence(
+        position=0,
+        role="body",
+        text=row.text,
+        start_offset=0,
+        end_offset=len(row.text),
+        claims=[claim],
+    )
+    article = Article(
+        kind="archive",
+        url=row.url,
+        source=source,
+        outlet=source,
+        title=row.context or row.text,
+        published_at=date.fromisoformat(row.published) if row.published else None,
+        language=detect_language(row.text),
+        raw_text=row.text,
+        text=row.text,
+        content_hash=digest,
+        sentences=[sentence],
+    )
+    return article, claim
+
+
+def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> None:
+    """The archive's verdict in the history: its link as evidence, then pending -> status."""
+    now = utcnow()
+    stance = {Status.VERIFIED: "supports", Status.DISPUTED: "refutes"}.get(row.status, "context")
+    note = f"rating: {row.rating}" if row.rating else None
+    if row.url:
+        evidence = Evidence(
+            claim_id=claim.id, url=row.url, stance=stance, note=note, added_by=actor, added_at=now
+        )
+        session.add(evidence)
+        session.flush()
+        session.add(
+            ReviewEvent(
+                claim_id=claim.id,
+                kind=EventKind.EVIDENCE.value,
+                actor=actor,
+                at=now,
+                evidence_id=evidence.id,
+                note=note,
+            )
+        )
+    session.add(
+        ReviewEvent(
+            claim_id=claim.id,
+            kind=EventKind.STATUS.value,
+            actor=actor,
+            at=now,
+            from_status=Status.PENDING.value,
+            to_status=row.status.value,
+            note=note,
+        )
+    )

@@ -92,6 +92,10 @@ def test_mixed_line_endings_split_like_unix_ones(cli: Cli, tmp_path: Path) -> No
         s["text"] for s in plain_split["sentences"]
     ]
     assert mixed_split["title"] == plain_split["title"]
+    # Stored: the same article as the Unix-ending file, so ingesting both keeps one.
+    first = cli("ingest", str(SEED), "--json").json()[0]
+    second = cli("ingest", str(path), "--json").json()[0]
+    assert second["already_present"] and second["article_id"] == first["article_id"]
 
 
 def test_oversized_file_is_refused_and_the_limit_can_be_raised(

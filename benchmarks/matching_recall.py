@@ -84,6 +84,9 @@ def main() -> None:
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
     started = time.perf_counter()
     for number, lines in enumerate(articles):
+        if number and number % 1000 == 0:
+            rate = (time.perf_counter() - started) / number * 1000
+            print(f"  {number} articles ingested, {rate:.1f} ms per article so far", flush=True)
         text = "\n".join(lines) + f"\nArsip {number}.\n"
         with db.session() as session:
             ingest_text(session, raw=text, source=f"bench-{number}",

@@ -68,6 +68,18 @@ SAY_VERBS_AFTER: dict[str, tuple[str, ...]] = {
     "en": _terms("said, says, added, wrote, told, stated, noted, warned, claimed"),
 }
 
+# Function words of both languages: in a search query they only add noise to the ranking.
+SEARCH_STOP_WORDS = frozenset(
+    _terms("""
+        the, a, an, of, to, in, and, or, is, are, was, were, be, been, being, on, for, with,
+        that, this, it, as, at, by, from, has, have, had, not, but, if, its, his, her, their,
+        they, he, she, we, you, i, will, would, can, could, do, does, did, so, than, then,
+        there, these, those, who, what, which, when, where, how, all, yang, dan, di, ke, dari,
+        ini, itu, untuk, dengan, pada, adalah, dalam, akan, tidak, juga, atau, oleh, karena,
+        bahwa, telah, sudah, ada, para, sebagai, lebih
+    """)
+)
+
 # Pronoun speakers are replaced by the speaker of the sentence before, if it had one.
 PRONOUN_SPEAKERS = frozenset(_terms("dia, ia, beliau, mereka, he, she, they, it, we, i, -nya"))
 

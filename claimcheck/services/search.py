@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
 from claimcheck.matching.normalize import normalize
+from claimcheck.pipeline.lexicon import SEARCH_STOP_WORDS
 from claimcheck.services.lookup import check_status
 from claimcheck.storage import Claim, Sentence
 from claimcheck.storage.models import ClaimToken, MatchToken
@@ -21,14 +22,6 @@ K1, B = 1.2, 0.75
 RERANKED = 100  # BM25's best this many get the fuzzy score too
 FUZZY_WEIGHT = 0.2  # share of rapidfuzz token_set_ratio in the final score
 MAX_POSTINGS = 50_000  # words in more claims than this add little and cost much
-# Function words of both languages: in a query they only add noise to the ranking.
-STOP_WORDS = frozenset(
-    """the a an of to in and or is are was were be been being on for with that this it as at
-    by from has have had not but if its his her their they he she we you i will would can
-    could do does did so than then there these those who what which when where how all
-    yang dan di ke dari ini itu untuk dengan pada adalah dalam akan tidak juga atau oleh
-    karena bahwa telah sudah ada para sebagai lebih""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -51,7 +44,7 @@ def search(
         raise InvalidInput("give some words to search for")
     wanted = check_status(status) if status else None
     normalized = normalize(query)
-    words = sorted(set(normalized.text.split()) - STOP_WORDS)
+    words = sorted(set(normalized.text.split()) - SEARCH_STOP_WORDS)
     if not words:
         return []
     total = session.scalar(select(func.count(Claim.id)).where(Claim.match_text.is_not(None))) or 1

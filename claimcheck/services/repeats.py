@@ -6,10 +6,10 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Table, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -37,7 +37,6 @@ MAX_CANDIDATES = 400  # read from the index per claim
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
 MAX_STORED = 5  # matches kept per new claim
 MATCHER = "matching"
-_CLAIMS = cast(Table, Claim.__table__)
 
 
 @dataclass(frozen=True)
@@ -239,28 +238,6 @@ def merge_groups(session: Session, first: int, second: int, who: str) -> int:
     if group_a is None and group_b is not None:
         return _join_groups(session, second, first, who)
     return _join_groups(session, first, second, who)
-
-
-def backfill(session: Session) -> int:
-    """Index claims stored before matching existed (their match_text is empty)."""
-    articles = session.scalars(
-        select(Article)
-        .join(Sentence, Sentence.article_id == Article.id)
-        .join(Claim, Claim.sentence_id == Sentence.id)
-        .where(Claim.match_text.is_(None))
-        .distinct()
-    ).all()
-    for article in articles:
-        aliases = learn_aliases(article.text)
-        for claim in (c for s in article.sentences for c in s.claims):
-            # A Core UPDATE: indexing is not a change a reviewer made, so no new version.
-            session.execute(
-                update(_CLAIMS)
-                .where(_CLAIMS.c.id == claim.id)
-                .values(match_text=normalize(claim.text, aliases).text)
-            )
-        record(session, article)
-    return len(articles)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

@@ -56,7 +56,10 @@ def test_import_keeps_verdicts_and_reports_bad_rows(cli: Cli, db: Database, tmp_
     errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
     assert any("line 4: no claim text" in e for e in errors)
     assert any("line 5: a disputed claim needs the check's url" in e for e in errors)
-    claims = cli("claims", "list", "--limit", "0", "--json").json()
+    assert cli("claims", "list", "--json").json() == []  # news claims only by default
+    assert cli("articles", "list", "--json").json() == []
+    claims = cli("claims", "list", "--archive", "--limit", "0", "--json").json()
+    assert len(claims) == 3
     korut = next(c for c in claims if c["text"].startswith("Korea Utara"))
     shown = cli("claims", "show", str(korut["id"]), "--json").json()
     assert (shown["status"], shown["external_id"]) == ("verified", "cek-0412")

@@ -207,6 +207,8 @@ def test_lists_filter_and_limit(cli: Any) -> None:
     assert len(cli("claims", "list", "--limit", "5", "--json").json()) == 5
     table = cli("claims", "list", "--limit", "5")
     assert "showing 5 of" in table.stdout
+    upper = cli("claims", "list", "--status", "PENDING", "--limit", "5")
+    assert f"showing 5 of {26 + len(claims)}" in upper.stdout  # the seed's and the English
     assert cli("claims", "list", "--status", "verified", "--json").json() == []
     assert cli("claims", "list", "--status", "verified").stdout.strip() == "no claims match"
     bad = cli("claims", "list", "--status", "true-ish")

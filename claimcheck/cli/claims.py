@@ -22,13 +22,18 @@ def list_command(
         typer.Option(help="pending, verified, disputed, unverifiable or dismissed."),
     ] = None,
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    archive: Annotated[
+        bool, typer.Option("--archive", help="The imported past checks instead.")
+    ] = False,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet.")] = False,
 ) -> None:
     """Claims in article order, filtered by status or article."""
     with session(ctx) as s:
-        page = browse.list_claims(s, status=status, article_id=article, limit=limit)
+        page = browse.list_claims(
+            s, status=status, article_id=article, archive=archive, limit=limit
+        )
     if as_csv:
         sys.stdout.write(csvout.claims(page.items))
     else:

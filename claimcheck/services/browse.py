@@ -23,6 +23,8 @@ from claimcheck.services.views import (
 )
 from claimcheck.storage import Article, Claim, Evidence, Sentence, Status
 
+NEWS, ARCHIVE = "news", "archive"
+
 
 def get_article(session: Session, article_id: int) -> ArticleView:
     article = session.get(Article, article_id)
@@ -42,12 +44,14 @@ def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
         .group_by(Sentence.article_id)
         .subquery()
     )
+    # Archived checks are stored one per article; they are listed with `claims list --archive`.
     query = (
         select(Article, claims.c.claims, claims.c.pending)
         .outerjoin(claims, claims.c.article_id == Article.id)
+        .where(Article.kind == NEWS)
         .order_by(Article.id.desc())
     )
-    total = session.scalar(select(func.count(Article.id))) or 0
+    total = session.scalar(select(func.count(Article.id)).where(Article.kind == NEWS)) or 0
     rows = session.execute(_limited(query, limit)).all()
     items = [
         ArticleSummary(
@@ -59,8 +63,14 @@ def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
 
 
 def list_claims(
-    session: Session, *, status: str | None = None, article_id: int | None = None, limit: int
+    session: Session,
+    *,
+    status: str | None = None,
+    article_id: int | None = None,
+    archive: bool = False,
+    limit: int,
 ) -> Page[ClaimSummary]:
+    """Claims of news articles in article order, or (``archive``) the archived checks."""
     evidence = (
         select(Evidence.claim_id, func.count(Evidence.id).label("n"))
         .group_by(Evidence.claim_id)
@@ -74,13 +84,18 @@ def list_claims(
     )
     count = select(func.count(Claim.id)).join(Sentence, Claim.sentence_id == Sentence.id)
     if status is not None:
-        query = query.where(Claim.status == check_status(status))
-        count = count.where(Claim.status == status)
+        wanted = check_status(status)
+        query = query.where(Claim.status == wanted)
+        count = count.where(Claim.status == wanted)
     if article_id is not None:
         if session.get(Article, article_id) is None:
             raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
         query = query.where(Sentence.article_id == article_id)
         count = count.where(Sentence.article_id == article_id)
+    else:
+        kind = ARCHIVE if archive else NEWS
+        query = query.join(Article, Article.id == Sentence.article_id).where(Article.kind == kind)
+        count = count.join(Article, Article.id == Sentence.article_id).where(Article.kind == kind)
     items = [
         ClaimSummary(
             c.id, aid, c.text, c.status, c.speaker, c.hedged, n or 0, c.updated_at, c.version

@@ -67,35 +67,23 @@ def _decide(
     who = review.reviewer_name(reviewer)
     items = [review.EvidenceInput(url, stance.value) for url in evidence_urls or []]
     with session(ctx, write=True) as s:
-        if group:
-            changes = review.set_group_status(
-                s,
-                claim_id=claim_id,
-                status=status.value,
-                reviewer=who,
-                evidence=items,
-                note=note,
-                expected_version=expect_version,
-            )
-        else:
-            changes = [
-                review.set_status(
-                    s,
-                    claim_id=claim_id,
-                    status=status.value,
-                    reviewer=who,
-                    evidence=items,
-                    note=note,
-                    expected_version=expect_version,
-                )
-            ]
+        changes = review.decide(
+            s,
+            claim_id=claim_id,
+            status=status.value,
+            reviewer=who,
+            evidence=items,
+            note=note,
+            expected_version=expect_version,
+            whole_group=group,
+        )
     if as_json:
         print(dumps(changes if group else changes[0]))
     else:
         tables.status_changes(out, changes)
 
 
-def _verdict_command(status: Status, default_stance: Stance) -> Callable[..., None]:
+def _verdict_command(status: Status) -> Callable[..., None]:
     """`verify` and `dispute`: the same options, a different verdict and default stance."""
 
     def command(
@@ -114,7 +102,7 @@ def _verdict_command(status: Status, default_stance: Stance) -> Callable[..., No
             claim_id,
             status,
             evidence_urls=evidence,
-            stance=stance or default_stance,
+            stance=stance or Stance(review.default_stance(status.value)),
             note=note,
             reviewer=reviewer,
             expect_version=expect_version,
@@ -128,8 +116,8 @@ def _verdict_command(status: Status, default_stance: Stance) -> Callable[..., No
     return command
 
 
-verify = _verdict_command(Status.VERIFIED, Stance.SUPPORTS)
-dispute = _verdict_command(Status.DISPUTED, Stance.REFUTES)
+verify = _verdict_command(Status.VERIFIED)
+dispute = _verdict_command(Status.DISPUTED)
 
 
 def mark(

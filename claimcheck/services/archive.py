@@ -21,8 +21,13 @@ from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.text import normalize_text
 from claimcheck.services import repeats
-from claimcheck.services.review import check_url
-from claimcheck.storage import Article, Claim, Evidence, ReviewEvent, Sentence, Status
+from claimcheck.services.review import (
+    EvidenceInput,
+    attach_evidence,
+    check_url,
+    default_stance,
+)
+from claimcheck.storage import Article, Claim, ReviewEvent, Sentence, Status
 from claimcheck.storage.models import EventKind, utcnow
 
 BATCH = 500
@@ -249,31 +254,16 @@ def _archived(row: ArchiveRow, source: str, digest: str) -> tuple[Article, Claim
 
 def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> None:
     """The archive's verdict in the history: its link as evidence, then pending -> status."""
-    now = utcnow()
-    stance = {Status.VERIFIED: "supports", Status.DISPUTED: "refutes"}.get(row.status, "context")
     note = f"rating: {row.rating}" if row.rating else None
     if row.url:
-        evidence = Evidence(
-            claim_id=claim.id, url=row.url, stance=stance, note=note, added_by=actor, added_at=now
-        )
-        session.add(evidence)
-        session.flush()
-        session.add(
-            ReviewEvent(
-                claim_id=claim.id,
-                kind=EventKind.EVIDENCE.value,
-                actor=actor,
-                at=now,
-                evidence_id=evidence.id,
-                note=note,
-            )
-        )
+        item = EvidenceInput(row.url, default_stance(row.status.value), note)
+        attach_evidence(session, claim, item, actor)
     session.add(
         ReviewEvent(
             claim_id=claim.id,
             kind=EventKind.STATUS.value,
             actor=actor,
-            at=now,
+            at=utcnow(),
             from_status=Status.PENDING.value,
             to_status=row.status.value,
             note=note,

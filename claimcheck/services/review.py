@@ -88,6 +88,13 @@ def _real_host(host: str) -> bool:
     )
 
 
+def default_stance(status: str) -> str:
+    """The stance a link given with a verdict has unless the reviewer says otherwise."""
+    return {Status.VERIFIED: Stance.SUPPORTS, Status.DISPUTED: Stance.REFUTES}.get(
+        Status(status), Stance.CONTEXT
+    ).value
+
+
 def check_stance(stance: str) -> str:
     try:
         return Stance(stance.strip().lower()).value
@@ -107,10 +114,13 @@ def add_evidence(
 ) -> EvidenceView:
     """Link a source to a claim; the history records who added it."""
     claim = load_claim(session, claim_id)
-    return evidence_view(_add_evidence(session, claim, EvidenceInput(url, stance, note), reviewer))
+    return evidence_view(
+        attach_evidence(session, claim, EvidenceInput(url, stance, note), reviewer)
+    )
 
 
-def _add_evidence(session: Session, claim: Claim, item: EvidenceInput, reviewer: str) -> Evidence:
+def attach_evidence(session: Session, claim: Claim, item: EvidenceInput, reviewer: str) -> Evidence:
+    """Add a checked evidence link to a loaded claim, with its history event."""
     evidence = Evidence(
         url=check_url(item.url),
         stance=check_stance(item.stance),
@@ -154,7 +164,7 @@ def set_status(
     claim = load_claim(session, claim_id)
     if expected_version is not None and claim.version != expected_version:
         raise _conflict(session, claim)
-    added = [_add_evidence(session, claim, item, reviewer) for item in evidence]
+    added = [attach_evidence(session, claim, item, reviewer) for item in evidence]
     if Status(target) in NEEDS_EVIDENCE and not claim.evidence:
         raise EvidenceRequired(
             f"claim #{claim.id} has no evidence; a {target} verdict needs a source: "
@@ -192,7 +202,7 @@ def set_status(
     )
 
 
-def set_group_status(
+def decide(
     session: Session,
     *,
     claim_id: int,
@@ -201,8 +211,10 @@ def set_group_status(
     evidence: Sequence[EvidenceInput] = (),
     note: str | None = None,
     expected_version: int | None = None,
+    whole_group: bool = False,
 ) -> list[StatusChange]:
-    """One verdict for a claim and every claim of its group, each with its own history.
+    """A verdict on a claim and, with ``whole_group``, on every claim of its group, each
+    with its own history.
 
     Members without evidence get the evidence given now, or else copies of the named
     claim's evidence, so the verdict rests on the same sources everywhere it is reused.
@@ -216,6 +228,8 @@ def set_group_status(
         note=note,
         expected_version=expected_version,
     )
+    if not whole_group:
+        return [first]
     source = load_claim(session, claim_id)
     inherited = list(evidence) or [
         EvidenceInput(

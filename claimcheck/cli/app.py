@@ -8,7 +8,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from claimcheck.cli import archive, articles, claims, db, dupes, ingest, review
+from claimcheck.cli import archive, articles, claims, db, dupes, ingest, report, review
 from claimcheck.cli.common import err, state
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render.safe import for_terminal
@@ -50,8 +50,17 @@ def main_options(
             help="Database URL or SQLite file path (default: a file in your user data dir).",
         ),
     ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            envvar="CLAIMCHECK_CONFIG",
+            help="Desk settings file (TOML: rating scale, organization, matching thresholds).",
+        ),
+    ] = None,
 ) -> None:
     state(ctx).db_url = db_url
+    state(ctx).config = config
 
 
 ingest.register(app)
@@ -62,6 +71,7 @@ app.add_typer(review.evidence_app, name="evidence")
 app.add_typer(dupes.app, name="dupes")
 app.add_typer(archive.import_app, name="import")
 app.command("search")(archive.search)
+app.command("report")(report.report)
 app.add_typer(db.app, name="db")
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import JsonOption, LimitOption, emit, err, session
+from claimcheck.cli.common import JsonOption, LimitOption, emit, err, session, settings
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import to_data
@@ -35,7 +35,7 @@ def import_claims(
 ) -> None:
     """Load past fact-checks; new articles' claims are matched against them."""
     with session(ctx, write=True) as s:
-        report = archive.import_claims(s, path=path, source=source)
+        report = archive.import_claims(s, path=path, source=source, scale=settings(ctx).ratings)
     for problem in report.skipped:
         err.print(f"Error: {problem}", markup=False, highlight=False)
     emit(report, as_json, tables.import_report)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from claimcheck.errors import InvalidInput
 from claimcheck.render.jsonout import dumps
+from claimcheck.render.safe import for_terminal
 from claimcheck.services.lookup import Page
+from claimcheck.settings import Settings, load_settings
 from claimcheck.storage import Database, open_database
 
 T = TypeVar("T")
@@ -26,6 +32,8 @@ class State:
     """Global options, set by the top-level callback."""
 
     db_url: str | None = None
+    config: str | None = None
+    loaded: Settings | None = None
 
 
 def state(ctx: typer.Context) -> State:
@@ -33,6 +41,14 @@ def state(ctx: typer.Context) -> State:
     if not isinstance(root.obj, State):
         root.obj = State()
     return root.obj
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The desk's settings (`--config`), read once per command."""
+    current = state(ctx)
+    if current.loaded is None:
+        current.loaded = load_settings(current.config)
+    return current.loaded
 
 
 @contextmanager
@@ -67,6 +83,29 @@ def emit_page(page: Page[T], as_json: bool, table: Callable[[Console, Page[T]], 
         table(out, page)
 
 
+def write_output(text: str, path: Path | None) -> None:
+    """To stdout, or to a file that appears whole or not at all (written beside it, then
+    renamed), so an interrupted export never leaves half a report where the old one was."""
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = path.expanduser()
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
+    err.print(f"wrote {for_terminal(str(path))}", markup=False, highlight=False)
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 LimitOption = Annotated[
     int, typer.Option("--limit", "-n", help="How many rows to show; 0 shows all.", min=0)

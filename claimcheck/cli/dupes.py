@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import JsonOption, LimitOption, ReviewerOption, emit, emit_page, session
+from claimcheck.cli.common import (
+    JsonOption,
+    LimitOption,
+    ReviewerOption,
+    emit,
+    emit_page,
+    session,
+    settings,
+)
 from claimcheck.render import tables
 from claimcheck.services import dupes, matching, review
 
@@ -100,7 +108,9 @@ def explain(
 ) -> None:
     """Each scorer's figure and each guard (numbers, negation, names) for two claims."""
     with session(ctx) as s:
-        explanation = matching.explain(s, claim_a=claim_a, claim_b=claim_b)
+        explanation = matching.explain(
+            s, claim_a=claim_a, claim_b=claim_b, thresholds=settings(ctx).thresholds
+        )
     emit(explanation, as_json, tables.explanation)
 
 

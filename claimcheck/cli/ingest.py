@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from claimcheck.cli.common import JsonOption, database, err, out
+from claimcheck.cli.common import JsonOption, database, err, out, settings
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps, to_data, without_ids
@@ -62,7 +62,14 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Store articles and their claims. Text or HTML; each file in its own transaction."""
-    options = IngestOptions(url=url, outlet=outlet, published=published, lang=lang, plain=plain)
+    options = IngestOptions(
+        url=url,
+        outlet=outlet,
+        published=published,
+        lang=lang,
+        plain=plain,
+        thresholds=settings(ctx).thresholds,
+    )
     sources = collect(paths)
     check_batch(sources, options)
     show_bar = err.is_terminal if progress is None else progress

@@ -14,6 +14,7 @@ from claimcheck.cli.common import (
     emit,
     out,
     session,
+    settings,
 )
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps
@@ -35,6 +36,13 @@ ExpectVersionOption = Annotated[
 GroupOption = Annotated[
     bool,
     typer.Option("--group", help="Apply to every claim of this claim's group of repeats too."),
+]
+RatingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rating",
+        help='The published rating, a label of the desk\'s scale ("Menyesatkan", "Mostly true").',
+    ),
 ]
 StanceOption = Annotated[
     Stance | None,
@@ -63,8 +71,10 @@ def _decide(
     expect_version: int | None,
     group: bool,
     as_json: bool,
+    rating: str | None = None,
 ) -> None:
     who = review.reviewer_name(reviewer)
+    chosen = settings(ctx).ratings.resolve(rating) if rating is not None else None
     items = [review.EvidenceInput(url, stance.value) for url in evidence_urls or []]
     with session(ctx, write=True) as s:
         changes = review.decide(
@@ -76,6 +86,7 @@ def _decide(
             note=note,
             expected_version=expect_version,
             whole_group=group,
+            rating=chosen,
         )
     if as_json:
         print(dumps(changes if group else changes[0]))
@@ -90,6 +101,7 @@ def _verdict_command(status: Status) -> Callable[..., None]:
         ctx: typer.Context,
         claim_id: ClaimId,
         evidence: EvidenceOption = None,
+        rating: RatingOption = None,
         stance: StanceOption = None,
         note: NoteOption = None,
         reviewer: ReviewerOption = None,
@@ -108,6 +120,7 @@ def _verdict_command(status: Status) -> Callable[..., None]:
             expect_version=expect_version,
             group=group,
             as_json=as_json,
+            rating=rating,
         )
 
     command.__doc__ = (
@@ -126,6 +139,7 @@ def mark(
     status: Annotated[
         Status, typer.Argument(help="pending, verified, disputed, unverifiable or dismissed.")
     ],
+    rating: RatingOption = None,
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
     expect_version: ExpectVersionOption = None,
@@ -144,6 +158,7 @@ def mark(
         expect_version=expect_version,
         group=group,
         as_json=as_json,
+        rating=rating,
     )
 
 

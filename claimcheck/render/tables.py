@@ -52,8 +52,11 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
-def _status(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, ""))
+def _status(status: str, rating: str | None = None) -> Text:
+    text = Text(status, style=STATUS_STYLE.get(status, ""))
+    if rating:
+        text.append(f" ({for_terminal(rating)})")
+    return text
 
 
 def _more(console: Console, shown: int, total: int) -> None:
@@ -162,7 +165,7 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
         table.add_row(
             str(c.id),
             str(c.article_id),
-            _status(c.status),
+            _status(c.status, c.rating),
             _u(c.text),
             _u(c.speaker),
             "hedged" if c.hedged else "",
@@ -176,7 +179,7 @@ def claim(console: Console, view: ClaimView) -> None:
     console.print(
         Text.assemble(
             (f"claim #{view.id} ", "bold"),
-            _status(view.status),
+            _status(view.status, view.rating),
             (f"  version {view.version}", "dim"),
         )
     )
@@ -243,7 +246,9 @@ def history(console: Console, events: Sequence[EventView]) -> None:
     table = Table("when", "who", "what", "note", title="history")
     for e in events:
         if e.kind == "status":
-            what = Text.assemble(_status(e.from_status or ""), " -> ", _status(e.to_status or ""))
+            what = Text.assemble(
+                _status(e.from_status or ""), " -> ", _status(e.to_status or "", e.rating)
+            )
         else:
             what = Text(f"evidence #{e.evidence_id} added")
         table.add_row(_when(e.at), _u(e.actor), what, _u(e.note))
@@ -257,13 +262,19 @@ def status_change(console: Console, change: StatusChange) -> None:
         console.print(
             Text.assemble(
                 f"claim #{change.claim.id}: ",
-                _status(change.from_status),
+                _status(change.from_status, change.from_rating),
                 " -> ",
-                _status(change.to_status),
+                _status(change.to_status, change.to_rating),
             )
         )
     else:
-        console.print(f"claim #{change.claim.id} is already {change.to_status}; nothing changed")
+        console.print(
+            Text.assemble(
+                f"claim #{change.claim.id} is already ",
+                _status(change.to_status, change.to_rating),
+                "; nothing changed",
+            )
+        )
 
 
 def status_changes(console: Console, changes: Sequence[StatusChange]) -> None:

@@ -27,6 +27,7 @@ from claimcheck.services.review import (
     check_url,
     default_stance,
 )
+from claimcheck.settings import DEFAULT_SCALE, RatingScale
 from claimcheck.storage import Article, Claim, ReviewEvent, Sentence, Status
 from claimcheck.storage.models import EventKind, utcnow
 
@@ -97,7 +98,9 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_rows(path: Path) -> Iterator[ArchiveRow | InvalidInput]:
+def read_rows(
+    path: Path, scale: RatingScale = DEFAULT_SCALE
+) -> Iterator[ArchiveRow | InvalidInput]:
     """Rows of a JSONL or CSV archive; a bad row is an error in its place, not the end."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -113,13 +116,13 @@ def read_rows(path: Path) -> Iterator[ArchiveRow | InvalidInput]:
                 yield InvalidInput(f"line {number}: not JSON ({exc.msg})")
                 continue
             yield (
-                _row(record, number)
+                _row(record, number, scale)
                 if isinstance(record, dict)
                 else InvalidInput(f"line {number}: not a JSON object")
             )
     else:
         for number, record in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-            yield _row(record, number)
+            yield _row(record, number, scale)
 
 
 def _pick(record: dict[str, Any], *names: str) -> str | None:
@@ -130,19 +133,28 @@ def _pick(record: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-def _row(record: dict[str, Any], line: int) -> ArchiveRow | InvalidInput:
+def rating_status(label: str | None, scale: RatingScale) -> tuple[str | None, Status]:
+    """A published rating as the desk stores it (its own scale's label when the scale knows
+    it, else the label as published) and the status it means."""
+    if not label:
+        return None, Status.PENDING
+    known = scale.find(label)
+    if known is not None:
+        return known.label, known.status
+    return label, _RATING_STATUS.get(" ".join(label.split()).lower(), Status.PENDING)
+
+
+def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | InvalidInput:
     text = _pick(record, "text", "claim", "vclaim", "claimReviewed")
     if not text:
         return InvalidInput(f"line {line}: no claim text (columns text, claim or vclaim)")
-    rating = _pick(record, "rating", "verdict", "label")
+    rating, status = rating_status(_pick(record, "rating", "verdict", "label"), scale)
     status_text = _pick(record, "status")
     if status_text:
         try:
             status = Status(status_text.lower())
         except ValueError:
             return InvalidInput(f"line {line}: unknown status {status_text!r}")
-    else:
-        status = _RATING_STATUS.get((rating or "").lower(), Status.PENDING)
     url = _pick(record, "url")
     if url:
         try:
@@ -165,7 +177,13 @@ def _row(record: dict[str, Any], line: int) -> ArchiveRow | InvalidInput:
     )
 
 
-def import_claims(session: Session, *, path: Path, source: str | None = None) -> ImportReport:
+def import_claims(
+    session: Session,
+    *,
+    path: Path,
+    source: str | None = None,
+    scale: RatingScale = DEFAULT_SCALE,
+) -> ImportReport:
     """Load past checks; each becomes an archived claim that new articles are matched against.
 
     Importing the same file again adds nothing (each row is keyed by source and external id,
@@ -174,7 +192,7 @@ def import_claims(session: Session, *, path: Path, source: str | None = None) ->
     name = source or path.stem
     report = ImportReport(name)
     batch: list[ArchiveRow] = []
-    for row in read_rows(path):
+    for row in read_rows(path, scale):
         if isinstance(row, InvalidInput):
             report.skipped.append(f"{path}: {row}")
             continue
@@ -227,6 +245,7 @@ def _archived(row: ArchiveRow, source: str, digest: str) -> tuple[Article, Claim
         match_text=normalize(row.text).text,
         external_id=row.external_id,
         context=row.context,
+        rating=row.rating if row.status is not Status.PENDING else None,
     )
     sentence = Sentence(
         position=0,
@@ -267,5 +286,6 @@ def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> Non
             from_status=Status.PENDING.value,
             to_status=row.status.value,
             note=note,
+            rating=claim.rating,
         )
     )

@@ -98,7 +98,16 @@ def list_claims(
         count = count.join(Article, Article.id == Sentence.article_id).where(Article.kind == kind)
     items = [
         ClaimSummary(
-            c.id, aid, c.text, c.status, c.speaker, c.hedged, n or 0, c.updated_at, c.version
+            c.id,
+            aid,
+            c.text,
+            c.status,
+            c.speaker,
+            c.hedged,
+            n or 0,
+            c.updated_at,
+            c.version,
+            c.rating,
         )
         for c, aid, n in session.execute(_limited(query, limit)).all()
     ]

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
+from claimcheck.matching.compare import Thresholds
 from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import repeats
@@ -28,6 +29,7 @@ class IngestOptions:
     published: str | None = None
     lang: str | None = None
     plain: bool = False
+    thresholds: Thresholds = Thresholds()  # when a new claim is suggested or linked
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         if existing is None:
             raise
         return _result(existing, source, already_present=True)
-    found = repeats.record(session, article)
+    found = repeats.record(session, article, options.thresholds)
     return _result(article, source, already_present=False, found=found)
 
 

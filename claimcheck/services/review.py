@@ -17,6 +17,7 @@ from claimcheck.errors import Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services import dupes
 from claimcheck.services.lookup import check_status, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
+from claimcheck.settings import Rating
 from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
 from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
 
@@ -38,8 +39,10 @@ class StatusChange:
     claim: ClaimView
     from_status: str
     to_status: str
-    changed: bool
+    changed: bool  # the status or the rating changed
     evidence_added: list[EvidenceView]
+    from_rating: str | None = None
+    to_rating: str | None = None
 
 
 def reviewer_name(given: str | None) -> str:
@@ -152,15 +155,23 @@ def set_status(
     evidence: Sequence[EvidenceInput] = (),
     note: str | None = None,
     expected_version: int | None = None,
+    rating: Rating | None = None,
 ) -> StatusChange:
-    """Give a claim a status. Verified and disputed need evidence, given now or before.
+    """Give a claim a status, and with it a rating of the desk's scale. Verified and disputed
+    need evidence, given now or before.
 
     ``expected_version`` is the claim's version the reviewer decided on; if someone changed
     the claim since, nothing is saved and :class:`Conflict` says who changed it to what.
-    Without it, a change racing another one on the same claim is still caught.
+    Without it, a change racing another one on the same claim is still caught. A new status
+    without a rating drops the old status's rating.
     """
     target = check_status(status)
     note = _check_note(note)
+    if rating is not None and rating.status.value != target:
+        raise InvalidInput(
+            f"{rating.label!r} is a {rating.status.value} rating and cannot go with a "
+            f"{target} verdict; use `{_command_for(rating, claim_id)}`"
+        )
     claim = load_claim(session, claim_id)
     if expected_version is not None and claim.version != expected_version:
         raise _conflict(session, claim)
@@ -170,11 +181,16 @@ def set_status(
             f"claim #{claim.id} has no evidence; a {target} verdict needs a source: "
             f"add --evidence URL, or first `claimcheck evidence add {claim.id} URL`"
         )
-    previous = claim.status
-    changed = previous != target
+    previous, previous_rating = claim.status, claim.rating
+    if rating is not None:
+        new_rating: str | None = rating.label
+    else:
+        new_rating = previous_rating if previous == target else None
+    changed = previous != target or new_rating != previous_rating
     if changed:
         now = utcnow()
         claim.status = target
+        claim.rating = new_rating
         claim.updated_at = now
         session.add(
             ReviewEvent(
@@ -185,6 +201,7 @@ def set_status(
                 from_status=previous,
                 to_status=target,
                 note=note,
+                rating=new_rating,
             )
         )
     try:
@@ -199,7 +216,18 @@ def set_status(
         to_status=target,
         changed=changed,
         evidence_added=[evidence_view(e) for e in added],
+        from_rating=previous_rating,
+        to_rating=new_rating,
     )
+
+
+def _command_for(rating: Rating, claim_id: int) -> str:
+    """The command that gives a claim this rating."""
+    given = f'--rating "{rating.label}"'
+    if rating.status in (Status.VERIFIED, Status.DISPUTED):
+        command = "verify" if rating.status == Status.VERIFIED else "dispute"
+        return f"claimcheck {command} {claim_id} {given}"
+    return f"claimcheck mark {claim_id} {rating.status.value} {given}"
 
 
 def decide(
@@ -212,6 +240,7 @@ def decide(
     note: str | None = None,
     expected_version: int | None = None,
     whole_group: bool = False,
+    rating: Rating | None = None,
 ) -> list[StatusChange]:
     """A verdict on a claim and, with ``whole_group``, on every claim of its group, each
     with its own history.
@@ -227,6 +256,7 @@ def decide(
         evidence=evidence,
         note=note,
         expected_version=expected_version,
+        rating=rating,
     )
     if not whole_group:
         return [first]
@@ -250,6 +280,7 @@ def decide(
                 reviewer=reviewer,
                 evidence=[] if has_evidence and not evidence else inherited,
                 note=note or f"same claim as #{claim_id}",
+                rating=rating,
             )
         )
     return changes

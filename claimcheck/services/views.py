@@ -70,6 +70,7 @@ class ClaimSummary:
     evidence: int
     updated_at: datetime
     version: int
+    rating: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class EventView:
     to_status: str | None
     evidence_id: int | None
     note: str | None
+    rating: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class ClaimView:
     evidence: list[EvidenceView]
     history: list[EventView]
     repeats: list[RepeatView] = field(default_factory=list)
+    rating: str | None = None
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:
@@ -190,6 +193,7 @@ def event_view(event: ReviewEvent) -> EventView:
         event.to_status,
         event.evidence_id,
         event.note,
+        event.rating,
     )
 
 
@@ -214,6 +218,7 @@ def claim_view(claim: Claim) -> ClaimView:
         external_id=claim.external_id,
         evidence=[evidence_view(e) for e in claim.evidence],
         history=[event_view(e) for e in claim.events],
+        rating=claim.rating,
     )
 
 

@@ -166,6 +166,9 @@ class Claim(Base):
     external_id: Mapped[str | None] = mapped_column(String(300))
     # Words that help find the claim but are not the claim: an archived check's headline.
     context: Mapped[str | None] = mapped_column(Text)
+    # The published rating behind the verdict ("Menyesatkan"): a label of the desk's rating
+    # scale, or an imported check's own label when the scale does not know it.
+    rating: Mapped[str | None] = mapped_column(String(100))
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(
@@ -298,6 +301,7 @@ class ReviewEvent(Base):
     to_status: Mapped[str | None] = mapped_column(String(16))
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[str | None] = mapped_column(String(100))  # the rating this verdict gave
 
     claim: Mapped[Claim] = relationship(back_populates="events")
 

@@ -124,6 +124,9 @@ def db_url(
     """A fresh, migrated database for this test, also set as CLAIMCHECK_DB."""
     monkeypatch.setenv("CLAIMCHECK_REVIEWER", "test-reviewer")
     monkeypatch.setenv("COLUMNS", "200")
+    # No desk settings but the ones a test writes: not the developer's own config file.
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
     if engine_name == "sqlite":
         path = tmp_path / "claimcheck.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)

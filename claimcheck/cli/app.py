@@ -8,7 +8,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from claimcheck.cli import archive, articles, claims, db, dupes, ingest, report, review
+from claimcheck.cli import archive, articles, claims, db, dupes, export, ingest, report, review
 from claimcheck.cli.common import err, state
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render.safe import for_terminal
@@ -72,6 +72,7 @@ app.add_typer(dupes.app, name="dupes")
 app.add_typer(archive.import_app, name="import")
 app.command("search")(archive.search)
 app.command("report")(report.report)
+app.add_typer(export.export_app, name="export")
 app.add_typer(db.app, name="db")
 
 

@@ -13,7 +13,7 @@ from claimcheck.cli.common import JsonOption, LimitOption, emit, err, session, s
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import to_data
-from claimcheck.services import archive
+from claimcheck.services import archive, backup, claimreview
 from claimcheck.services.search import search as run_search
 
 import_app = typer.Typer(help="Import claims checked before.", no_args_is_help=True)
@@ -36,6 +36,47 @@ def import_claims(
     """Load past fact-checks; new articles' claims are matched against them."""
     with session(ctx, write=True) as s:
         report = archive.import_claims(s, path=path, source=source, scale=settings(ctx).ratings)
+    _reported(report, as_json)
+
+
+@import_app.command("claimreview")
+def import_claimreview(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(help="ClaimReview JSON or JSON-LD: a list, a @graph, or one.")
+    ],
+    source: Annotated[
+        str | None, typer.Option(help="The publisher's name (default: the feed's author).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Load published ClaimReviews (the desk's own or others') as checked claims."""
+    with session(ctx, write=True) as s:
+        report = claimreview.import_feed(s, path=path, scale=settings(ctx).ratings, source=source)
+    _reported(report, as_json)
+
+
+@import_app.command("jsonl")
+def import_jsonl(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A backup written by `claimcheck export jsonl`.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Into a database that has data: add what is missing (articles by content "
+            "hash), skip the rest.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Restore a backup into an empty database (SQLite or PostgreSQL), all of it or nothing."""
+    with session(ctx, write=True) as s:
+        report = backup.import_lines(s, backup.read_records(path), merge=merge, path=path)
+    emit(report, as_json, tables.restore_report)
+
+
+def _reported(report: archive.ImportReport, as_json: bool) -> None:
     for problem in report.skipped:
         err.print(f"Error: {problem}", markup=False, highlight=False)
     emit(report, as_json, tables.import_report)

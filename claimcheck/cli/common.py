@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,21 +83,26 @@ def emit_page(page: Page[T], as_json: bool, table: Callable[[Console, Page[T]], 
         table(out, page)
 
 
-def write_output(text: str, path: Path | None) -> None:
+def write_output(text: str | Iterable[str], path: Path | None) -> None:
     """To stdout, or to a file that appears whole or not at all (written beside it, then
-    renamed), so an interrupted export never leaves half a report where the old one was."""
+    renamed), so an interrupted export never leaves half a report where the old one was.
+    ``text`` may be a stream of pieces, written as they come."""
+    pieces = [text] if isinstance(text, str) else text
     if path is None or str(path) == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     target = path.expanduser()
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines(pieces)
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException as exc:
         temporary.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise  # an error while producing the text, or Ctrl-C: no half file either
         raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
     err.print(f"wrote {for_terminal(str(path))}", markup=False, highlight=False)
 

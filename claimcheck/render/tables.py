@@ -13,6 +13,7 @@ from rich.text import Text
 from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
 from claimcheck.services.archive import ImportReport
+from claimcheck.services.backup import RestoreReport
 from claimcheck.services.dupes import GroupSummary, PairDecision
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
@@ -406,6 +407,22 @@ def import_report(console: Console, report: ImportReport) -> None:
         f"{report.already_present} already there, {len(report.skipped)} rows skipped",
         highlight=False,
     )
+
+
+def restore_report(console: Console, report: RestoreReport) -> None:
+    console.print(
+        f"imported {report.articles} articles, {report.claims} claims, {report.evidence} "
+        f"evidence links, {report.events} history events, {report.matches} repeated-claim "
+        f"pairs, {report.groups} groups",
+        highlight=False,
+    )
+    if report.merged:
+        console.print(
+            f"already here, skipped: {report.skipped_articles} articles, "
+            f"{report.skipped_matches} pairs; repeats of claims already here: "
+            f"{report.linked} linked, {report.suggested} suggested",
+            highlight=False,
+        )
 
 
 def search_hits(console: Console, hits: Sequence[SearchHit]) -> None:

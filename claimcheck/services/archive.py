@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -82,12 +82,13 @@ class ArchiveRow:
     line: int
     text: str
     status: Status
-    rating: str | None
+    rating: str | None  # on the desk's scale when it knows the label
     url: str | None
     published: str | None
     speaker: str | None
     external_id: str | None
     context: str | None
+    label: str | None = None  # the rating exactly as the archive published it
 
 
 @dataclass
@@ -148,7 +149,8 @@ def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | 
     text = _pick(record, "text", "claim", "vclaim", "claimReviewed")
     if not text:
         return InvalidInput(f"line {line}: no claim text (columns text, claim or vclaim)")
-    rating, status = rating_status(_pick(record, "rating", "verdict", "label"), scale)
+    label = _pick(record, "rating", "verdict", "label")
+    rating, status = rating_status(label, scale)
     status_text = _pick(record, "status")
     if status_text:
         try:
@@ -169,6 +171,7 @@ def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | 
         text=normalize_text(text),
         status=status,
         rating=rating,
+        label=label,
         url=url,
         published=parse_user_date(_pick(record, "date", "datePublished") or "") or None,
         speaker=_pick(record, "speaker", "claimant"),
@@ -189,18 +192,24 @@ def import_claims(
     Importing the same file again adds nothing (each row is keyed by source and external id,
     or its text).
     """
-    name = source or path.stem
-    report = ImportReport(name)
+    return import_rows(session, read_rows(path, scale), source=source or path.stem, path=path)
+
+
+def import_rows(
+    session: Session, rows: Iterable[ArchiveRow | InvalidInput], *, source: str, path: Path
+) -> ImportReport:
+    """Store checked claims in batches; a bad row is reported by its place and skipped."""
+    report = ImportReport(source)
     batch: list[ArchiveRow] = []
-    for row in read_rows(path, scale):
+    for row in rows:
         if isinstance(row, InvalidInput):
             report.skipped.append(f"{path}: {row}")
             continue
         batch.append(row)
         if len(batch) >= BATCH:
-            _store(session, batch, name, report)
+            _store(session, batch, source, report)
             batch = []
-    _store(session, batch, name, report)
+    _store(session, batch, source, report)
     return report
 
 
@@ -224,9 +233,7 @@ def _store(session: Session, rows: list[ArchiveRow], source: str, report: Import
         article, claim = _archived(row, source, digest)
         session.add(article)
         session.flush()
-        words[claim.id] = set(claim.match_text.split()) if claim.match_text else set()
-        if row.context:
-            words[claim.id] |= set(normalize(row.context).text.split())
+        words[claim.id] = repeats.claim_words(claim.match_text, row.context)
         if row.status is not Status.PENDING:
             _verdict(session, claim, row, actor)
     repeats.index_words(session, words)
@@ -273,7 +280,7 @@ def _archived(row: ArchiveRow, source: str, digest: str) -> tuple[Article, Claim
 
 def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> None:
     """The archive's verdict in the history: its link as evidence, then pending -> status."""
-    note = f"rating: {row.rating}" if row.rating else None
+    note = f"rating: {row.label}" if row.label else None
     if row.url:
         item = EvidenceInput(row.url, default_stance(row.status.value), note)
         attach_evidence(session, claim, item, actor)

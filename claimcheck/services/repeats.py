@@ -100,6 +100,15 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     return Recorded(suggested, linked)
 
 
+def claim_words(match_text: str | None, context: str | None = None) -> set[str]:
+    """The words a claim is indexed under: its match text's, and its context's (an archived
+    check's headline)."""
+    words = set(match_text.split()) if match_text else set()
+    if context:
+        words |= set(normalize(context).text.split())
+    return words
+
+
 def index_words(session: Session, claim_words: dict[int, set[str]]) -> dict[int, list[int]]:
     """Add the claims' words to the inverted index; each claim's token ids, rarest first."""
     words = {cid: sorted({t[:MAX_TOKEN_CHARS] for t in ws}) for cid, ws in claim_words.items()}

@@ -108,10 +108,20 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class ReviewSettings:
+    """How the desk reviews: how long `review` reserves a claim, and whether a verdict
+    needs a second reviewer before it counts."""
+
+    lease_minutes: int = 15
+    second_review: bool = False
+
+
+@dataclass(frozen=True)
 class Settings:
     ratings: RatingScale = DEFAULT_SCALE
     organization: Organization = Organization()
     thresholds: Thresholds = Thresholds()
+    review: ReviewSettings = ReviewSettings()
     source: Path | None = None  # the file they were read from
 
 
@@ -150,7 +160,7 @@ def _table(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 
 def _settings(data: Mapping[str, Any], path: Path) -> Settings:
-    unknown = set(data) - {"organization", "ratings", "rating_language", "matching"}
+    unknown = set(data) - {"organization", "ratings", "rating_language", "matching", "review"}
     if unknown:
         raise ValueError(f"unknown setting {sorted(unknown)[0]!r}")
     org = _table(data, "organization")
@@ -178,7 +188,14 @@ def _settings(data: Mapping[str, Any], path: Path) -> Settings:
     )
     if not 0 <= thresholds.suggest <= thresholds.link <= 100:
         raise ValueError("[matching] needs 0 <= suggest <= link <= 100")
-    return Settings(scale, organization, thresholds, path)
+    review_table = _table(data, "review")
+    review = ReviewSettings(
+        lease_minutes=int(review_table.get("lease_minutes", ReviewSettings.lease_minutes)),
+        second_review=bool(review_table.get("second_review", ReviewSettings.second_review)),
+    )
+    if not 1 <= review.lease_minutes <= 24 * 60:
+        raise ValueError("[review] lease_minutes must be between 1 and 1440")
+    return Settings(scale, organization, thresholds, review, path)
 
 
 def _text(table: Mapping[str, Any], key: str) -> str | None:

@@ -50,6 +50,11 @@ def test_the_expected_commands_exist() -> None:
         "evidence add",
         "db path",
         "db upgrade",
+        "report",
+        "export claimreview",
+        "export jsonl",
+        "import claimreview",
+        "import jsonl",
     }
 
 

@@ -8,7 +8,18 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from claimcheck.cli import archive, articles, claims, db, dupes, export, ingest, report, review
+from claimcheck.cli import (
+    archive,
+    articles,
+    claims,
+    db,
+    dupes,
+    export,
+    ingest,
+    queue,
+    report,
+    review,
+)
 from claimcheck.cli.common import err, state
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render.safe import for_terminal
@@ -65,6 +76,7 @@ def main_options(
 
 ingest.register(app)
 review.register(app)
+app.command("review")(queue.review_queue)
 app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
 app.add_typer(review.evidence_app, name="evidence")

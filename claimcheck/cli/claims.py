@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,6 +11,12 @@ import typer
 from claimcheck.cli.common import JsonOption, LimitOption, emit, emit_page, session
 from claimcheck.render import csvout, tables
 from claimcheck.services import browse
+
+
+class Sort(StrEnum):
+    ARTICLE = "article"
+    PRIORITY = "priority"
+
 
 app = typer.Typer(help="List and show claims.", no_args_is_help=True)
 
@@ -25,14 +32,31 @@ def list_command(
     archive: Annotated[
         bool, typer.Option("--archive", help="The imported past checks instead.")
     ] = False,
+    sort: Annotated[
+        Sort, typer.Option(help="article (reading order) or priority (most check-worthy first).")
+    ] = Sort.ARTICLE,
+    awaiting_second: Annotated[
+        bool,
+        typer.Option("--awaiting-second", help="Only verdicts waiting for a second reviewer."),
+    ] = False,
+    assigned: Annotated[
+        str | None, typer.Option("--assigned", help="Only claims assigned to this reviewer.")
+    ] = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet.")] = False,
 ) -> None:
-    """Claims in article order, filtered by status or article."""
+    """Claims in article order, filtered by status, article, assignment or second review."""
     with session(ctx) as s:
         page = browse.list_claims(
-            s, status=status, article_id=article, archive=archive, limit=limit
+            s,
+            status=status,
+            article_id=article,
+            archive=archive,
+            limit=limit,
+            sort=sort.value,
+            awaiting_second=awaiting_second,
+            assigned_to=assigned,
         )
     if as_csv:
         sys.stdout.write(csvout.claims(page.items))

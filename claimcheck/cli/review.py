@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
@@ -12,16 +13,21 @@ from claimcheck.cli.common import (
     NoteOption,
     ReviewerOption,
     emit,
+    err,
     out,
     session,
     settings,
 )
+from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps
-from claimcheck.services import browse, review
+from claimcheck.render.safe import for_terminal
+from claimcheck.services import browse, review, triage
+from claimcheck.services.lookup import check_status
 from claimcheck.storage import Stance, Status
 
 ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.")]
+ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="One or more claim ids.")]
 EvidenceOption = Annotated[
     list[str] | None,
     typer.Option("--evidence", "-e", help="An evidence URL (repeatable).", metavar="URL"),
@@ -56,12 +62,23 @@ def register(app: typer.Typer) -> None:
     app.command("verify")(verify)
     app.command("dispute")(dispute)
     app.command("mark")(mark)
+    app.command("assign")(assign)
     app.command("history")(history)
+
+
+@dataclass
+class _Selection:
+    """Which claims a verdict goes to: ids, or filters for bulk work."""
+
+    ids: list[int]
+    article: int | None = None
+    role: str | None = None
+    from_status: str | None = None
 
 
 def _decide(
     ctx: typer.Context,
-    claim_id: int,
+    chosen: _Selection,
     status: Status,
     *,
     evidence_urls: list[str] | None,
@@ -73,25 +90,59 @@ def _decide(
     as_json: bool,
     rating: str | None = None,
 ) -> None:
+    """One verdict on each chosen claim, each in its own transaction: a claim that cannot
+    take it is reported and the others still get it."""
     who = review.reviewer_name(reviewer)
-    chosen = settings(ctx).ratings.resolve(rating) if rating is not None else None
+    desk = settings(ctx)
+    level = desk.ratings.resolve(rating) if rating is not None else None
     items = [review.EvidenceInput(url, stance.value) for url in evidence_urls or []]
-    with session(ctx, write=True) as s:
-        changes = review.decide(
-            s,
-            claim_id=claim_id,
-            status=status.value,
-            reviewer=who,
-            evidence=items,
-            note=note,
-            expected_version=expect_version,
-            whole_group=group,
-            rating=chosen,
-        )
+    filtered = chosen.article is not None or chosen.role is not None or chosen.from_status
+    if chosen.ids and filtered:
+        raise InvalidInput("give claim ids or filters (--article, --role, --from-status), not both")
+    ids = chosen.ids
+    if not ids:
+        with session(ctx) as s:
+            ids = triage.select_ids(
+                s, article_id=chosen.article, role=chosen.role, status=chosen.from_status
+            )
+        if not ids:
+            err.print("no claims match these filters; nothing changed", highlight=False)
+            return
+    if expect_version is not None and len(ids) > 1:
+        raise InvalidInput("--expect-version goes with one claim id")
+    changes: list[review.StatusChange] = []
+    failed: list[str] = []
+    for claim_id in dict.fromkeys(ids):
+        try:
+            with session(ctx, write=True) as s:
+                made = review.decide(
+                    s,
+                    claim_id=claim_id,
+                    status=status.value,
+                    reviewer=who,
+                    evidence=items,
+                    note=note,
+                    expected_version=expect_version,
+                    whole_group=group,
+                    rating=level,
+                    second_review=desk.review.second_review,
+                )
+        except ClaimcheckError as exc:
+            if len(ids) == 1:
+                raise
+            failed.append(str(exc))
+            err.print(
+                f"Error: {for_terminal(str(exc))}", markup=False, highlight=False, soft_wrap=True
+            )
+            continue
+        changes += made
+        if not as_json:
+            tables.status_changes(out, made)
     if as_json:
-        print(dumps(changes if group else changes[0]))
-    else:
-        tables.status_changes(out, changes)
+        print(dumps(changes[0] if len(ids) == 1 and not group and changes else changes))
+    if failed:
+        err.print(f"{len(failed)} of {len(ids)} claims were not changed", highlight=False)
+        raise typer.Exit(1)
 
 
 def _verdict_command(status: Status) -> Callable[..., None]:
@@ -99,7 +150,7 @@ def _verdict_command(status: Status) -> Callable[..., None]:
 
     def command(
         ctx: typer.Context,
-        claim_id: ClaimId,
+        claim_ids: ClaimIds,
         evidence: EvidenceOption = None,
         rating: RatingOption = None,
         stance: StanceOption = None,
@@ -111,7 +162,7 @@ def _verdict_command(status: Status) -> Callable[..., None]:
     ) -> None:
         _decide(
             ctx,
-            claim_id,
+            _Selection(list(claim_ids)),
             status,
             evidence_urls=evidence,
             stance=stance or Stance(review.default_stance(status.value)),
@@ -124,7 +175,7 @@ def _verdict_command(status: Status) -> Callable[..., None]:
         )
 
     command.__doc__ = (
-        f"Mark a claim {status.value}. Needs evidence: --evidence URL now, or added before."
+        f"Mark claims {status.value}. Needs evidence: --evidence URL now, or added before."
     )
     return command
 
@@ -135,10 +186,26 @@ dispute = _verdict_command(Status.DISPUTED)
 
 def mark(
     ctx: typer.Context,
-    claim_id: ClaimId,
-    status: Annotated[
-        Status, typer.Argument(help="pending, verified, disputed, unverifiable or dismissed.")
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="[ID...] STATUS",
+            help="Claim ids, then the status: pending, verified, disputed, unverifiable or "
+            "dismissed. Without ids, --article/--role/--from-status choose the claims.",
+        ),
     ],
+    article: Annotated[
+        int | None, typer.Option("--article", help="Bulk: every claim of this article.")
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            help="Bulk: only claims of sentences with this role (title, caption, heading, body)."
+        ),
+    ] = None,
+    from_status: Annotated[
+        str | None, typer.Option("--from-status", help="Bulk: only claims with this status.")
+    ] = None,
     rating: RatingOption = None,
     note: NoteOption = None,
     reviewer: ReviewerOption = None,
@@ -146,10 +213,23 @@ def mark(
     group: GroupOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Set any status: unverifiable, dismissed (not a checkable claim), back to pending..."""
+    """Set any status: unverifiable, dismissed (not a checkable claim), back to pending...
+    on one claim, several, or every claim the filters select."""
+    *raw_ids, raw_status = targets
+    try:
+        status = Status(check_status(raw_status))
+    except InvalidInput as exc:
+        # A usage error (exit 2), like any other malformed command line.
+        raise typer.BadParameter(
+            f"{exc} (the status comes last: `claimcheck mark 12 13 dismissed`)",
+            param_hint="STATUS",
+        ) from None
+    if not all(i.isdigit() for i in raw_ids):
+        raise typer.BadParameter(f"claim ids are numbers, not {raw_ids!r}", param_hint="ID")
+    ids = [int(i) for i in raw_ids]
     _decide(
         ctx,
-        claim_id,
+        _Selection(ids, article=article, role=role, from_status=from_status),
         status,
         evidence_urls=None,
         stance=Stance.CONTEXT,
@@ -160,6 +240,23 @@ def mark(
         as_json=as_json,
         rating=rating,
     )
+
+
+def assign(
+    ctx: typer.Context,
+    claim_ids: ClaimIds,
+    to: Annotated[
+        str,
+        typer.Option("--to", help='Who reviews them; --to "" takes the claims back.'),
+    ],
+    reviewer: ReviewerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Give claims to a reviewer: their `review --mine` queue, and nobody else's queue."""
+    who = review.reviewer_name(reviewer)
+    with session(ctx, write=True) as s:
+        done = triage.assign(s, list(claim_ids), to=to, reviewer=who)
+    emit(done, as_json, tables.assignments)
 
 
 def history(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False) -> None:

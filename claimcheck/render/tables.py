@@ -20,6 +20,7 @@ from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
 from claimcheck.services.review import StatusChange
 from claimcheck.services.search import SearchHit
+from claimcheck.services.triage import Assignment
 from claimcheck.services.views import (
     ArticleSummary,
     ArticleView,
@@ -162,6 +163,7 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
     table.add_column("speaker", max_width=24)
     table.add_column("hedged", no_wrap=True)
     table.add_column("ev", justify="right", no_wrap=True)
+    table.add_column("prio", justify="right", no_wrap=True)
     for c in page.items:
         table.add_row(
             str(c.id),
@@ -171,6 +173,7 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
             _u(c.speaker),
             "hedged" if c.hedged else "",
             str(c.evidence) if c.evidence else "",
+            f"{c.priority:.2f}" if c.priority is not None else "",
         )
     console.print(table)
     _more(console, len(page.items), page.total)
@@ -195,6 +198,13 @@ def claim(console: Console, view: ClaimView) -> None:
         console.print(Text.assemble(("archive id: ", "dim"), _u(view.external_id)))
     if view.hedged:
         console.print(Text("hedged: the article reports this second-hand", style="yellow"))
+    if view.priority is not None:
+        reasons = ", ".join(view.signals) or "no signal"
+        console.print(Text.assemble(("priority: ", "dim"), f"{view.priority:.2f} ({reasons})"))
+    if view.assigned_to:
+        console.print(Text.assemble(("assigned to: ", "dim"), _u(view.assigned_to)))
+    if view.awaiting_second:
+        console.print(Text("awaiting a second reviewer's confirmation", style="yellow"))
     same = [r for r in view.repeats if r.kind in ("confirmed", "linked", "group")]
     for r in same:
         line = Text.assemble(("same claim as ", "cyan"), (f"#{r.claim_id}", "bold"), " ")
@@ -250,6 +260,10 @@ def history(console: Console, events: Sequence[EventView]) -> None:
             what = Text.assemble(
                 _status(e.from_status or ""), " -> ", _status(e.to_status or "", e.rating)
             )
+        elif e.kind in ("edit", "split"):
+            what = Text.assemble(f"{e.kind}: ", _u(e.from_text), " -> ", _u(e.to_text))
+        elif e.kind == "assign":
+            what = Text("assignment")
         else:
             what = Text(f"evidence #{e.evidence_id} added")
         table.add_row(_when(e.at), _u(e.actor), what, _u(e.note))
@@ -259,13 +273,22 @@ def history(console: Console, events: Sequence[EventView]) -> None:
 def status_change(console: Console, change: StatusChange) -> None:
     for e in change.evidence_added:
         console.print(f"claim #{change.claim.id}: evidence #{e.id} added ({e.stance}) {_m(e.url)}")
-    if change.changed:
+    if change.confirmed:
+        console.print(
+            Text.assemble(
+                f"claim #{change.claim.id}: ",
+                _status(change.to_status, change.to_rating),
+                " confirmed by a second reviewer",
+            )
+        )
+    elif change.changed:
         console.print(
             Text.assemble(
                 f"claim #{change.claim.id}: ",
                 _status(change.from_status, change.from_rating),
                 " -> ",
                 _status(change.to_status, change.to_rating),
+                " (awaits a second reviewer)" if change.awaiting_second else "",
             )
         )
     else:
@@ -281,6 +304,14 @@ def status_change(console: Console, change: StatusChange) -> None:
 def status_changes(console: Console, changes: Sequence[StatusChange]) -> None:
     for change in changes:
         status_change(console, change)
+
+
+def assignments(console: Console, items: Sequence[Assignment]) -> None:
+    if not items:
+        console.print("nothing changed", highlight=False)
+    for a in items:
+        to = f"assigned to {_m(a.to_reviewer)}" if a.to_reviewer else "unassigned"
+        console.print(f"claim #{a.claim_id}: {to}", highlight=False)
 
 
 def evidence_added(console: Console, item: EvidenceView) -> None:

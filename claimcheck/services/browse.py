@@ -69,8 +69,12 @@ def list_claims(
     article_id: int | None = None,
     archive: bool = False,
     limit: int,
+    sort: str = "article",
+    awaiting_second: bool = False,
+    assigned_to: str | None = None,
 ) -> Page[ClaimSummary]:
-    """Claims of news articles in article order, or (``archive``) the archived checks."""
+    """Claims of news articles in article order (``sort="priority"``: most check-worthy
+    first), or (``archive``) the archived checks."""
     evidence = (
         select(Evidence.claim_id, func.count(Evidence.id).label("n"))
         .group_by(Evidence.claim_id)
@@ -80,9 +84,20 @@ def list_claims(
         select(Claim, Sentence.article_id, evidence.c.n)
         .join(Sentence, Claim.sentence_id == Sentence.id)
         .outerjoin(evidence, evidence.c.claim_id == Claim.id)
-        .order_by(Sentence.article_id, Sentence.position, Claim.position)
     )
+    if sort == "priority":
+        query = query.order_by(func.coalesce(Claim.priority, 0).desc(), Claim.id)
+    elif sort == "article":
+        query = query.order_by(Sentence.article_id, Sentence.position, Claim.position)
+    else:
+        raise InvalidInput(f"unknown sort {sort!r}; use article or priority")
     count = select(func.count(Claim.id)).join(Sentence, Claim.sentence_id == Sentence.id)
+    if awaiting_second:
+        query = query.where(Claim.awaiting_second.is_(True))
+        count = count.where(Claim.awaiting_second.is_(True))
+    if assigned_to is not None:
+        query = query.where(Claim.assigned_to == assigned_to)
+        count = count.where(Claim.assigned_to == assigned_to)
     if status is not None:
         wanted = check_status(status)
         query = query.where(Claim.status == wanted)
@@ -108,6 +123,9 @@ def list_claims(
             c.updated_at,
             c.version,
             c.rating,
+            c.priority,
+            c.assigned_to,
+            c.awaiting_second,
         )
         for c, aid, n in session.execute(_limited(query, limit)).all()
     ]

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.matching.compare import Thresholds
-from claimcheck.pipeline import Document, Metadata, article_text, content_hash, split_article
+from claimcheck.pipeline import (
+    Document,
+    Metadata,
+    article_text,
+    content_hash,
+    split_article,
+    worthiness,
+)
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import repeats
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
@@ -184,16 +191,25 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
             start_offset=sentence.start,
             end_offset=sentence.end,
         )
-        row.claims = [
-            Claim(
-                position=claim.position,
-                text=claim.text,
+        for claim in sentence.claims:
+            worth = worthiness.score(
+                claim.text,
+                language=article.language,
                 speaker=claim.speaker,
                 hedged=claim.hedged,
-                start_offset=claim.start,
-                end_offset=claim.end,
+                role=sentence.role.value,
             )
-            for claim in sentence.claims
-        ]
+            row.claims.append(
+                Claim(
+                    position=claim.position,
+                    text=claim.text,
+                    speaker=claim.speaker,
+                    hedged=claim.hedged,
+                    start_offset=claim.start,
+                    end_offset=claim.end,
+                    priority=worth.score,
+                    signals=",".join(worth.signals),
+                )
+            )
         article.sentences.append(row)
     return article

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -138,6 +138,26 @@ def index_words(session: Session, claim_words: dict[int, set[str]]) -> dict[int,
         cid: [known[w][0] for w in sorted(ws, key=lambda w: (known[w][1], w))]
         for cid, ws in words.items()
     }
+
+
+def unindex_claim(session: Session, claim_id: int) -> None:
+    """Take a claim's words out of the index (before its text changes)."""
+    token_ids = list(
+        session.scalars(select(ClaimToken.token_id).where(ClaimToken.claim_id == claim_id))
+    )
+    if not token_ids:
+        return
+    session.execute(delete(ClaimToken).where(ClaimToken.claim_id == claim_id))
+    session.execute(
+        update(MatchToken).where(MatchToken.id.in_(token_ids)).values(claims=MatchToken.claims - 1)
+    )
+
+
+def reindex_claim(session: Session, claim: Claim, aliases: dict[str, str] | None = None) -> None:
+    """A claim whose text a reviewer changed: new match text, new index words."""
+    unindex_claim(session, claim.id)
+    claim.match_text = normalize(claim.text, aliases or {}).text
+    index_words(session, {claim.id: claim_words(claim.match_text, claim.context)})
 
 
 def find_candidates(

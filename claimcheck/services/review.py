@@ -25,6 +25,8 @@ REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
 MAX_URL = 2048
 MAX_NOTE = 4000
 MAX_REVIEWER = 200
+#: Verdicts a second reviewer confirms when the desk asks for second review.
+SECOND_REVIEWED = frozenset({Status.VERIFIED, Status.DISPUTED, Status.UNVERIFIABLE})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class StatusChange:
     evidence_added: list[EvidenceView]
     from_rating: str | None = None
     to_rating: str | None = None
+    awaiting_second: bool = False  # second review is on and this verdict awaits it
+    confirmed: bool = False  # this was the second reviewer confirming the verdict
 
 
 def reviewer_name(given: str | None) -> str:
@@ -156,6 +160,7 @@ def set_status(
     note: str | None = None,
     expected_version: int | None = None,
     rating: Rating | None = None,
+    second_review: bool = False,
 ) -> StatusChange:
     """Give a claim a status, and with it a rating of the desk's scale. Verified and disputed
     need evidence, given now or before.
@@ -164,6 +169,8 @@ def set_status(
     the claim since, nothing is saved and :class:`Conflict` says who changed it to what.
     Without it, a change racing another one on the same claim is still caught. A new status
     without a rating drops the old status's rating.
+
+    With ``second_review``, a verdict waits for a different reviewer to give the same one.
     """
     target = check_status(status)
     note = _check_note(note)
@@ -187,11 +194,23 @@ def set_status(
     else:
         new_rating = previous_rating if previous == target else None
     changed = previous != target or new_rating != previous_rating
-    if changed:
+    confirming = (
+        second_review and claim.awaiting_second and not changed and target in SECOND_REVIEWED
+    )
+    if confirming:
+        first = _last_verdict(session, claim.id)
+        if first is not None and first.actor == reviewer:
+            raise InvalidInput(
+                f"claim #{claim.id} awaits a second reviewer: {reviewer} gave this verdict, so "
+                "another reviewer has to confirm it"
+            )
+        note = note or "second review: confirmed"
+    if changed or confirming:
         now = utcnow()
         claim.status = target
         claim.rating = new_rating
         claim.updated_at = now
+        claim.awaiting_second = second_review and target in SECOND_REVIEWED and not confirming
         session.add(
             ReviewEvent(
                 claim_id=claim.id,
@@ -214,10 +233,54 @@ def set_status(
         claim=claim_view(claim),
         from_status=previous,
         to_status=target,
-        changed=changed,
+        changed=changed or confirming,
         evidence_added=[evidence_view(e) for e in added],
         from_rating=previous_rating,
         to_rating=new_rating,
+        awaiting_second=claim.awaiting_second,
+        confirmed=confirming,
+    )
+
+
+def restore(
+    session: Session,
+    *,
+    claim_id: int,
+    status: str,
+    rating: str | None,
+    reviewer: str,
+    note: str = "undo",
+) -> StatusChange:
+    """Put a claim back to the status and rating it had (a reviewer's undo), recorded in
+    the history like any verdict. The earlier state was valid, so no evidence is asked."""
+    claim = load_claim(session, claim_id)
+    previous, previous_rating = claim.status, claim.rating
+    target = check_status(status)
+    if (previous, previous_rating) != (target, rating):
+        now = utcnow()
+        claim.status, claim.rating, claim.updated_at = target, rating, now
+        claim.awaiting_second = False
+        session.add(
+            ReviewEvent(
+                claim_id=claim.id,
+                kind=EventKind.STATUS.value,
+                actor=reviewer,
+                at=now,
+                from_status=previous,
+                to_status=target,
+                note=note,
+                rating=rating,
+            )
+        )
+        session.flush()
+    return StatusChange(
+        claim=claim_view(claim),
+        from_status=previous,
+        to_status=target,
+        changed=(previous, previous_rating) != (target, rating),
+        evidence_added=[],
+        from_rating=previous_rating,
+        to_rating=rating,
     )
 
 
@@ -241,6 +304,7 @@ def decide(
     expected_version: int | None = None,
     whole_group: bool = False,
     rating: Rating | None = None,
+    second_review: bool = False,
 ) -> list[StatusChange]:
     """A verdict on a claim and, with ``whole_group``, on every claim of its group, each
     with its own history.
@@ -257,6 +321,7 @@ def decide(
         note=note,
         expected_version=expected_version,
         rating=rating,
+        second_review=second_review,
     )
     if not whole_group:
         return [first]
@@ -281,18 +346,23 @@ def decide(
                 evidence=[] if has_evidence and not evidence else inherited,
                 note=note or f"same claim as #{claim_id}",
                 rating=rating,
+                second_review=second_review,
             )
         )
     return changes
 
 
-def _conflict(session: Session, claim: Claim) -> Conflict:
-    latest = session.scalars(
+def _last_verdict(session: Session, claim_id: int) -> ReviewEvent | None:
+    return session.scalars(
         select(ReviewEvent)
-        .where(ReviewEvent.claim_id == claim.id, ReviewEvent.kind == EventKind.STATUS.value)
+        .where(ReviewEvent.claim_id == claim_id, ReviewEvent.kind == EventKind.STATUS.value)
         .order_by(ReviewEvent.id.desc())
         .limit(1)
     ).first()
+
+
+def _conflict(session: Session, claim: Claim) -> Conflict:
+    latest = _last_verdict(session, claim.id)
     what = (
         f"changed to {latest.to_status} by {latest.actor} at {latest.at:%Y-%m-%d %H:%M:%S} UTC"
         if latest is not None

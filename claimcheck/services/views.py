@@ -71,6 +71,9 @@ class ClaimSummary:
     updated_at: datetime
     version: int
     rating: str | None = None
+    priority: float | None = None
+    assigned_to: str | None = None
+    awaiting_second: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class EventView:
     evidence_id: int | None
     note: str | None
     rating: str | None = None
+    from_text: str | None = None
+    to_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,10 @@ class ClaimView:
     history: list[EventView]
     repeats: list[RepeatView] = field(default_factory=list)
     rating: str | None = None
+    priority: float | None = None
+    signals: list[str] = field(default_factory=list)
+    assigned_to: str | None = None
+    awaiting_second: bool = False
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:
@@ -194,6 +203,8 @@ def event_view(event: ReviewEvent) -> EventView:
         event.evidence_id,
         event.note,
         event.rating,
+        event.from_text,
+        event.to_text,
     )
 
 
@@ -219,6 +230,10 @@ def claim_view(claim: Claim) -> ClaimView:
         evidence=[evidence_view(e) for e in claim.evidence],
         history=[event_view(e) for e in claim.events],
         rating=claim.rating,
+        priority=claim.priority,
+        signals=claim.signals.split(",") if claim.signals else [],
+        assigned_to=claim.assigned_to,
+        awaiting_second=claim.awaiting_second,
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -57,6 +58,9 @@ class Stance(StrEnum):
 class EventKind(StrEnum):
     STATUS = "status"
     EVIDENCE = "evidence"
+    EDIT = "edit"  # a reviewer fixed the claim's text (from_text -> to_text)
+    SPLIT = "split"  # a reviewer cut the claim in two (to_text: this claim's part)
+    ASSIGN = "assign"  # the claim was given to a reviewer (note: to whom)
 
 
 def utcnow() -> datetime:
@@ -169,6 +173,12 @@ class Claim(Base):
     # The published rating behind the verdict ("Menyesatkan"): a label of the desk's rating
     # scale, or an imported check's own label when the scale does not know it.
     rating: Mapped[str | None] = mapped_column(String(100))
+    # Check-worthiness (0-1) and the signals behind it, from the text at ingest.
+    priority: Mapped[float | None] = mapped_column(Float)
+    signals: Mapped[str | None] = mapped_column(String(300))
+    assigned_to: Mapped[str | None] = mapped_column(String(200))
+    # With second review on, a verdict counts once a different reviewer confirms it.
+    awaiting_second: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(
@@ -302,6 +312,8 @@ class ReviewEvent(Base):
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
     note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[str | None] = mapped_column(String(100))  # the rating this verdict gave
+    from_text: Mapped[str | None] = mapped_column(Text)  # edits and splits: the text before
+    to_text: Mapped[str | None] = mapped_column(Text)  # ... and after
 
     claim: Mapped[Claim] = relationship(back_populates="events")
 
@@ -309,6 +321,31 @@ class ReviewEvent(Base):
         CheckConstraint(f"kind IN {_in(EventKind)}", name="kind"),
         Index(None, "claim_id"),
     )
+
+
+class ClaimLease(Base):
+    """A claim shown to a reviewer in `review`, reserved for them until ``expires_at``."""
+
+    __tablename__ = "claim_lease"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index(None, "reviewer"),)
+
+
+class ReviewCursor(Base):
+    """Where a reviewer left a review queue, so the next `review` resumes there."""
+
+    __tablename__ = "review_cursor"
+
+    reviewer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    queue: Mapped[str] = mapped_column(String(300), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 #: Indexes that only PostgreSQL gets (trigram and full-text search over claim text); the

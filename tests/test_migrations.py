@@ -170,3 +170,24 @@ def test_downgrade_and_upgrade_keep_the_data(cli: Cli, db: Database, db_url: str
     with db.engine.connect() as connection:
         after = tuple(connection.execute(sa.text(counts)).one())
     assert before == after == (26, 1, 2)
+
+
+def test_triage_migration_scores_old_claims_and_keeps_history_append_only(
+    cli: Cli, db: Database, db_url: str
+) -> None:
+    """0006 rebuilds review_event on SQLite: its triggers must come back, and claims stored
+    before it get their check-worthiness score."""
+    cli("ingest", str(SEED))
+    assert cli("verify", "1", "-e", "https://www.reuters.com/a").exit_code == 0
+    db.engine.dispose()
+    command.downgrade(alembic_config(db_url), "0005")
+    upgrade(db_url)
+    with db.engine.connect() as connection:
+        unscored = connection.execute(
+            sa.text("SELECT count(*) FROM claim WHERE priority IS NULL OR signals IS NULL")
+        ).scalar_one()
+        events = connection.execute(sa.text("SELECT count(*) FROM review_event")).scalar_one()
+    assert (unscored, events) == (0, 2)
+    with db.engine.connect() as connection, pytest.raises(sa.exc.DatabaseError) as caught:
+        connection.execute(sa.text("DELETE FROM review_event"))
+    assert "append-only" in str(caught.value)

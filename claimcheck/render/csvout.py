@@ -20,6 +20,7 @@ CLAIM_COLUMNS = (
     "evidence",
     "updated_at",
     "version",
+    "priority",
 )
 
 
@@ -40,6 +41,7 @@ def claims(items: Sequence[ClaimSummary]) -> str:
                 c.evidence,
                 c.updated_at.isoformat(),
                 c.version,
+                "" if c.priority is None else f"{c.priority:.3f}",
             ]
         )
     return buffer.getvalue()

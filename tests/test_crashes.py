@@ -66,6 +66,12 @@ def _assert_every_article_whole(db: Database) -> None:
             assert (sentences, claims) == (len(expected.sentences), len(expected.claims))
 
 
+def default_sigint() -> None:
+    """For a child process: Ctrl-C as a terminal delivers it, even when this test run was
+    started in the background (where shells make children ignore SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_ingest(db_url: str, folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [str(SCRIPT), "ingest", str(folder)],
@@ -73,6 +79,7 @@ def _start_ingest(db_url: str, folder: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,
     )
 
 
@@ -82,6 +89,7 @@ def _wait_for_articles(db: Database, at_least: int, process: subprocess.Popen[st
         assert process.poll() is None, "the batch finished before it could be interrupted"
         assert time.monotonic() < deadline
         time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before it could be interrupted"
 
 
 @pytest.mark.parametrize("stop_after", [5, 40, 90])

@@ -17,6 +17,7 @@ from claimcheck.services import triage
 from claimcheck.storage import Database
 from claimcheck.storage.models import ClaimLease, utcnow
 from tests.conftest import SEED, Cli
+from tests.test_crashes import default_sigint
 
 SCRIPT = str(Path(sys.executable).parent / "claimcheck")
 REUTERS = "https://www.reuters.com/world/asia-pacific/north-korea-troops-russia-2024-10-18/"
@@ -44,6 +45,7 @@ def _spawn(db_url: str, reviewer: str, *args: str) -> pexpect.spawn:
         encoding="utf-8",
         timeout=30,
         dimensions=(50, 200),
+        preexec_fn=default_sigint,
     )
     return child
 

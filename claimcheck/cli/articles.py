@@ -8,7 +8,7 @@ import typer
 
 from claimcheck.cli.common import JsonOption, LimitOption, emit, emit_page, session
 from claimcheck.render import tables
-from claimcheck.services import browse
+from claimcheck.services import browse, revisions
 
 app = typer.Typer(help="List and show stored articles.", no_args_is_help=True)
 
@@ -31,3 +31,19 @@ def show(
     with session(ctx) as s:
         view = browse.get_article(s, article_id)
     emit(view, as_json, tables.article)
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="Article id (a revision).")],
+    against: Annotated[
+        int | None,
+        typer.Option(help="Compare with this article instead of the previous revision."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The claims added, removed and changed since the article's previous revision."""
+    with session(ctx) as s:
+        found = revisions.diff(s, article_id, against)
+    emit(found, as_json, tables.revision_diff)

@@ -42,6 +42,13 @@ def list_command(
     assigned: Annotated[
         str | None, typer.Option("--assigned", help="Only claims assigned to this reviewer.")
     ] = None,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Reviewed claims that a later revision of their article removed or changed.",
+        ),
+    ] = False,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet.")] = False,
@@ -57,6 +64,7 @@ def list_command(
             sort=sort.value,
             awaiting_second=awaiting_second,
             assigned_to=assigned,
+            changed=changed,
         )
     if as_csv:
         sys.stdout.write(csvout.claims(page.items))

@@ -79,6 +79,7 @@ def split_article(
                             end=span.start + draft.end,
                             speaker=draft.speaker,
                             hedged=draft.hedged,
+                            reference=draft.reference,
                         )
                     )
             # "..., kata dia" refers back to the speaker of the sentence just before, if any.

@@ -20,6 +20,9 @@ _QUOTE_CLOSE = "\"”“'’"
 _ADVERBIAL = r"(?:\s+[^,\"“]{1,40}?)?"
 # Between a statement and a trailing "kata X" / "X said": a comma, a closing quote, or both.
 _BREAK = r"(?:[,.]\s*[\"”]|[\"”]\s*,?|,)\s*"
+# After a trailing speaker: where and when ("..., kata X di Jakarta, Senin (24/2)", "...,"
+# X wrote in a letter).
+_TAIL = r"(?:,?\s+[^\"“”]{1,60}?)?"
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,19 @@ def _patterns(lang: str) -> list[_Pattern]:
     before = words_pattern(SAY_VERBS_BEFORE[lang])
     after = words_pattern(SAY_VERBS_AFTER[lang])
     spk = r"(?P<speaker>[^,\"“”]{2,80}?)"
+    spk_name = r"(?P<speaker>[^,\"“”]{2,80})"
     if lang == "id":
         return [
             _Pattern(re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
             _Pattern(re.compile(rf"^(?P<body>.+?),\s*menurut\s+{spk}$", re.IGNORECASE), True),
             _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$")),
             _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
+            # "Kapolri mengatakan, tidak ada anggota yang kebal hukum."
+            _Pattern(re.compile(rf"^{spk}\s+{before},\s+(?P<body>.+)$")),
             _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"), True),
+            _Pattern(
+                re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk_name},\s+[^\"“”]{{1,40}}$"), True
+            ),
             _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"), True),
         ]
     return [
@@ -59,6 +68,11 @@ def _patterns(lang: str) -> list[_Pattern]:
         _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
         _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$")),
         _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$")),
+        _Pattern(
+            re.compile(
+                rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}\s+(?:in|on|at|during|to|after|before|from)\s+[^\"“”,]{{1,50}}$"
+            )
+        ),
         _Pattern(
             re.compile(
                 rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+"
@@ -127,17 +141,29 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Where a speaker's name ends and the circumstances begin ("Budi Waseso di Jakarta").
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:di|saat|ketika|dalam|kepada|pada|usai|seusai|kemarin|in|on|at|during|after)\s.*$"
+)
+
+
 def clean_speaker(speaker: str, last_named: str | None) -> str | None:
     """A speaker's name without titles; pronouns become the last named speaker."""
     name = speaker.strip().strip(",.")
+    name = _CIRCUMSTANCE.sub("", name) if len(name.split()) > 2 else name
     if name.lower() in PRONOUN_SPEAKERS:
         return last_named
     words = name.split()
     # Drop leading titles (and the portfolio or body they belong to: "Menteri Pertahanan",
     # "Kepala BMKG") while at least two capitalised words of a name still follow.
+    dropped: str | None = None
     while (
         len(words) > 2 and _is_title_word(words[0]) and sum(w[:1].isupper() for w in words[1:]) >= 2
     ):
+        dropped, words = words[0].lower(), words[1:]
+    # "Kepala Bulog Budi Waseso": after a head-of title comes the body it heads, in one
+    # word, before the name.
+    if dropped in _HEAD_OF and len(words) > 2 and all(w[:1].isupper() for w in words):
         words = words[1:]
     # "Radical Shiite cleric Muqtada al-Sadr": a lower-case role noun ends the description.
     for index in range(len(words) - 2, -1, -1):
@@ -150,6 +176,11 @@ def clean_speaker(speaker: str, last_named: str | None) -> str | None:
                 words = words[index + 1 :]
             break
     return " ".join(words) or None
+
+
+_HEAD_OF = frozenset(
+    {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
+)
 
 
 def _is_title_word(word: str) -> bool:

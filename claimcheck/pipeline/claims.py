@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck.pipeline.attribution import clean_speaker, find_attribution
-from claimcheck.pipeline.lexicon import DISCOURSE_OPENERS, HEDGES, is_predicate, words_pattern
+from claimcheck.pipeline.lexicon import (
+    DISCOURSE_OPENERS,
+    HEDGES,
+    PRONOUN_SPEAKERS,
+    REFERENCE_OPENERS,
+    is_predicate,
+    words_pattern,
+)
 
 _MIN_WORDS = 3
 #: Longer "sentences" are run-on scraper output (a page without punctuation), not prose a
@@ -92,6 +99,7 @@ class ClaimDraft:
     end: int
     speaker: str | None
     hedged: bool
+    reference: str | None = None  # words that need an earlier sentence ("Ia", "This")
 
 
 def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) -> list[ClaimDraft]:
@@ -104,9 +112,12 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
     mask = _quoted_mask(text)
 
     piece = Piece(start, end)
+    unresolved: str | None = None
     attribution = find_attribution(text, start, end, lang)
     if attribution is not None:
         speaker = clean_speaker(attribution.speaker, last_speaker)
+        if speaker is None and attribution.speaker.strip().lower() in PRONOUN_SPEAKERS:
+            unresolved = attribution.speaker.strip()  # "he added", with no one named before
         framing = text[start : attribution.start] + " " + text[attribution.end : end]
         piece = Piece(
             attribution.start, attribution.end, speaker=speaker, hedged=_has_hedge(framing, lang)
@@ -125,8 +136,16 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
             continue
         claim_text = claim_text[0].upper() + claim_text[1:]
         hedged = p.hedged or _has_hedge(claim_text, lang)
-        drafts.append(ClaimDraft(claim_text, s, e, p.speaker, hedged))
+        reference = find_reference(claim_text, lang) or unresolved
+        drafts.append(ClaimDraft(claim_text, s, e, p.speaker, hedged, reference))
     return drafts
+
+
+def find_reference(claim: str, lang: str) -> str | None:
+    """The opening words of a claim that point back to an earlier sentence: a pronoun
+    ("Ia", "They"), or a demonstrative ("Hal ini", "Kebijakan tersebut", "This")."""
+    match = REFERENCE_OPENERS[lang if lang in REFERENCE_OPENERS else "en"].match(claim)
+    return match.group(0).strip() if match else None
 
 
 def _is_question(text: str) -> bool:

@@ -127,6 +127,34 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Company-name endings ("PT Bank Negara Indonesia Tbk.", "Encore Energy Pte. Ltd."): such a
+# period ends the sentence only when a new sentence follows, never before "(" or a
+# lowercase word.
+COMPANY_SUFFIXES = frozenset(_terms("tbk, pte, ltd, inc, corp, co, bhd, plc, llc"))
+
+# A "sentence" that is only an emoticon belongs to the sentence before it.
+EMOTICON = re.compile(r"(?:[:;=]-?[()DPpO/\\|*]+|<3|\^_?\^|[xX]D)")
+
+# Claim openings that need an earlier sentence to be understood: pronouns, and a noun (or
+# "hal") pointed back at with "ini/itu/tersebut".
+REFERENCE_OPENERS: dict[str, re.Pattern[str]] = {
+    "id": re.compile(
+        r"^(?:(?:ia|dia|beliau|mereka|-nya)\b"
+        r"|(?:hal|kejadian|peristiwa|kebijakan|keputusan|langkah|kondisi)\s+"
+        r"(?:ini|itu|tersebut)\b"
+        r"|(?:[\w-]+\s+){1,2}(?:ini|itu|tersebut)\b(?=\s+(?:adalah|merupakan|juga|telah|"
+        r"sudah|akan|tidak|bukan|menjadi|me\w+|ber\w+|di\w+)\b)"
+        r"|(?:ini|itu)\s+(?=\w))",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"^(?:(?:he|she|they|it|his|her|their|its)\b"
+        r"|(?:this|that|these|those)\b(?:\s+(?!is\b|was\b|are\b|were\b|has\b|have\b)"
+        r"[a-z]+\b)?)",
+        re.IGNORECASE,
+    ),
+}
+
 # --- Indonesian predicate detection --------------------------------------------------------
 # Indonesian marks verbs with prefixes and uses a closed set of auxiliaries and adverbs
 # before predicates; that is enough to find where a clause's subject ends.

@@ -67,6 +67,9 @@ class Claim:
     end: int
     speaker: str | None = None
     hedged: bool = False
+    # Words that need an earlier sentence to be understood ("Ia", "Hal ini", "This"): the
+    # reviewer may want to write the claim out.
+    reference: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 
 from sentencex import segment
 
-from claimcheck.pipeline.lexicon import ABBREVIATIONS
+from claimcheck.pipeline.lexicon import ABBREVIATIONS, COMPANY_SUFFIXES, EMOTICON
 from claimcheck.pipeline.model import Span
 
 # "Cortana.Kecanggihan": a scraper dropped the space after a period. Not "iNews.id",
@@ -43,8 +43,8 @@ def _merge_abbreviations(text: str, spans: list[Span], lang: str) -> list[Span]:
     abbreviations = ABBREVIATIONS.get(lang, frozenset()) | ABBREVIATIONS["id"]
     merged: list[Span] = []
     for span in spans:
-        if merged and _ends_with_abbreviation(
-            text[merged[-1].start : merged[-1].end], abbreviations
+        if merged and _continues(
+            text[merged[-1].start : merged[-1].end], text[span.start : span.end], abbreviations
         ):
             merged[-1] = Span(merged[-1].start, span.end)
         else:
@@ -52,13 +52,34 @@ def _merge_abbreviations(text: str, spans: list[Span], lang: str) -> list[Span]:
     return merged
 
 
+def _continues(before: str, after: str, abbreviations: frozenset[str]) -> bool:
+    """Whether the segmenter cut a sentence that goes on: after an abbreviation, inside a
+    company name ("Tbk. (BBNI) menambah"), or before a lone emoticon."""
+    if _ends_with_abbreviation(before, abbreviations):
+        return True
+    if EMOTICON.fullmatch(after):
+        return True
+    match = _TRAILING_TOKEN.search(before)
+    return bool(
+        match
+        and match.group("token").lower() in COMPANY_SUFFIXES
+        and (after[:1] == "(" or after[:1].islower())
+    )
+
+
 def _ends_with_abbreviation(sentence: str, abbreviations: frozenset[str]) -> bool:
     match = _TRAILING_TOKEN.search(sentence)
     if not match:
         return False
     token = match.group("token")
-    # A lone capital ("H.", "J.") is an initial inside a name, never a sentence end.
-    return token.lower() in abbreviations or (len(token) == 1 and token.isupper())
+    if token.lower() in abbreviations:
+        return True
+    # A lone capital is an initial inside a name ("H. Agus", "George W. Bush") when it opens
+    # the sentence or follows a capitalised word; "because of X." ends the sentence.
+    if len(token) == 1 and token.isupper():
+        words = sentence[: match.start("token")].split()
+        return not words or words[-1][:1].isupper()
+    return False
 
 
 def _split_glued(text: str, span: Span) -> list[Span]:

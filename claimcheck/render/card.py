@@ -56,6 +56,8 @@ def show(console: Console, card: ClaimCard, number: int, total: int) -> None:
         facts.append("hedged (reported second-hand)")
     if claim.signals:
         facts.append("signals: " + ", ".join(claim.signals))
+    if claim.reference:
+        facts.append(f"needs context: {_t(claim.reference)!r} points to an earlier sentence")
     if claim.assigned_to:
         facts.append(f"assigned to {_t(claim.assigned_to)}")
     if claim.awaiting_second:

@@ -19,6 +19,7 @@ from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
 from claimcheck.services.review import StatusChange
+from claimcheck.services.revisions import RevisionDiff
 from claimcheck.services.search import SearchHit
 from claimcheck.services.triage import Assignment
 from claimcheck.services.views import (
@@ -73,7 +74,12 @@ def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
             console.print(f"{_m(r.source)}: already stored as article #{r.article_id} {title}")
         else:
             found = ""
-            if r.linked or r.suggested:
+            if r.previous_id is not None:
+                found = (
+                    f"; revision {r.revision} of article #{r.previous_id}: "
+                    f"`claimcheck articles diff {r.article_id}` shows what changed"
+                )
+            elif r.linked or r.suggested:
                 found = f"; {r.linked} repeat claims of other articles, {r.suggested} possible"
             console.print(
                 f"{_m(r.source)}: article #{r.article_id} {title}: "
@@ -201,6 +207,18 @@ def claim(console: Console, view: ClaimView) -> None:
     if view.priority is not None:
         reasons = ", ".join(view.signals) or "no signal"
         console.print(Text.assemble(("priority: ", "dim"), f"{view.priority:.2f} ({reasons})"))
+    if view.reference:
+        console.print(
+            Text.assemble(
+                ("needs context: ", "yellow"),
+                f"“{for_terminal(view.reference)}” points to an earlier sentence; "
+                f"`claimcheck review` can write the claim out",
+            )
+        )
+    if view.revision_change:
+        console.print(
+            Text(f"{view.revision_change} in a later revision of the article", style="yellow")
+        )
     if view.assigned_to:
         console.print(Text.assemble(("assigned to: ", "dim"), _u(view.assigned_to)))
     if view.awaiting_second:
@@ -304,6 +322,29 @@ def status_change(console: Console, change: StatusChange) -> None:
 def status_changes(console: Console, changes: Sequence[StatusChange]) -> None:
     for change in changes:
         status_change(console, change)
+
+
+def revision_diff(console: Console, d: RevisionDiff) -> None:
+    console.print(
+        f"article #{d.new_article} (revision {d.new_revision}) against #{d.old_article} "
+        f"(revision {d.old_revision}): {len(d.added)} added, {len(d.removed)} removed, "
+        f"{len(d.changed)} changed, {d.unchanged} unchanged",
+        highlight=False,
+    )
+    for c in d.added:
+        console.print(Text.assemble(("+ added   ", "green"), f"#{c.id} ", _u(c.text)))
+    for c in d.removed:
+        line = Text.assemble(("- removed ", "red"), f"#{c.id} ", _u(c.text))
+        if c.status != "pending":
+            line.append(f"  (was {c.status})", style="yellow")
+        console.print(line)
+    for ch in d.changed:
+        console.print(
+            Text.assemble(("~ changed ", "yellow"), f"#{ch.before.id} ", _u(ch.before.text))
+        )
+        console.print(
+            Text.assemble(("       to ", "yellow"), f"#{ch.after.id} ", _u(ch.after.text))
+        )
 
 
 def assignments(console: Console, items: Sequence[Assignment]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from claimcheck.errors import InvalidInput, NotFound
 from claimcheck.services import dupes
 from claimcheck.services.lookup import Page, check_status, load_claim
+from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import (
     ArticleSummary,
     ArticleView,
@@ -48,10 +49,13 @@ def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
     query = (
         select(Article, claims.c.claims, claims.c.pending)
         .outerjoin(claims, claims.c.article_id == Article.id)
-        .where(Article.kind == NEWS)
+        .where(Article.kind == NEWS, latest_only())
         .order_by(Article.id.desc())
     )
-    total = session.scalar(select(func.count(Article.id)).where(Article.kind == NEWS)) or 0
+    total = (
+        session.scalar(select(func.count(Article.id)).where(Article.kind == NEWS, latest_only()))
+        or 0
+    )
     rows = session.execute(_limited(query, limit)).all()
     items = [
         ArticleSummary(
@@ -72,6 +76,7 @@ def list_claims(
     sort: str = "article",
     awaiting_second: bool = False,
     assigned_to: str | None = None,
+    changed: bool = False,
 ) -> Page[ClaimSummary]:
     """Claims of news articles in article order (``sort="priority"``: most check-worthy
     first), or (``archive``) the archived checks."""
@@ -98,6 +103,11 @@ def list_claims(
     if assigned_to is not None:
         query = query.where(Claim.assigned_to == assigned_to)
         count = count.where(Claim.assigned_to == assigned_to)
+    if changed:
+        # Reviewed claims a later revision of their article removed or reworded.
+        gone = Claim.revision_change.is_not(None) & (Claim.status != Status.PENDING.value)
+        query = query.where(gone)
+        count = count.where(gone)
     if status is not None:
         wanted = check_status(status)
         query = query.where(Claim.status == wanted)
@@ -109,8 +119,10 @@ def list_claims(
         count = count.where(Sentence.article_id == article_id)
     else:
         kind = ARCHIVE if archive else NEWS
-        query = query.join(Article, Article.id == Sentence.article_id).where(Article.kind == kind)
-        count = count.join(Article, Article.id == Sentence.article_id).where(Article.kind == kind)
+        # Only the newest revision of an edited article, unless asking what changed.
+        shown = (Article.kind == kind) if changed else (Article.kind == kind) & latest_only()
+        query = query.join(Article, Article.id == Sentence.article_id).where(shown)
+        count = count.join(Article, Article.id == Sentence.article_id).where(shown)
     items = [
         ClaimSummary(
             c.id,

@@ -21,7 +21,7 @@ from claimcheck.pipeline import (
     worthiness,
 )
 from claimcheck.pipeline.dates import parse_user_date
-from claimcheck.services import repeats
+from claimcheck.services import repeats, revisions
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.storage import Article, Claim, Database, Sentence
 from claimcheck.storage.db import database_message
@@ -49,6 +49,8 @@ class IngestResult:
     source: str
     linked: int = 0  # claims found to be the same as a claim of another article
     suggested: int = 0  # possible repeats for a reviewer to confirm or reject
+    revision: int = 1  # above 1: the text is an edit of an article stored before
+    previous_id: int | None = None  # ... stored as this article
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
     repeats.fill_match_texts(article)
+    previous = revisions.previous_revision(session, article)
+    if previous is not None:
+        article.previous_id, article.revision = previous.id, previous.revision + 1
     try:
         # The savepoint opens before the article is added, so a lost race to the unique
         # content hash undoes only this insert, not the caller's transaction.
@@ -100,6 +105,8 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         if existing is None:
             raise
         return _result(existing, source, already_present=True)
+    if previous is not None:
+        revisions.carry_over(session, previous, article)
     found = repeats.record(session, article, options.thresholds)
     return _result(article, source, already_present=False, found=found)
 
@@ -163,6 +170,8 @@ def _result(
         source=source,
         linked=found.linked if found else 0,
         suggested=found.suggested if found else 0,
+        revision=article.revision or 1,
+        previous_id=article.previous_id,
     )
 
 
@@ -209,6 +218,7 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
                     end_offset=claim.end,
                     priority=worth.score,
                     signals=",".join(worth.signals),
+                    reference=claim.reference,
                 )
             )
         article.sentences.append(row)

@@ -14,6 +14,7 @@ from claimcheck.errors import InvalidInput, NotFound
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import dupes
 from claimcheck.services.lookup import check_status
+from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import EvidenceView, evidence_view
 from claimcheck.settings import RatingScale
 from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence, Status
@@ -139,6 +140,8 @@ def build(session: Session, filters: ReportFilters, scale: RatingScale) -> Repor
         if missing:
             raise NotFound(f"no article #{missing[0]}; `claimcheck articles list` shows them")
         query = query.where(Article.id.in_(filters.articles))
+    else:
+        query = query.where(latest_only())  # an edited article: its newest revision
     if filters.statuses:
         query = query.where(Claim.status.in_(filters.statuses))
     if filters.since:

@@ -18,6 +18,7 @@ from claimcheck.pipeline import worthiness
 from claimcheck.services import browse, repeats
 from claimcheck.services.lookup import check_status, load_claim
 from claimcheck.services.review import MAX_NOTE, MAX_REVIEWER
+from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import ClaimView
 from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence, Status
 from claimcheck.storage.models import ClaimLease, ReviewCursor, utcnow
@@ -75,7 +76,7 @@ def queue(session: Session, reviewer: str, wanted: QueueFilter) -> list[int]:
         select(Claim.id)
         .join(Sentence, Claim.sentence_id == Sentence.id)
         .join(Article, Article.id == Sentence.article_id)
-        .where(Article.kind == "news", Claim.id.not_in(leased))
+        .where(Article.kind == "news", latest_only(), Claim.id.not_in(leased))
         .order_by(*_sort_key(wanted.order))
     )
     if wanted.status:

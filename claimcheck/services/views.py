@@ -17,6 +17,7 @@ class ClaimBrief:
     status: str
     speaker: str | None
     hedged: bool
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,11 +144,19 @@ class ClaimView:
     signals: list[str] = field(default_factory=list)
     assigned_to: str | None = None
     awaiting_second: bool = False
+    reference: str | None = None
+    revision_change: str | None = None
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:
     return ClaimBrief(
-        claim.id, claim.position, claim.text, claim.status, claim.speaker, claim.hedged
+        claim.id,
+        claim.position,
+        claim.text,
+        claim.status,
+        claim.speaker,
+        claim.hedged,
+        claim.reference,
     )
 
 
@@ -234,6 +243,8 @@ def claim_view(claim: Claim) -> ClaimView:
         signals=claim.signals.split(",") if claim.signals else [],
         assigned_to=claim.assigned_to,
         awaiting_second=claim.awaiting_second,
+        reference=claim.reference,
+        revision_change=claim.revision_change,
     )
 
 
@@ -262,7 +273,15 @@ def document_view(document: Document) -> ArticleView:
                 s.start,
                 s.end,
                 [
-                    ClaimBrief(None, c.position, c.text, Status.PENDING.value, c.speaker, c.hedged)
+                    ClaimBrief(
+                        None,
+                        c.position,
+                        c.text,
+                        Status.PENDING.value,
+                        c.speaker,
+                        c.hedged,
+                        c.reference,
+                    )
                     for c in s.claims
                 ],
             )

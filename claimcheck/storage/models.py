@@ -115,12 +115,16 @@ class Article(Base):
     # "news": an article a reviewer ingested; "archive": a past fact-check imported with
     # `claimcheck import claims`, one per checked claim, so its URL, date and outlet are kept.
     kind: Mapped[str] = mapped_column(String(16), server_default="news")
+    # News sites edit articles: a changed text with the same URL (or title and outlet) is
+    # stored as a new revision pointing at the one it replaces.
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"))
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
 
     sentences: Mapped[list[Sentence]] = relationship(
         back_populates="article", order_by="Sentence.position", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (UniqueConstraint("content_hash"),)
+    __table_args__ = (UniqueConstraint("content_hash"), UniqueConstraint("previous_id"))
 
 
 class Sentence(Base):
@@ -179,6 +183,11 @@ class Claim(Base):
     assigned_to: Mapped[str | None] = mapped_column(String(200))
     # With second review on, a verdict counts once a different reviewer confirms it.
     awaiting_second: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
+    # The words that need an earlier sentence to be understood ("Ia", "Hal ini", "This").
+    reference: Mapped[str | None] = mapped_column(String(100))
+    # Set on a claim when a later revision of its article dropped it ("removed") or
+    # reworded it ("changed").
+    revision_change: Mapped[str | None] = mapped_column(String(16))
 
     sentence: Mapped[Sentence] = relationship(back_populates="claims")
     evidence: Mapped[list[Evidence]] = relationship(

@@ -1,0 +1,168 @@
+"""Article revisions: an edited article is a new revision, not a new article.
+
+A text with the same URL (or, without one, the same title and outlet) as a stored news
+article but different content becomes its next revision. Its claims are aligned one to one
+with the previous revision's (matching.align): a claim that is unchanged keeps its verdict
+(copied, with its evidence, and said so in the history); a reworded one is "changed" and a
+dropped one "removed", marked on the old claim so `claims list --changed` finds the
+reviewed ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from claimcheck.errors import NotFound
+from claimcheck.matching.align import align
+from claimcheck.services.views import ClaimBrief, claim_brief
+from claimcheck.storage import Article, Claim, EventKind, Evidence, ReviewEvent, Status
+from claimcheck.storage.models import utcnow
+
+CHANGED, REMOVED = "changed", "removed"
+ACTOR = "claimcheck"
+
+
+def latest_only() -> ColumnElement[bool]:
+    """A filter keeping articles no later revision replaced."""
+    replaced = select(Article.previous_id).where(Article.previous_id.is_not(None))
+    return Article.id.not_in(replaced)
+
+
+def previous_revision(session: Session, article: Article) -> Article | None:
+    """The stored news article a new text is an edit of, if any: its newest revision."""
+    if article.url:
+        same = Article.url == article.url
+    elif article.title and article.outlet:
+        same = (Article.title == article.title) & (Article.outlet == article.outlet)
+    else:
+        return None
+    return session.scalars(
+        select(Article)
+        .where(same, Article.kind == "news", latest_only())
+        .order_by(Article.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _claims(article: Article) -> list[Claim]:
+    return [c for s in article.sentences for c in s.claims]
+
+
+def carry_over(session: Session, previous: Article, article: Article) -> None:
+    """Compare a new revision's claims with the previous one's: keep the verdicts of the
+    unchanged claims, mark the old claims that were changed or removed."""
+    old, new = _claims(previous), _claims(article)
+    pairs = align([c.text for c in old], [c.text for c in new])
+    paired_old = {p.left for p in pairs}
+    now = utcnow()
+    for pair in pairs:
+        before, after = old[pair.left], new[pair.right]
+        if before.text != after.text:
+            before.revision_change = CHANGED
+        elif before.status != Status.PENDING:
+            _copy_verdict(session, before, after, article.revision, now)
+    for index, claim in enumerate(old):
+        if index not in paired_old:
+            claim.revision_change = REMOVED
+    session.flush()
+
+
+def _copy_verdict(
+    session: Session, before: Claim, after: Claim, revision: int, now: object
+) -> None:
+    verdict = session.scalars(
+        select(ReviewEvent)
+        .where(ReviewEvent.claim_id == before.id, ReviewEvent.kind == EventKind.STATUS.value)
+        .order_by(ReviewEvent.id.desc())
+        .limit(1)
+    ).first()
+    who = f" by {verdict.actor}" if verdict else ""
+    note = f"unchanged in revision {revision}: verdict of claim #{before.id}{who} carried over"
+    for item in before.evidence:
+        copy = Evidence(
+            url=item.url,
+            stance=item.stance,
+            note=item.note,
+            added_by=item.added_by,
+            added_at=item.added_at,
+        )
+        after.evidence.append(copy)
+        session.flush()
+        session.add(
+            ReviewEvent(
+                claim_id=after.id,
+                kind=EventKind.EVIDENCE.value,
+                actor=ACTOR,
+                at=utcnow(),
+                evidence_id=copy.id,
+                note=f"from claim #{before.id}",
+            )
+        )
+    after.status, after.rating = before.status, before.rating
+    session.add(
+        ReviewEvent(
+            claim_id=after.id,
+            kind=EventKind.STATUS.value,
+            actor=ACTOR,
+            at=utcnow(),
+            from_status=Status.PENDING.value,
+            to_status=before.status,
+            rating=before.rating,
+            note=note,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ChangedClaim:
+    before: ClaimBrief
+    after: ClaimBrief
+    score: float
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    old_article: int
+    old_revision: int
+    new_article: int
+    new_revision: int
+    added: list[ClaimBrief]
+    removed: list[ClaimBrief]
+    changed: list[ChangedClaim]
+    unchanged: int
+
+
+def diff(session: Session, article_id: int, against: int | None = None) -> RevisionDiff:
+    """What changed in an article's claims since its previous revision (or ``against``)."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+    other_id = against if against is not None else article.previous_id
+    if other_id is None:
+        raise NotFound(
+            f"article #{article_id} has no earlier revision; give another article with --against"
+        )
+    other = session.get(Article, other_id)
+    if other is None:
+        raise NotFound(f"no article #{other_id}; `claimcheck articles list` shows them")
+    old, new = _claims(other), _claims(article)
+    pairs = align([c.text for c in old], [c.text for c in new])
+    changed = [
+        ChangedClaim(claim_brief(old[p.left]), claim_brief(new[p.right]), round(p.score, 1))
+        for p in pairs
+        if old[p.left].text != new[p.right].text
+    ]
+    return RevisionDiff(
+        old_article=other.id,
+        old_revision=other.revision,
+        new_article=article.id,
+        new_revision=article.revision,
+        added=[claim_brief(c) for i, c in enumerate(new) if i not in {p.right for p in pairs}],
+        removed=[claim_brief(c) for i, c in enumerate(old) if i not in {p.left for p in pairs}],
+        changed=changed,
+        unchanged=len(pairs) - len(changed),
+    )

@@ -16,8 +16,8 @@ from tests.conftest import Cli
 ESC = "\x1b"
 HOSTILE_ARTICLE = (
     "Robert'); DROP TABLE claim;-- dan <script>alert('x')</script>\n\n"
-    'JAKARTA, iNews.id - =HYPERLINK("https://evil.example/x","klik") kata pejabat itu '
-    "kepada wartawan di Jakarta. "
+    'JAKARTA, iNews.id - =HYPERLINK("https://evil.example/x","klik") adalah tautan yang '
+    "dikirim pejabat itu kepada wartawan di Jakarta. "
     "Menteri itu menyebut [sumber](javascript:alert(1)) sebagai dasar keputusan pemerintah. "
     "@SUM(A1:A9) adalah rumus yang disebut berbahaya oleh para ahli keamanan.\n"
 )

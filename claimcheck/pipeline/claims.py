@@ -18,6 +18,7 @@ from claimcheck.pipeline.lexicon import (
     HEDGES,
     PRONOUN_SPEAKERS,
     REFERENCE_OPENERS,
+    _terms,
     is_predicate,
     words_pattern,
 )
@@ -124,7 +125,13 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
         )
 
     pieces = [piece]
-    for cut in (_split_concessive, _split_not_only, _split_after_comma, _split_coordination):
+    for cut in (
+        _split_concessive,
+        _split_not_only,
+        _split_after_comma,
+        _split_coordination,
+        _split_causal,
+    ):
         pieces = [p for q in pieces for p in cut(text, q, lang, mask)]
 
     drafts: list[ClaimDraft] = []
@@ -132,7 +139,7 @@ def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) ->
         s, e = _balance_quotes(text, *_trim(text, p.start, p.end))
         body = text[s:e]
         claim_text = f"{p.prefix} {body}".strip() if p.prefix else body
-        if len(claim_text.split()) < _MIN_WORDS:
+        if len(claim_text.split()) < _MIN_WORDS or _is_fragment(text, p, claim_text, lang):
             continue
         claim_text = claim_text[0].upper() + claim_text[1:]
         hedged = p.hedged or _has_hedge(claim_text, lang)
@@ -332,10 +339,24 @@ def _split_coordination(text: str, piece: Piece, lang: str, mask: list[bool]) ->
             right = replace(piece, start=that.end(), prefix="")
             if _valid(text, right, lang):
                 return [left, *_split_coordination(text, right, lang, mask)]
+        # Indonesian "X dan Y <predicate>" is as often a coordinated subject ("AC Milan dan
+        # Inter terpaksa ...") as two clauses, so only English splits on a new subject.
+        if (
+            lang == "en"
+            and _own_clause(text, match.end(), piece.end, lang)
+            and _has_predicate(text, left.start, left.end, lang)
+        ):
+            # "Jurnalis AFP berhasil mengakses X dan pemerintah juga telah mengumumkan Y"
+            right = replace(piece, start=match.end(), prefix="")
+            if _valid(text, left, lang) and _valid(text, right, lang):
+                return [left, *_split_coordination(text, right, lang, mask)]
         if not _starts_with_predicate(text, match.end(), piece.end, lang):
             continue
         if not _has_predicate(text, left.start, left.end, lang):
             continue
+        left_words = text[left.start : left.end].split()
+        if left_words and left_words[-1].lower() in _ELLIPTICAL_END:
+            continue  # "countries do not and will not have": one elliptical predicate
         hedged = piece.hedged or _has_hedge(text[left.start : left.end], lang)
         left = replace(left, hedged=hedged)
         right = replace(piece, start=match.end(), prefix="", hedged=hedged)
@@ -343,6 +364,89 @@ def _split_coordination(text: str, piece: Piece, lang: str, mask: list[bool]) ->
         if right.prefix and _valid(text, left, lang):
             return [left, *_split_coordination(text, right, lang, mask)]
     return [piece]
+
+
+# "China tidak pernah mengecam Rusia karena kedua negara bersekutu": a reason with its own
+# subject is a claim of its own.
+_CAUSAL = {"id": ("karena", "sebab", "lantaran"), "en": ("because",)}
+# How far into a clause its first predicate may come for the clause to have a subject of
+# its own ("pemerintah secara resmi juga telah mengumumkan ...").
+_SUBJECT_WORDS = 4
+
+
+_NOT_SUBJECT_START = frozenset(
+    _terms(
+        """di, ke, dari, pada, dalam, untuk, dengan, oleh, bagi,
+        in, on, at, to, from, with, by, for, a, an"""
+    )
+)
+_DETERMINERS = frozenset({"a", "an", "the"})
+# A clause ending in an auxiliary or a negation has its verb after the coordinator.
+_ELLIPTICAL_END = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "not",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "never",
+        "tidak",
+        "belum",
+        "akan",
+        "sudah",
+        "telah",
+    }
+)
+
+
+def _own_clause(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``text[start:end]`` opens with a subject followed by a predicate (not with a
+    preposition, nor with an article right before the "predicate": "a must see")."""
+    words = [text[a:b] for a, b in _words(text, start, end)]
+    if not words or _starts_with_predicate(text, start, end, lang):
+        return False
+    if words[0].lower() in _NOT_SUBJECT_START:
+        return False
+    for index in range(1, min(len(words), _SUBJECT_WORDS + 1)):
+        if is_predicate(words[index], lang):
+            return words[index - 1].lower() not in _DETERMINERS
+    return False
+
+
+def _split_causal(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
+    pattern = re.compile(r"\s(?:" + words_pattern(_CAUSAL[lang]) + r")\s+", re.IGNORECASE)
+    for match in pattern.finditer(text, piece.start, piece.end):
+        if mask[match.start()] or not _own_clause(text, match.end(), piece.end, lang):
+            continue
+        left = replace(piece, end=match.start())
+        right = replace(piece, start=match.end(), prefix="")
+        if _valid(text, left, lang) and _valid(text, right, lang):
+            return [left, right]
+    return [piece]
+
+
+def _is_fragment(text: str, piece: Piece, claim: str, lang: str) -> bool:
+    """Words that assert nothing: an Indonesian run of nouns without any predicate (a name
+    and title cut off by the segmenter), an English exclamation ("What a gem!")."""
+    if lang == "en":
+        return claim.lower().startswith(("what a ", "what an ", "how "))
+    if piece.prefix or piece.speaker:
+        return False  # a restored subject, or words someone is reported to have said
+    return not any(is_predicate(word.lower(), lang) for word in claim.split())
 
 
 def _top_level_find(text: str, needle: str, start: int, end: int, mask: list[bool]) -> int:

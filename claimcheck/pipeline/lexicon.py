@@ -44,18 +44,26 @@ HEDGES: dict[str, tuple[str, ...]] = {
     """),
 }
 
+# Indonesian verbs that report speech even without "bahwa" or a comma ("X mengatakan harga
+# naik"); verbs that also take a plain object ("menyebut nama") are not among them.
+REPORTING_VERBS = _terms("""
+    mengatakan, menyatakan, menjelaskan, menuturkan, mengungkapkan, menegaskan, menilai,
+    menyebutkan, memastikan, mengklaim, menambahkan, menekankan, berpendapat
+""")
+
 # Verbs of saying, for "X said that ..." / "..., kata X".
 SAY_VERBS_BEFORE: dict[str, tuple[str, ...]] = {
     "id": _terms("""
         menegaskan, mengatakan, menyatakan, menjelaskan, mengungkapkan, mengungkap,
         menyebutkan, menyebut, mengklaim, menuturkan, menambahkan, menilai, mengaku, mengakui,
-        memastikan, membantah, menekankan, menyampaikan, berpendapat, berkata, bilang
+        memastikan, membantah, menekankan, menyampaikan, berpendapat, berkata, bilang,
+        berargumen
     """),
     "en": _terms("""
         said, says, told reporters, told, claimed, claims, wrote, writes, added, stated,
         states, argued, argues, insisted, warned, noted, reports, reported, alleged, alleges,
         explained, estimated, announced, confirmed, denied, admitted, maintained, asserted,
-        tweeted
+        tweeted, commented, stressed, insists
     """),
 }
 
@@ -105,7 +113,27 @@ PORTFOLIO_WORDS = frozenset(
         politik, keamanan, perekonomian, umum, utama, daerah, provinsi, republik, indonesia,
         negara, kabinet, kementerian, badan, komisi, partai, defense, defence, foreign, state,
         affairs, health, finance, treasury, interior, justice, homeland, security, energy,
+        kepresidenan, istana, biro, divisi, humas, dinas,
         commerce, trade, of, national, federal, white, house, press, deputy, assistant
+    """)
+)
+
+# Last words of an organisation's name: a speaker ending in one is a body, not a person, and
+# keeps its words ("US National Hurricane Center", "Kementerian Kesehatan").
+ORGANISATION_ENDINGS = frozenset(
+    _terms("""
+        center, centre, agency, committee, ministry, office, council, department, commission,
+        organization, organisation, institute, university, bank, police, service, court,
+        association, union, foundation, board, bureau, authority, administration, polri, tni,
+        kpk, kementerian, badan, komisi, lembaga, dinas, pemerintah, kepolisian
+    """)
+)
+
+# Adverbs that end in "-nya" and may open a reported clause ("sejatinya ...").
+NYA_ADVERBS = frozenset(
+    _terms("""
+        sejatinya, sebenarnya, rupanya, tampaknya, nyatanya, akhirnya, biasanya, umumnya,
+        intinya, pastinya, sayangnya, untungnya, kabarnya, agaknya, kiranya, sepertinya
     """)
 )
 
@@ -115,14 +143,14 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
         _terms("""
             tn, ny, nn, sdr, sdri, bpk, dr, drs, dra, prof, ir, h, hj, kh, no, nomor, jl, jln,
             kab, kec, kel, prov, a.n, u.p, dkk, s.h, s.e, m.si, st, mt, gg, rt, rw, yth, hlm,
-            kol, brigjen, mayjen, letjen, jend, kompol, akbp, ipda, iptu, aiptu, bripka
+            kol, brigjen, mayjen, letjen, jend, kompol, akbp, ipda, iptu, aiptu, bripka, pte
         """)
     ),
     "en": frozenset(
         _terms("""
             mr, mrs, ms, dr, prof, sen, rep, gov, gen, col, lt, sgt, st, jr, sr, no, vs, u.s,
             u.k, u.n, inc, corp, ltd, co, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct,
-            nov, dec, e.g, i.e, approx, dept, est, fig, mt, ft
+            nov, dec, e.g, i.e, approx, dept, est, fig, mt, ft, pte
         """)
     ),
 }
@@ -164,7 +192,7 @@ ID_PREDICATE_WORDS = frozenset(
         harus, mampu, semakin, makin, kian, adalah, merupakan, menjadi, ialah, juga, baru,
         sempat, terus, mulai, hendak, ingin, mau, perlu, boleh, sangat, lebih, paling, cukup,
         punya, ada, segera, kembali, turut, ikut, justru, malah, hanya, memang, pun, naik,
-        turun
+        turun, langsung, kemudian, lalu, jadi
     """)
 )
 ID_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "ter", "di", "per")
@@ -212,7 +240,8 @@ EN_AUXILIARIES = frozenset(
         did, does, do, not, never, also, then, remains, remain, became, becomes, said, says,
         sent, made, took, gave, won, lost, got, went, came, left, kept, held, led, told, still,
         already, now, just, cannot, can't, won't, didn't, doesn't, isn't, aren't, wasn't,
-        weren't, hasn't, haven't
+        weren't, hasn't, haven't, am, i'm, we're, they're, you're, it's, he's, she's, that's,
+        there's
     """)
     # common irregular past tenses, which carry no "-ed"
     + _terms("""

@@ -29,8 +29,22 @@ def split_sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
         spans.append(Span(piece_start + lead, piece_start + lead + len(stripped)))
     if offset != end:  # sentencex normally returns the text whole; if not, keep it whole
         spans = [_strip(text, start, end)]
-    spans = _merge_abbreviations(text, spans, lang)
+    spans = _merge_abbreviations(text, _emoticons_back(text, spans), lang)
     return [part for span in spans for part in _split_glued(text, span)]
+
+
+def _emoticons_back(text: str, spans: list[Span]) -> list[Span]:
+    """ "Great. :) We will come back.": the emoticon closes the sentence before it."""
+    moved: list[Span] = []
+    for span in spans:
+        lead = EMOTICON.match(text, span.start, span.end)
+        after = lead.end() if lead else -1
+        if moved and lead and after < span.end and text[after].isspace():
+            rest = len(text[after : span.end]) - len(text[after : span.end].lstrip())
+            moved[-1] = Span(moved[-1].start, after)
+            span = Span(after + rest, span.end)
+        moved.append(span)
+    return moved
 
 
 def _strip(text: str, start: int, end: int) -> Span:

@@ -61,6 +61,17 @@ def _verdict(claim: ReportClaim) -> str:
     return f"{claim.status} ({claim.rating}{score})"
 
 
+def _meta(article: ReportArticle) -> list[str]:
+    """An article's line under its title: outlet, author, date, language."""
+    parts = (
+        article.outlet or "",
+        f"by {article.author}" if article.author else "",
+        _when(article.published_at),
+        f"language {article.language}",
+    )
+    return [p for p in parts if p]
+
+
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
@@ -122,16 +133,7 @@ def markdown(report: Report) -> str:
 
 
 def _md_article(article: ReportArticle) -> list[str]:
-    meta = [
-        markdown_text(v)
-        for v in (
-            article.outlet or "",
-            f"by {article.author}" if article.author else "",
-            _when(article.published_at),
-            f"language {article.language}",
-        )
-        if v
-    ]
+    meta = [markdown_text(v) for v in _meta(article)]
     lines = [f"## #{article.id} {markdown_text(article.title or '(untitled)')}", ""]
     lines.append(" · ".join(meta))
     if link_target(article.url):
@@ -293,16 +295,7 @@ def _reviewed(article: ReportArticle) -> int:
 
 
 def _html_article(article: ReportArticle) -> list[str]:
-    meta = " · ".join(
-        _h(v)
-        for v in (
-            article.outlet or "",
-            f"by {article.author}" if article.author else "",
-            _when(article.published_at),
-            f"language {article.language}",
-        )
-        if v
-    )
+    meta = " · ".join(_h(v) for v in _meta(article))
     lang = _h(article.language)
     parts = [
         f'<section lang="{lang}"><h2>#{article.id} {_h(article.title or "(untitled)")}</h2>',

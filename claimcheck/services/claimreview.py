@@ -15,10 +15,11 @@ from claimcheck.errors import InvalidInput, NotFound
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.text import normalize_text
 from claimcheck.services.archive import ArchiveRow, ImportReport, import_rows, rating_status
+from claimcheck.services.lookup import last_verdict
 from claimcheck.services.report import appearances
 from claimcheck.services.review import check_url
 from claimcheck.settings import Organization, RatingScale
-from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence, Status
+from claimcheck.storage import Article, Claim, Sentence, Status
 
 #: Google's guidance: a claimReviewed longer than this is cut in search results.
 CLAIM_REVIEWED_CHARS = 75
@@ -77,12 +78,7 @@ def _review(
     warnings: list[str],
 ) -> dict[str, Any]:
     article = claim.sentence.article
-    verdict = session.scalars(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id == claim.id, ReviewEvent.kind == EventKind.STATUS.value)
-        .order_by(ReviewEvent.id.desc())
-        .limit(1)
-    ).first()
+    verdict = last_verdict(session, claim.id)
     if len(claim.text) > CLAIM_REVIEWED_CHARS:
         warnings.append(
             f"claim #{claim.id}: claimReviewed is {len(claim.text)} characters; search engines "

@@ -13,13 +13,12 @@ from claimcheck.errors import InvalidInput
 from claimcheck.matching.compare import compare
 from claimcheck.matching.normalize import normalize
 from claimcheck.services import repeats
-from claimcheck.services.lookup import Page, check_status, load_claim
+from claimcheck.services.lookup import Page, check_status, last_verdict, load_claim
 from claimcheck.services.views import RepeatView
-from claimcheck.storage import Claim, ReviewEvent, Sentence, Status
+from claimcheck.storage import Claim, Sentence, Status
 from claimcheck.storage.models import (
     ClaimGroup,
     ClaimMatch,
-    EventKind,
     GroupMember,
     MatchKind,
     utcnow,
@@ -66,12 +65,7 @@ def claim_repeats(session: Session, claim_id: int) -> list[RepeatView]:
 
 def _repeat_view(session: Session, other_id: int, pair: ClaimMatch | None) -> RepeatView:
     other = load_claim(session, other_id)
-    verdict = session.scalars(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id == other_id, ReviewEvent.kind == EventKind.STATUS.value)
-        .order_by(ReviewEvent.id.desc())
-        .limit(1)
-    ).first()
+    verdict = last_verdict(session, other_id)
     return RepeatView(
         claim_id=other_id,
         article_id=other.sentence.article_id,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput, NotFound
-from claimcheck.storage import Claim, Status
+from claimcheck.storage import Claim, EventKind, ReviewEvent, Status
 
 T = TypeVar("T")
 
@@ -34,3 +35,13 @@ def check_status(status: str) -> str:
     except ValueError:
         known = ", ".join(s.value for s in Status)
         raise InvalidInput(f"unknown status {status!r}; use one of: {known}") from None
+
+
+def last_verdict(session: Session, claim_id: int) -> ReviewEvent | None:
+    """The latest status change of a claim: who gave its current verdict, when, why."""
+    return session.scalars(
+        select(ReviewEvent)
+        .where(ReviewEvent.claim_id == claim_id, ReviewEvent.kind == EventKind.STATUS.value)
+        .order_by(ReviewEvent.id.desc())
+        .limit(1)
+    ).first()

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from claimcheck.errors import Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services import dupes
-from claimcheck.services.lookup import check_status, load_claim
+from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
 from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
@@ -198,7 +197,7 @@ def set_status(
         second_review and claim.awaiting_second and not changed and target in SECOND_REVIEWED
     )
     if confirming:
-        first = _last_verdict(session, claim.id)
+        first = last_verdict(session, claim.id)
         if first is not None and first.actor == reviewer:
             raise InvalidInput(
                 f"claim #{claim.id} awaits a second reviewer: {reviewer} gave this verdict, so "
@@ -206,22 +205,14 @@ def set_status(
             )
         note = note or "second review: confirmed"
     if changed or confirming:
-        now = utcnow()
-        claim.status = target
-        claim.rating = new_rating
-        claim.updated_at = now
-        claim.awaiting_second = second_review and target in SECOND_REVIEWED and not confirming
-        session.add(
-            ReviewEvent(
-                claim_id=claim.id,
-                kind=EventKind.STATUS.value,
-                actor=reviewer,
-                at=now,
-                from_status=previous,
-                to_status=target,
-                note=note,
-                rating=new_rating,
-            )
+        record_verdict(
+            session,
+            claim,
+            status=target,
+            rating=new_rating,
+            actor=reviewer,
+            note=note,
+            awaiting_second=second_review and target in SECOND_REVIEWED and not confirming,
         )
     try:
         session.flush()
@@ -242,6 +233,34 @@ def set_status(
     )
 
 
+def record_verdict(
+    session: Session,
+    claim: Claim,
+    *,
+    status: str,
+    rating: str | None,
+    actor: str,
+    note: str | None,
+    awaiting_second: bool = False,
+) -> None:
+    """Give a loaded claim a status and rating, with the history event that says so."""
+    now = utcnow()
+    session.add(
+        ReviewEvent(
+            claim_id=claim.id,
+            kind=EventKind.STATUS.value,
+            actor=actor,
+            at=now,
+            from_status=claim.status,
+            to_status=status,
+            note=note,
+            rating=rating,
+        )
+    )
+    claim.status, claim.rating, claim.updated_at = status, rating, now
+    claim.awaiting_second = awaiting_second
+
+
 def restore(
     session: Session,
     *,
@@ -257,21 +276,7 @@ def restore(
     previous, previous_rating = claim.status, claim.rating
     target = check_status(status)
     if (previous, previous_rating) != (target, rating):
-        now = utcnow()
-        claim.status, claim.rating, claim.updated_at = target, rating, now
-        claim.awaiting_second = False
-        session.add(
-            ReviewEvent(
-                claim_id=claim.id,
-                kind=EventKind.STATUS.value,
-                actor=reviewer,
-                at=now,
-                from_status=previous,
-                to_status=target,
-                note=note,
-                rating=rating,
-            )
-        )
+        record_verdict(session, claim, status=target, rating=rating, actor=reviewer, note=note)
         session.flush()
     return StatusChange(
         claim=claim_view(claim),
@@ -352,17 +357,8 @@ def decide(
     return changes
 
 
-def _last_verdict(session: Session, claim_id: int) -> ReviewEvent | None:
-    return session.scalars(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id == claim_id, ReviewEvent.kind == EventKind.STATUS.value)
-        .order_by(ReviewEvent.id.desc())
-        .limit(1)
-    ).first()
-
-
 def _conflict(session: Session, claim: Claim) -> Conflict:
-    latest = _last_verdict(session, claim.id)
+    latest = last_verdict(session, claim.id)
     what = (
         f"changed to {latest.to_status} by {latest.actor} at {latest.at:%Y-%m-%d %H:%M:%S} UTC"
         if latest is not None

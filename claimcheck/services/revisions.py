@@ -18,6 +18,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from claimcheck.errors import NotFound
 from claimcheck.matching.align import align
+from claimcheck.services.lookup import last_verdict
+from claimcheck.services.review import record_verdict
 from claimcheck.services.views import ClaimBrief, claim_brief
 from claimcheck.storage import Article, Claim, EventKind, Evidence, ReviewEvent, Status
 from claimcheck.storage.models import utcnow
@@ -74,12 +76,7 @@ def carry_over(session: Session, previous: Article, article: Article) -> None:
 def _copy_verdict(
     session: Session, before: Claim, after: Claim, revision: int, now: object
 ) -> None:
-    verdict = session.scalars(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id == before.id, ReviewEvent.kind == EventKind.STATUS.value)
-        .order_by(ReviewEvent.id.desc())
-        .limit(1)
-    ).first()
+    verdict = last_verdict(session, before.id)
     who = f" by {verdict.actor}" if verdict else ""
     note = f"unchanged in revision {revision}: verdict of claim #{before.id}{who} carried over"
     for item in before.evidence:
@@ -102,18 +99,8 @@ def _copy_verdict(
                 note=f"from claim #{before.id}",
             )
         )
-    after.status, after.rating = before.status, before.rating
-    session.add(
-        ReviewEvent(
-            claim_id=after.id,
-            kind=EventKind.STATUS.value,
-            actor=ACTOR,
-            at=utcnow(),
-            from_status=Status.PENDING.value,
-            to_status=before.status,
-            rating=before.rating,
-            note=note,
-        )
+    record_verdict(
+        session, after, status=before.status, rating=before.rating, actor=ACTOR, note=note
     )
 
 

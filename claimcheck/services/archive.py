@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,13 +228,13 @@ def _store(session: Session, rows: list[ArchiveRow], source: str, report: Import
     )
     report.already_present += len(present)
     actor = f"import:{source}"[:200]
-    words: dict[int, set[str]] = {}
+    words: dict[int, Counter[str]] = {}
     fresh = [(d, r) for d, r in digests.items() if d not in present]
     for digest, row in fresh:
         article, claim = _archived(row, source, digest)
         session.add(article)
         session.flush()
-        words[claim.id] = repeats.claim_words(claim.match_text, row.context)
+        words[claim.id] = repeats.claim_terms(claim.match_text, row.context, article.language)
         if row.status is not Status.PENDING:
             _verdict(session, claim, row, actor)
     repeats.index_words(session, words)

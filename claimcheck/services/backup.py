@@ -9,6 +9,7 @@ again gives the same bytes. The matching index is not written: it is rebuilt on 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -147,7 +148,8 @@ class _Restore:
         self.merge = merge
         self.report = RestoreReport(merged=merge)
         self.claims: dict[int, int] = {}  # exported claim id -> id in this database
-        self.words: dict[int, set[str]] = {}
+        self.words: dict[int, Counter[str]] = {}
+        self.language = "id"  # the language of the article being restored
 
     def _insert(self, table: sa.Table, record: dict[str, Any]) -> int:
         values = _values(table, record)
@@ -168,6 +170,7 @@ class _Restore:
                 self._map_existing(existing, sentences)
                 return
         article_id = self._insert(ARTICLE, record)
+        self.language = str(record.get("language") or "id")
         self.report.articles += 1
         for sentence in sentences:
             sentence_id = self._insert(SENTENCE, {**sentence, "article_id": article_id})
@@ -187,8 +190,8 @@ class _Restore:
         self.claims[int(record["id"])] = claim_id
         self.report.claims += 1
         if not self.merge:
-            self.words[claim_id] = repeats.claim_words(
-                record.get("match_text"), record.get("context")
+            self.words[claim_id] = repeats.claim_terms(
+                record.get("match_text"), record.get("context"), self.language
             )
         evidence_ids: dict[int, int] = {}
         for item in record.get("evidence", []):

@@ -18,6 +18,7 @@ from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.compare import Thresholds, compare
 from claimcheck.matching.normalize import normalize
+from claimcheck.matching.terms import terms
 from claimcheck.storage import Article, Claim, Sentence
 from claimcheck.storage.models import (
     ClaimGroup,
@@ -61,7 +62,9 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     if not claims:
         return Recorded(0, 0)
     prepared = {c.id: normalize(c.text, aliases) for c in claims}
-    token_ids = index_words(session, {cid: set(n.text.split()) for cid, n in prepared.items()})
+    token_ids = index_words(
+        session, {cid: terms(n.text, article.language) for cid, n in prepared.items()}
+    )
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
@@ -100,18 +103,22 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     return Recorded(suggested, linked)
 
 
-def claim_words(match_text: str | None, context: str | None = None) -> set[str]:
-    """The words a claim is indexed under: its match text's, and its context's (an archived
-    check's headline)."""
-    words = set(match_text.split()) if match_text else set()
+def claim_terms(match_text: str | None, context: str | None, language: str) -> Counter[str]:
+    """The terms a claim is indexed under, with their frequencies: its match text's, and its
+    context's (an archived check's headline)."""
+    found = terms(match_text or "", language)
     if context:
-        words |= set(normalize(context).text.split())
-    return words
+        found.update(terms(normalize(context).text, language))
+    return found
 
 
-def index_words(session: Session, claim_words: dict[int, set[str]]) -> dict[int, list[int]]:
-    """Add the claims' words to the inverted index; each claim's token ids, rarest first."""
-    words = {cid: sorted({t[:MAX_TOKEN_CHARS] for t in ws}) for cid, ws in claim_words.items()}
+def index_words(session: Session, claim_terms: dict[int, Counter[str]]) -> dict[int, list[int]]:
+    """Add the claims' terms to the inverted index; each claim's token ids, rarest first."""
+    frequencies = {
+        cid: {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
+        for cid, found in claim_terms.items()
+    }
+    words = {cid: sorted(found) for cid, found in frequencies.items()}
     counts = Counter(w for ws in words.values() for w in ws)
     if not counts:
         return {cid: [] for cid in words}
@@ -131,7 +138,11 @@ def index_words(session: Session, claim_words: dict[int, set[str]]) -> dict[int,
             )
         )
         known.update({text: (token_id, n) for text, token_id, n in rows})
-    postings = [{"token_id": known[w][0], "claim_id": cid} for cid, ws in words.items() for w in ws]
+    postings = [
+        {"token_id": known[w][0], "claim_id": cid, "count": frequencies[cid][w]}
+        for cid, ws in words.items()
+        for w in ws
+    ]
     if postings:
         session.execute(insert(ClaimToken).on_conflict_do_nothing(), postings)
     return {
@@ -153,11 +164,13 @@ def unindex_claim(session: Session, claim_id: int) -> None:
     )
 
 
-def reindex_claim(session: Session, claim: Claim, aliases: dict[str, str] | None = None) -> None:
-    """A claim whose text a reviewer changed: new match text, new index words."""
+def reindex_claim(
+    session: Session, claim: Claim, language: str, aliases: dict[str, str] | None = None
+) -> None:
+    """A claim whose text a reviewer changed: new match text, new index terms."""
     unindex_claim(session, claim.id)
     claim.match_text = normalize(claim.text, aliases or {}).text
-    index_words(session, {claim.id: claim_words(claim.match_text, claim.context)})
+    index_words(session, {claim.id: claim_terms(claim.match_text, claim.context, language)})
 
 
 def find_candidates(

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
 from claimcheck.matching.normalize import normalize
+from claimcheck.matching.terms import terms
+from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.lexicon import SEARCH_STOP_WORDS
 from claimcheck.services.lookup import check_status
 from claimcheck.storage import Claim, Sentence
@@ -39,31 +41,58 @@ class SearchHit:
 def search(
     session: Session, *, query: str, limit: int = 10, status: str | None = None
 ) -> list[SearchHit]:
-    """Stored claims ranked for ``query``; each hit says how it scored."""
+    """Stored claims ranked for ``query``; each hit says how it scored.
+
+    BM25 over the index's stemmed terms with their frequencies (a claim's text and, for an
+    archived check, its headline), in two passes: every posting of the query's terms
+    without length normalisation, then exact BM25 for the best few hundred, blended with
+    rapidfuzz's token_set_ratio on the unstemmed text.
+    """
     if not query.strip():
         raise InvalidInput("give some words to search for")
     wanted = check_status(status) if status else None
     normalized = normalize(query)
-    words = sorted(set(normalized.text.split()) - SEARCH_STOP_WORDS)
-    if not words:
+    kept = " ".join(w for w in normalized.text.split() if w not in SEARCH_STOP_WORDS)
+    query_terms = terms(kept, detect_language(query))
+    if not query_terms:
         return []
     total = session.scalar(select(func.count(Claim.id)).where(Claim.match_text.is_not(None))) or 1
     tokens = session.execute(
-        select(MatchToken.id, MatchToken.claims).where(
-            MatchToken.text.in_(words), MatchToken.claims <= MAX_POSTINGS
+        select(MatchToken.id, MatchToken.text, MatchToken.claims).where(
+            MatchToken.text.in_(query_terms), MatchToken.claims <= MAX_POSTINGS
         )
     ).all()
-    idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in tokens}
+    idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) * query_terms[w] for t, w, n in tokens}
     if not idf:
         return []
     connection = session.connection()
-    raw: defaultdict[int, float] = defaultdict(float)
-    for token_id, claim_id in connection.execute(
-        select(ClaimToken.token_id, ClaimToken.claim_id).where(ClaimToken.token_id.in_(idf))
+    frequencies: defaultdict[int, dict[int, int]] = defaultdict(dict)
+    rough: defaultdict[int, float] = defaultdict(float)
+    for token_id, claim_id, count in connection.execute(
+        select(ClaimToken.token_id, ClaimToken.claim_id, ClaimToken.count).where(
+            ClaimToken.token_id.in_(idf)
+        )
     ):
-        raw[claim_id] += idf[token_id]
-    shortlist = heapq.nlargest(RERANKED * 3, raw, key=raw.__getitem__)
-    query_filter = Claim.id.in_(shortlist)
+        frequencies[claim_id][token_id] = count
+        rough[claim_id] += idf[token_id] * count * (K1 + 1) / (count + K1)
+    shortlist = heapq.nlargest(RERANKED * 3, rough, key=rough.__getitem__)
+    lengths: dict[int, int] = {
+        claim_id: int(length)
+        for claim_id, length in connection.execute(
+            select(ClaimToken.claim_id, func.sum(ClaimToken.count))
+            .where(ClaimToken.claim_id.in_(shortlist))
+            .group_by(ClaimToken.claim_id)
+        )
+    }
+    average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
+    exact = {
+        cid: sum(
+            idf[t] * n * (K1 + 1) / (n + K1 * (1 - B + B * lengths.get(cid, 1) / average))
+            for t, n in frequencies[cid].items()
+        )
+        for cid in shortlist
+    }
+    best_ids = heapq.nlargest(RERANKED, exact, key=exact.__getitem__)
     rows = connection.execute(
         select(
             Claim.id,
@@ -72,35 +101,24 @@ def search(
             Claim.text,
             Claim.status,
             Claim.match_text,
-            Claim.context,
         )
         .join(Sentence, Sentence.id == Claim.sentence_id)
-        .where(query_filter, *([Claim.status == wanted] if wanted else []))
+        .where(Claim.id.in_(best_ids), *([Claim.status == wanted] if wanted else []))
     ).all()
     if not rows:
         return []
-    lengths = {r[0]: len((r[5] or "").split()) + len((r[6] or "").split()) for r in rows}
-    average = sum(lengths.values()) / len(lengths) or 1.0
-    ranked: list[tuple[float, int]] = []
-    for index, row in enumerate(rows):
-        norm = K1 * (1 - B + B * lengths[row[0]] / average)
-        # The index holds a word once per claim, so every term frequency is 1 and BM25 is
-        # the summed idf of the shared words times one length factor.
-        ranked.append((raw[row[0]] * (K1 + 1) / (1 + norm), index))
-    ranked.sort(reverse=True)
-    best = ranked[0][0] or 1.0
+    best = max(exact[r[0]] for r in rows) or 1.0
     hits = []
-    for bm25, index in ranked[:RERANKED]:
-        cid, article_id, external_id, text, claim_status, match_text, _ = rows[index]
+    for cid, article_id, external_id, text, claim_status, match_text in rows:
         fuzzy = fuzz.token_set_ratio(normalized.text, match_text or "")
-        score = (1 - FUZZY_WEIGHT) * 100 * bm25 / best + FUZZY_WEIGHT * fuzzy
+        score = (1 - FUZZY_WEIGHT) * 100 * exact[cid] / best + FUZZY_WEIGHT * fuzzy
         hits.append(
             SearchHit(
                 cid,
                 article_id,
                 external_id,
                 round(score, 1),
-                round(bm25, 3),
+                round(exact[cid], 3),
                 round(fuzzy, 1),
                 text,
                 claim_status,

@@ -287,7 +287,7 @@ def _rescore(session: Session, claim: Claim) -> None:
         role=sentence.role,
     )
     claim.priority, claim.signals = found.score, ",".join(found.signals)
-    repeats.reindex_claim(session, claim, learn_aliases(article.text))
+    repeats.reindex_claim(session, claim, article.language, learn_aliases(article.text))
 
 
 def edit_text(

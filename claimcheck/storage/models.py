@@ -215,7 +215,7 @@ class MatchKind(StrEnum):
 
 
 class MatchToken(Base):
-    """A word of normalised claim text, with how many claims contain it (rarest first)."""
+    """A term (a stemmed word of normalised claim text), with how many claims hold it."""
 
     __tablename__ = "match_token"
 
@@ -227,7 +227,7 @@ class MatchToken(Base):
 
 
 class ClaimToken(Base):
-    """The inverted index matching reads candidates from: which claims hold a word."""
+    """The inverted index search and matching read: which claims hold a term, how often."""
 
     __tablename__ = "claim_token"
 
@@ -235,6 +235,7 @@ class ClaimToken(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
     )
+    count: Mapped[int] = mapped_column(Integer, server_default="1")  # term frequency
 
     __table_args__ = (Index(None, "claim_id"),)
 

@@ -1,0 +1,40 @@
+"""Index terms: the words a claim is found by, stemmed in the claim's language.
+
+Search and candidate retrieval look claims up by these terms, so "surviving" finds
+"survive" and "dikirim" finds "mengirimkan". English uses the Snowball stemmer, Indonesian
+Sastrawi (which knows that "mengirim" and "dikirim" share "kirim"); words with digits and
+words of other languages are kept as they are. Rapidfuzz scores still read the unstemmed
+match text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import snowballstemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+MAX_TERM_CHARS = 64
+
+_ENGLISH = snowballstemmer.stemmer("english")
+_INDONESIAN = StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=262_144)
+def stem(word: str, language: str) -> str:
+    if any(ch.isdigit() for ch in word) or len(word) < 4:
+        return word[:MAX_TERM_CHARS]
+    stemmed: str
+    if language == "en":
+        stemmed = str(_ENGLISH.stemWord(word))
+    elif language in ("id", "ms"):
+        stemmed = str(_INDONESIAN.stem(word) or word)
+    else:
+        stemmed = word
+    return stemmed[:MAX_TERM_CHARS]
+
+
+def terms(normalized: str, language: str) -> Counter[str]:
+    """Term frequencies of text already normalised for matching (``Normalized.text``)."""
+    return Counter(stem(word, language) for word in normalized.split())

@@ -24,6 +24,7 @@ from sentencex import segment
 from sqlalchemy import select
 
 from claimcheck.matching.compare import Thresholds
+from claimcheck.matching.terms import terms
 from claimcheck.services import repeats
 from claimcheck.services.ingest import IngestOptions, ingest_text
 from claimcheck.storage import Claim, Sentence
@@ -120,10 +121,10 @@ def main() -> None:
                 if article_of[ids[j]] != article_of[cid]
             }
             t0 = time.perf_counter()
-            # The production look-up: the claim's words, rarest first, through the index.
+            # The production look-up: the claim's terms, rarest first, through the index.
             known = session.execute(
                 select(MatchToken.id, MatchToken.claims).where(
-                    MatchToken.text.in_(sorted(set(mine.split())))
+                    MatchToken.text.in_(sorted(terms(mine, "id")))
                 )
             ).all()
             ranked = [t for t, _ in sorted(known, key=lambda row: (row[1], row[0]))]

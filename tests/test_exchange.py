@@ -348,3 +348,32 @@ def test_a_bad_backup_imports_nothing(
         assert bad.exit_code == 1 and message in bad.stderr, (text[:40], bad.stderr)
         assert "Traceback" not in bad.stderr
     assert invoke("--db", empty_db_url, "articles", "list", "--json").json() == []
+
+
+def test_merging_a_backup_keeps_revisions_chained(
+    cli: Cli, db_url: str, empty_db_url: str, tmp_path: Path
+) -> None:
+    cli("ingest", str(SEED))
+    revised = tmp_path / "revised.txt"
+    revised.write_text(
+        SEED.read_text(encoding="utf-8").replace(
+            "Sementara itu India memiliki kerja sama pertahanan dengan Rusia.",
+            "Sementara itu India memiliki kerja sama pertahanan yang erat dengan Rusia.",
+        ),
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(revised), "--json").json()[0]["revision"] == 2
+    backup = tmp_path / "desk.jsonl"
+    _export(db_url, backup)
+    invoke("--db", empty_db_url, "ingest", str(ENGLISH))  # the other desk's own article
+    run = invoke("--db", empty_db_url, "import", "jsonl", str(backup), "--merge", "--json")
+    assert run.exit_code == 0, run.stderr
+    with sa.create_engine(empty_db_url).connect() as connection:
+        chain = connection.execute(
+            sa.text("SELECT id, previous_id, revision FROM article ORDER BY id")
+        ).all()
+    english, first, second = chain
+    assert english[1] is None and first[1] is None
+    assert (second[1], second[2]) == (first[0], 2)  # renumbered, still pointing back
+    diff = invoke("--db", empty_db_url, "articles", "diff", str(second[0]), "--json").json()
+    assert len(diff["changed"]) == 1

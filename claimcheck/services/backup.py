@@ -148,6 +148,7 @@ class _Restore:
         self.merge = merge
         self.report = RestoreReport(merged=merge)
         self.claims: dict[int, int] = {}  # exported claim id -> id in this database
+        self.articles: dict[int, int] = {}  # the same for articles (revisions point back)
         self.words: dict[int, Counter[str]] = {}
         self.language = "id"  # the language of the article being restored
 
@@ -167,9 +168,16 @@ class _Restore:
             )
             if existing is not None:
                 self.report.skipped_articles += 1
+                self.articles[int(record["id"])] = existing
                 self._map_existing(existing, sentences)
                 return
+            previous = record.get("previous_id")
+            record = {
+                **record,
+                "previous_id": self.articles.get(int(previous)) if previous else None,
+            }
         article_id = self._insert(ARTICLE, record)
+        self.articles[int(record["id"])] = article_id
         self.language = str(record.get("language") or "id")
         self.report.articles += 1
         for sentence in sentences:

@@ -18,10 +18,12 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 MAX_TERM_CHARS = 64
 
 _ENGLISH = snowballstemmer.stemmer("english")
-_INDONESIAN = StemmerFactory().create_stemmer()
+# Sastrawi's own cache keeps every word it ever saw; its plain stemmer behind that cache,
+# with the bounded cache below, keeps a long ingest's memory flat.
+_INDONESIAN = StemmerFactory().create_stemmer().delegatedStemmer
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=8_192)
 def stem(word: str, language: str) -> str:
     if any(ch.isdigit() for ch in word) or len(word) < 4:
         return word[:MAX_TERM_CHARS]

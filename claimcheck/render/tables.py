@@ -164,20 +164,21 @@ def claim_list(console: Console, page: Page[ClaimSummary]) -> None:
     table = Table()
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("art", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("claim", ratio=1, min_width=30)
-    table.add_column("speaker", max_width=24)
-    table.add_column("hedged", no_wrap=True)
+    table.add_column("status", max_width=13)  # a rating wraps under its status
+    table.add_column("claim", ratio=1, min_width=20)
+    table.add_column("speaker", max_width=20)
     table.add_column("ev", justify="right", no_wrap=True)
     table.add_column("prio", justify="right", no_wrap=True)
     for c in page.items:
+        claim_cell = _u(c.text)
+        if c.hedged:
+            claim_cell.append(" (hedged)", style="yellow")
         table.add_row(
             str(c.id),
             str(c.article_id),
             _status(c.status, c.rating),
-            _u(c.text),
+            claim_cell,
             _u(c.speaker),
-            "hedged" if c.hedged else "",
             str(c.evidence) if c.evidence else "",
             f"{c.priority:.2f}" if c.priority is not None else "",
         )
@@ -441,7 +442,7 @@ def groups(console: Console, page: Page[GroupSummary]) -> None:
     table.add_column("claims", justify="right", no_wrap=True)
     table.add_column("articles", justify="right", no_wrap=True)
     table.add_column("statuses", no_wrap=True)
-    table.add_column("claim", ratio=1, min_width=30)
+    table.add_column("claim", ratio=1, min_width=20)
     table.add_column("ids")
     for g in page.items:
         statuses = Text(", ").join(

@@ -341,3 +341,16 @@ def test_the_same_text_again_is_not_a_revision(cli: Cli) -> None:
     assert unrelated[0]["revision"] == 1 and unrelated[0]["previous_id"] is None
     refused = cli("articles", "diff", "1")
     assert refused.exit_code == 1 and "has no earlier revision" in refused.stderr
+
+
+def test_an_outlets_footer_and_source_line_are_not_claims() -> None:
+    """A real DailySocial article (IndoSum, CC BY-SA 4.0): its "Sumber:" line and the
+    blurb the outlet prints under every article are page furniture."""
+    text = (DATA / "dailysocial-google-calendar.txt").read_text(encoding="utf-8")
+    document = split_article(text)
+    claims = [c.text for c in document.claims]
+    assert len(claims) >= 8
+    assert not [c for c in claims if "DailySocial.id" in c or c.startswith("Sumber")]
+    assert claims[-1].startswith("Administrator G Suite juga dapat mengaktifkan tampilan baru")
+    footer = text.index("DailySocial.id adalah portal berita")
+    assert any(span.start <= footer < span.end for span in document.furniture)

@@ -18,7 +18,10 @@ _END_MARKERS = re.compile(
         more\s+(?:stories|from)\b|(?:latest|top|more)\s+(?:news|headlines)$|
         berita\s+terkini$|rekomendasi\b|tag(?:s)?\s*:|topik\s*:|
         (?:copyright|hak\s+cipta)\b|©|\(c\)\s*\d{4}|
-        reporting\s+by\b|editing\s+by\b|additional\s+reporting\b
+        reporting\s+by\b|editing\s+by\b|additional\s+reporting\b|
+        # the outlet describing itself under every article: "DailySocial.id adalah portal ..."
+        [\w-]+(?:\.[\w-]+)*\.(?:id|com|net|org|co)\s+(?:adalah|merupakan|is)\s+
+            (?:portal|situs|media|a\s+(?:news|digital|leading))\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -33,7 +36,9 @@ _INLINE_FURNITURE = re.compile(
         read\s+(?:more|also)\b|see\s+also\b|also\s+read\b|
         advertisement$|iklan$|scroll\s+to\s+(?:continue|resume)|
         sign\s+up\b|subscribe\b|follow\s+us\b|ikuti\s+(?:kami|berita)\b|
-        share\s+(?:this|on)\b|bagikan\b|download\s+(?:aplikasi|app)\b
+        share\s+(?:this|on)\b|bagikan\b|download\s+(?:aplikasi|app)\b|
+        # a source credit on its own short line: "Sumber: Google." / "Source: Reuters"
+        (?:sumber|source)\s*:\s*\S(?:\S*\s+){0,6}\S*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -10,12 +10,15 @@ recall against an exhaustive rapidfuzz comparison for a sample of claims.
 
 from __future__ import annotations
 
-import argparse
 import random
 import resource
 import time
 
-from matching_recall import PER_ARTICLE, edit, sentences  # type: ignore[import-not-found]
+from matching_recall import (  # type: ignore[import-not-found]
+    PER_ARTICLE,
+    arguments,
+    build_corpus,
+)
 from rapidfuzz import fuzz, process
 
 from claimcheck.matching.compare import Thresholds
@@ -25,15 +28,9 @@ from claimcheck.matching.terms import terms
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--claims", type=int, default=10_000)
-    parser.add_argument("--sample", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = arguments()
     rng = random.Random(args.seed)
-    base = sentences(int(args.claims * 0.95))
-    corpus = base + [edit(rng.choice(base), rng) for _ in range(args.claims - len(base))]
-    rng.shuffle(corpus)
+    corpus = build_corpus(args.claims, rng)
     started = time.perf_counter()
     texts = [normalize(s).text for s in corpus]
     stems = [list(terms(t, "id")) for t in texts]

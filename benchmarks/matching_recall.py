@@ -67,18 +67,26 @@ def edit(text: str, rng: random.Random) -> str:
     return " ".join(words) + "."
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
+    return parser.parse_args()
 
-    base = sentences(int(args.claims * 0.95))
-    duplicates = [edit(rng.choice(base), rng) for _ in range(args.claims - len(base))]
-    corpus = base + duplicates
+
+def build_corpus(claims: int, rng: random.Random) -> list[str]:
+    """Real sentences, 5% of them edited copies of others, shuffled."""
+    base = sentences(int(claims * 0.95))
+    corpus = base + [edit(rng.choice(base), rng) for _ in range(claims - len(base))]
     rng.shuffle(corpus)
+    return corpus
+
+
+def main() -> None:
+    args = arguments()
+    rng = random.Random(args.seed)
+    corpus = build_corpus(args.claims, rng)
     articles = [corpus[i : i + PER_ARTICLE] for i in range(0, len(corpus), PER_ARTICLE)]
 
     folder = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))

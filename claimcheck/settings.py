@@ -122,7 +122,6 @@ class Settings:
     organization: Organization = Organization()
     thresholds: Thresholds = Thresholds()
     review: ReviewSettings = ReviewSettings()
-    source: Path | None = None  # the file they were read from
 
 
 def config_path(given: str | Path | None = None) -> Path | None:
@@ -147,7 +146,7 @@ def load_settings(given: str | Path | None = None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"{path}: not a valid TOML settings file ({exc})") from None
     try:
-        return _settings(data, path)
+        return _settings(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidInput(f"{path}: {exc}") from None
 
@@ -159,7 +158,7 @@ def _table(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     return value
 
 
-def _settings(data: Mapping[str, Any], path: Path) -> Settings:
+def _settings(data: Mapping[str, Any]) -> Settings:
     unknown = set(data) - {"organization", "ratings", "rating_language", "matching", "review"}
     if unknown:
         raise ValueError(f"unknown setting {sorted(unknown)[0]!r}")
@@ -195,7 +194,7 @@ def _settings(data: Mapping[str, Any], path: Path) -> Settings:
     )
     if not 1 <= review.lease_minutes <= 24 * 60:
         raise ValueError("[review] lease_minutes must be between 1 and 1440")
-    return Settings(scale, organization, thresholds, review, path)
+    return Settings(scale, organization, thresholds, review)
 
 
 def _text(table: Mapping[str, Any], key: str) -> str | None:

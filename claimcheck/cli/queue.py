@@ -24,7 +24,7 @@ from claimcheck.render.safe import for_terminal
 from claimcheck.services import review, triage
 from claimcheck.services.lookup import check_status
 from claimcheck.settings import Rating, Settings
-from claimcheck.storage import Claim, Database, Stance, Status
+from claimcheck.storage import Database, Stance, Status
 
 HELP = """keys:
   v  verify        d  dispute       u  unverifiable   x  dismiss (not a claim)
@@ -177,17 +177,7 @@ def _run(sitting: Session, ids: list[int], wanted: triage.QueueFilter) -> None:
 def _take(sitting: Session, claim_id: int, wanted: triage.QueueFilter) -> bool:
     """Still one to review, and ours for now?"""
     with sitting.db.session(write=True) as s:
-        claim = s.get(Claim, claim_id)
-        if claim is None:
-            return False
-        if wanted.status and claim.status != wanted.status:
-            return False
-        if wanted.awaiting_second and not claim.awaiting_second:
-            return False
-        if not triage.take_lease(s, claim_id, sitting.who, sitting.desk.review.lease_minutes):
-            return False
-        triage.remember(s, sitting.who, wanted, claim_id)
-    return True
+        return triage.take(s, claim_id, sitting.who, wanted, sitting.desk.review.lease_minutes)
 
 
 def _work_on(sitting: Session, claim_id: int, number: int, total: int) -> int | None:

@@ -7,7 +7,7 @@ import hashlib
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -127,7 +127,8 @@ def read_rows(
             yield _row(record, number, scale)
 
 
-def _pick(record: dict[str, Any], *names: str) -> str | None:
+def pick(record: Mapping[str, Any], *names: str) -> str | None:
+    """The first of ``names`` the record gives a non-empty value, as text."""
     for name in names:
         value = record.get(name)
         if value not in (None, ""):
@@ -147,18 +148,18 @@ def rating_status(label: str | None, scale: RatingScale) -> tuple[str | None, St
 
 
 def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | InvalidInput:
-    text = _pick(record, "text", "claim", "vclaim", "claimReviewed")
+    text = pick(record, "text", "claim", "vclaim", "claimReviewed")
     if not text:
         return InvalidInput(f"line {line}: no claim text (columns text, claim or vclaim)")
-    label = _pick(record, "rating", "verdict", "label")
+    label = pick(record, "rating", "verdict", "label")
     rating, status = rating_status(label, scale)
-    status_text = _pick(record, "status")
+    status_text = pick(record, "status")
     if status_text:
         try:
             status = Status(status_text.lower())
         except ValueError:
             return InvalidInput(f"line {line}: unknown status {status_text!r}")
-    url = _pick(record, "url")
+    url = pick(record, "url")
     if url:
         try:
             url = check_url(url)
@@ -166,7 +167,7 @@ def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | 
             return InvalidInput(f"line {line}: {exc}")
     if status in (Status.VERIFIED, Status.DISPUTED) and not url:
         return InvalidInput(f"line {line}: a {status.value} claim needs the check's url")
-    context = " ".join(v for v in (_pick(record, "title"), _pick(record, "subtitle")) if v)
+    context = " ".join(v for v in (pick(record, "title"), pick(record, "subtitle")) if v)
     return ArchiveRow(
         line=line,
         text=normalize_text(text),
@@ -174,9 +175,9 @@ def _row(record: dict[str, Any], line: int, scale: RatingScale) -> ArchiveRow | 
         rating=rating,
         label=label,
         url=url,
-        published=parse_user_date(_pick(record, "date", "datePublished") or "") or None,
-        speaker=_pick(record, "speaker", "claimant"),
-        external_id=_pick(record, "external_id", "id", "vclaim_id"),
+        published=parse_user_date(pick(record, "date", "datePublished") or "") or None,
+        speaker=pick(record, "speaker", "claimant"),
+        external_id=pick(record, "external_id", "id", "vclaim_id"),
         context=context or None,
     )
 

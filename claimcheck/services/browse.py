@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.errors import InvalidInput
 from claimcheck.services import dupes
-from claimcheck.services.lookup import Page, check_status, load_claim
+from claimcheck.services.lookup import Page, check_status, load_article, load_claim
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import (
     ArticleSummary,
@@ -28,10 +28,7 @@ NEWS, ARCHIVE = "news", "archive"
 
 
 def get_article(session: Session, article_id: int) -> ArticleView:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
-    return article_view(article)
+    return article_view(load_article(session, article_id))
 
 
 def list_articles(session: Session, *, limit: int) -> Page[ArticleSummary]:
@@ -113,8 +110,7 @@ def list_claims(
         query = query.where(Claim.status == wanted)
         count = count.where(Claim.status == wanted)
     if article_id is not None:
-        if session.get(Article, article_id) is None:
-            raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+        load_article(session, article_id)
         query = query.where(Sentence.article_id == article_id)
         count = count.where(Sentence.article_id == article_id)
     else:

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.text import normalize_text
-from claimcheck.services.archive import ArchiveRow, ImportReport, import_rows, rating_status
-from claimcheck.services.lookup import last_verdict
+from claimcheck.services.archive import ArchiveRow, ImportReport, import_rows, pick, rating_status
+from claimcheck.services.lookup import check_articles, last_verdict
 from claimcheck.services.report import appearances
 from claimcheck.services.review import check_url
 from claimcheck.settings import Organization, RatingScale
@@ -56,10 +56,7 @@ def export(
         .order_by(Claim.id)
     )
     if articles:
-        found = set(session.scalars(select(Article.id).where(Article.id.in_(articles))))
-        missing = [a for a in articles if a not in found]
-        if missing:
-            raise NotFound(f"no article #{missing[0]}; `claimcheck articles list` shows them")
+        check_articles(session, articles)
         query = query.where(Article.id.in_(articles))
     result = Export({"@context": "https://schema.org", "@graph": []})
     for claim in session.scalars(query):
@@ -207,7 +204,7 @@ def _row(item: Any, number: int, scale: RatingScale) -> ArchiveRow | InvalidInpu
         return InvalidInput(f"{where}: no claimReviewed")
     rating = item.get("reviewRating")
     rating = rating[0] if isinstance(rating, list) and rating else rating
-    label = _first_text(rating, "alternateName", "name") if isinstance(rating, Mapping) else None
+    label = pick(rating, "alternateName", "name") if isinstance(rating, Mapping) else None
     stored, status = rating_status(label, scale)
     if status is Status.PENDING and isinstance(rating, Mapping):
         status = _status_from_value(rating)
@@ -223,7 +220,7 @@ def _row(item: Any, number: int, scale: RatingScale) -> ArchiveRow | InvalidInpu
     if isinstance(claim, Mapping):
         author = claim.get("author")
         author = author[0] if isinstance(author, list) and author else author
-        speaker = _first_text(author, "name") if isinstance(author, Mapping) else None
+        speaker = pick(author, "name") if isinstance(author, Mapping) else None
     published = item.get("datePublished")
     return ArchiveRow(
         line=number,
@@ -233,18 +230,10 @@ def _row(item: Any, number: int, scale: RatingScale) -> ArchiveRow | InvalidInpu
         url=url,
         published=parse_user_date(published) if isinstance(published, str) else None,
         speaker=speaker,
-        external_id=_first_text(item, "identifier") or url,
+        external_id=pick(item, "identifier") or url,
         context=None,
         label=label,
     )
-
-
-def _first_text(data: Mapping[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        value = data.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
 
 
 def _status_from_value(rating: Mapping[str, Any]) -> Status:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput, NotFound
-from claimcheck.storage import Claim, EventKind, ReviewEvent, Status
+from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Status
 
 T = TypeVar("T")
 
@@ -27,6 +28,21 @@ def load_claim(session: Session, claim_id: int) -> Claim:
     if claim is None:
         raise NotFound(f"no claim #{claim_id}; `claimcheck claims list` shows them")
     return claim
+
+
+def load_article(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+    return article
+
+
+def check_articles(session: Session, article_ids: Sequence[int]) -> None:
+    """Every one of these articles exists, or the first missing one is named."""
+    found = set(session.scalars(select(Article.id).where(Article.id.in_(article_ids))))
+    for article_id in article_ids:
+        if article_id not in found:
+            load_article(session, article_id)
 
 
 def check_status(status: str) -> str:

@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import dupes
-from claimcheck.services.lookup import check_status
+from claimcheck.services.lookup import check_articles, check_status
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import EvidenceView, evidence_view
 from claimcheck.settings import RatingScale
@@ -135,10 +135,7 @@ def build(session: Session, filters: ReportFilters, scale: RatingScale) -> Repor
         .order_by(Article.id, Sentence.position, Claim.position)
     )
     if filters.articles:
-        found = set(session.scalars(select(Article.id).where(Article.id.in_(filters.articles))))
-        missing = [a for a in filters.articles if a not in found]
-        if missing:
-            raise NotFound(f"no article #{missing[0]}; `claimcheck articles list` shows them")
+        check_articles(session, filters.articles)
         query = query.where(Article.id.in_(filters.articles))
     else:
         query = query.where(latest_only())  # an edited article: its newest revision

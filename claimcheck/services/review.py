@@ -298,6 +298,17 @@ def _command_for(rating: Rating, claim_id: int) -> str:
     return f"claimcheck mark {claim_id} {rating.status.value} {given}"
 
 
+def inherited_evidence(source: Claim) -> list[EvidenceInput]:
+    """A claim's evidence, to give another claim the same verdict rests on (a repeat of it,
+    its next revision), each link saying where it came from."""
+    return [
+        EvidenceInput(
+            e.url, e.stance, f"from claim #{source.id}" + (f": {e.note}" if e.note else "")
+        )
+        for e in source.evidence
+    ]
+
+
 def decide(
     session: Session,
     *,
@@ -331,12 +342,7 @@ def decide(
     if not whole_group:
         return [first]
     source = load_claim(session, claim_id)
-    inherited = list(evidence) or [
-        EvidenceInput(
-            e.url, e.stance, f"from claim #{claim_id}" + (f": {e.note}" if e.note else "")
-        )
-        for e in source.evidence
-    ]
+    inherited = list(evidence) or inherited_evidence(source)
     changes = [first]
     for member in dupes.group_claims(session, claim_id):
         if member == claim_id:

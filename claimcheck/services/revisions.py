@@ -18,11 +18,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from claimcheck.errors import NotFound
 from claimcheck.matching.align import align
-from claimcheck.services.lookup import last_verdict
-from claimcheck.services.review import record_verdict
+from claimcheck.services.lookup import last_verdict, load_article
+from claimcheck.services.review import attach_evidence, inherited_evidence, record_verdict
 from claimcheck.services.views import ClaimBrief, claim_brief
-from claimcheck.storage import Article, Claim, EventKind, Evidence, ReviewEvent, Status
-from claimcheck.storage.models import utcnow
+from claimcheck.storage import Article, Claim, Status
 
 CHANGED, REMOVED = "changed", "removed"
 ACTOR = "claimcheck"
@@ -60,45 +59,24 @@ def carry_over(session: Session, previous: Article, article: Article) -> None:
     old, new = _claims(previous), _claims(article)
     pairs = align([c.text for c in old], [c.text for c in new])
     paired_old = {p.left for p in pairs}
-    now = utcnow()
     for pair in pairs:
         before, after = old[pair.left], new[pair.right]
         if before.text != after.text:
             before.revision_change = CHANGED
         elif before.status != Status.PENDING:
-            _copy_verdict(session, before, after, article.revision, now)
+            _copy_verdict(session, before, after, article.revision)
     for index, claim in enumerate(old):
         if index not in paired_old:
             claim.revision_change = REMOVED
     session.flush()
 
 
-def _copy_verdict(
-    session: Session, before: Claim, after: Claim, revision: int, now: object
-) -> None:
+def _copy_verdict(session: Session, before: Claim, after: Claim, revision: int) -> None:
     verdict = last_verdict(session, before.id)
     who = f" by {verdict.actor}" if verdict else ""
     note = f"unchanged in revision {revision}: verdict of claim #{before.id}{who} carried over"
-    for item in before.evidence:
-        copy = Evidence(
-            url=item.url,
-            stance=item.stance,
-            note=item.note,
-            added_by=item.added_by,
-            added_at=item.added_at,
-        )
-        after.evidence.append(copy)
-        session.flush()
-        session.add(
-            ReviewEvent(
-                claim_id=after.id,
-                kind=EventKind.EVIDENCE.value,
-                actor=ACTOR,
-                at=utcnow(),
-                evidence_id=copy.id,
-                note=f"from claim #{before.id}",
-            )
-        )
+    for item in inherited_evidence(before):
+        attach_evidence(session, after, item, ACTOR)
     record_verdict(
         session, after, status=before.status, rating=before.rating, actor=ACTOR, note=note
     )
@@ -125,17 +103,13 @@ class RevisionDiff:
 
 def diff(session: Session, article_id: int, against: int | None = None) -> RevisionDiff:
     """What changed in an article's claims since its previous revision (or ``against``)."""
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+    article = load_article(session, article_id)
     other_id = against if against is not None else article.previous_id
     if other_id is None:
         raise NotFound(
             f"article #{article_id} has no earlier revision; give another article with --against"
         )
-    other = session.get(Article, other_id)
-    if other is None:
-        raise NotFound(f"no article #{other_id}; `claimcheck articles list` shows them")
+    other = load_article(session, other_id)
     old, new = _claims(other), _claims(article)
     pairs = align([c.text for c in old], [c.text for c in new])
     changed = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -12,11 +12,12 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimcheck.errors import InvalidInput, NotFound
+from claimcheck.errors import InvalidInput
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.pipeline import worthiness
+from claimcheck.pipeline.model import Role
 from claimcheck.services import browse, repeats
-from claimcheck.services.lookup import check_status, load_claim
+from claimcheck.services.lookup import check_status, load_article, load_claim
 from claimcheck.services.review import MAX_NOTE, MAX_REVIEWER
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import ClaimView
@@ -24,7 +25,6 @@ from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence,
 from claimcheck.storage.models import ClaimLease, ReviewCursor, utcnow
 
 MAX_CLAIM = 2000
-ROLES = ("title", "caption", "heading", "body")
 
 
 class Order(StrEnum):
@@ -66,8 +66,8 @@ def _sort_key(order: Order) -> list[Any]:
 def queue(session: Session, reviewer: str, wanted: QueueFilter) -> list[int]:
     """The claims this reviewer should see, in order: not leased to someone else, not
     assigned to someone else, news claims only."""
-    if wanted.article_id is not None and session.get(Article, wanted.article_id) is None:
-        raise NotFound(f"no article #{wanted.article_id}; `claimcheck articles list` shows them")
+    if wanted.article_id is not None:
+        load_article(session, wanted.article_id)
     now = utcnow()
     leased = select(ClaimLease.claim_id).where(
         ClaimLease.reviewer != reviewer, ClaimLease.expires_at > now
@@ -153,19 +153,28 @@ def take_lease(session: Session, claim_id: int, reviewer: str, minutes: int) -> 
     return True
 
 
+def take(session: Session, claim_id: int, reviewer: str, wanted: QueueFilter, minutes: int) -> bool:
+    """The next claim of a queue read earlier: still one to review (nobody decided it
+    meanwhile), and now reserved for this reviewer, who resumes from it next time."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        return False
+    if wanted.status and claim.status != wanted.status:
+        return False
+    if wanted.awaiting_second and not claim.awaiting_second:
+        return False
+    if not take_lease(session, claim_id, reviewer, minutes):
+        return False
+    remember(session, reviewer, wanted, claim_id)
+    return True
+
+
 def release(session: Session, reviewer: str, claim_ids: Sequence[int] | None = None) -> None:
     """Give back this reviewer's leases (all of them, or those on ``claim_ids``)."""
     query = delete(ClaimLease).where(ClaimLease.reviewer == reviewer)
     if claim_ids is not None:
         query = query.where(ClaimLease.claim_id.in_(claim_ids))
     session.execute(query)
-
-
-def lease_holder(session: Session, claim_id: int) -> tuple[str, datetime] | None:
-    lease = session.get(ClaimLease, claim_id)
-    if lease is None or lease.expires_at <= utcnow():
-        return None
-    return lease.reviewer, lease.expires_at
 
 
 @dataclass(frozen=True)
@@ -214,10 +223,11 @@ def select_ids(
     """Claims for a bulk action, by article, sentence role and current status."""
     if article_id is None and role is None and status is None:
         raise InvalidInput("give claim ids, or filters (--article, --role, --from-status)")
-    if role is not None and role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}; use one of: {', '.join(ROLES)}")
-    if article_id is not None and session.get(Article, article_id) is None:
-        raise NotFound(f"no article #{article_id}; `claimcheck articles list` shows them")
+    roles = [r.value for r in Role]
+    if role is not None and role not in roles:
+        raise InvalidInput(f"unknown role {role!r}; use one of: {', '.join(roles)}")
+    if article_id is not None:
+        load_article(session, article_id)
     query = (
         select(Claim.id)
         .join(Sentence, Claim.sentence_id == Sentence.id)

@@ -12,6 +12,7 @@ from claimcheck.cli.common import (
     JsonOption,
     NoteOption,
     ReviewerOption,
+    database,
     emit,
     err,
     out,
@@ -112,32 +113,34 @@ def _decide(
         raise InvalidInput("--expect-version goes with one claim id")
     changes: list[review.StatusChange] = []
     failed: list[str] = []
-    for claim_id in dict.fromkeys(ids):
-        try:
-            with session(ctx, write=True) as s:
-                made = review.decide(
-                    s,
-                    claim_id=claim_id,
-                    status=status.value,
-                    reviewer=who,
-                    evidence=items,
-                    note=note,
-                    expected_version=expect_version,
-                    whole_group=group,
-                    rating=level,
-                    second_review=desk.review.second_review,
+    with database(ctx) as db:
+        outcomes = review.decide_each(
+            db,
+            ids,
+            status=status.value,
+            reviewer=who,
+            evidence=items,
+            note=note,
+            expected_version=expect_version,
+            whole_group=group,
+            rating=level,
+            second_review=desk.review.second_review,
+        )
+        for made in outcomes:
+            if isinstance(made, ClaimcheckError):
+                if len(ids) == 1:
+                    raise made
+                failed.append(str(made))
+                err.print(
+                    f"Error: {for_terminal(str(made))}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
                 )
-        except ClaimcheckError as exc:
-            if len(ids) == 1:
-                raise
-            failed.append(str(exc))
-            err.print(
-                f"Error: {for_terminal(str(exc))}", markup=False, highlight=False, soft_wrap=True
-            )
-            continue
-        changes += made
-        if not as_json:
-            tables.status_changes(out, made)
+                continue
+            changes += made
+            if not as_json:
+                tables.status_changes(out, made)
     if as_json:
         print(dumps(changes[0] if len(ids) == 1 and not group and changes else changes))
     if failed:

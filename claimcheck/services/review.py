@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from ipaddress import ip_address
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from claimcheck.errors import Conflict, EvidenceRequired, InvalidInput
+from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services import dupes
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
-from claimcheck.storage import Claim, EventKind, Evidence, ReviewEvent, Stance, Status
+from claimcheck.storage import (
+    Claim,
+    Database,
+    EventKind,
+    Evidence,
+    ReviewEvent,
+    Stance,
+    Status,
+)
 from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
 
 REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
@@ -296,6 +305,21 @@ def _command_for(rating: Rating, claim_id: int) -> str:
         command = "verify" if rating.status == Status.VERIFIED else "dispute"
         return f"claimcheck {command} {claim_id} {given}"
     return f"claimcheck mark {claim_id} {rating.status.value} {given}"
+
+
+def decide_each(
+    db: Database, claim_ids: Sequence[int], **verdict: Any
+) -> Iterator[list[StatusChange] | ClaimcheckError]:
+    """:func:`decide` on each claim in its own transaction: a claim that cannot take the
+    verdict is given back as its error, and the others still get it."""
+    for claim_id in dict.fromkeys(claim_ids):
+        try:
+            with db.session(write=True) as session:
+                made = decide(session, claim_id=claim_id, **verdict)
+        except ClaimcheckError as exc:
+            yield exc
+            continue
+        yield made
 
 
 def inherited_evidence(source: Claim) -> list[EvidenceInput]:

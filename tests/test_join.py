@@ -8,7 +8,6 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.matching.join import similar_pairs
 from claimcheck.matching.normalize import normalize
-from claimcheck.matching.terms import terms
 from claimcheck.pipeline import split_article
 from tests.conftest import DATA, SEED
 
@@ -38,13 +37,12 @@ def _corpus() -> tuple[list[str], list[int]]:
 def test_join_matches_the_exhaustive_comparison() -> None:
     texts, groups = _corpus()
     assert len(texts) > 140
-    stems = [list(terms(t, "id")) for t in texts]
-    for threshold in (75.0, 90.0):
-        found = {
-            (p.a, p.b)
-            for p in similar_pairs(texts, stems, threshold=threshold, exclude_same=groups)
-        }
+    for threshold in (75.0, 85.0, 93.0):
+        pairs = similar_pairs(texts, threshold=threshold, exclude_same=groups)
+        found = {(a, b) for a, b, _ in pairs}
         scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio)
+        for a, b, score in pairs:  # the join's own figure is rapidfuzz's
+            assert abs(score - scores[a][b]) < 1e-4, (texts[a], texts[b], score, scores[a][b])
         exhaustive = {
             (i, j)
             for i in range(len(texts))
@@ -56,5 +54,26 @@ def test_join_matches_the_exhaustive_comparison() -> None:
 
 
 def test_join_of_nothing_or_one() -> None:
-    assert similar_pairs([], [], threshold=75) == []
-    assert similar_pairs(["satu klaim saja"], [["satu", "klaim", "saja"]], threshold=75) == []
+    assert len(similar_pairs([], threshold=75)) == 0
+    assert len(similar_pairs(["satu klaim saja"], threshold=75)) == 0
+
+
+def test_join_keeps_pairs_exactly_at_the_threshold() -> None:
+    # Real IndoSum sentences whose shared words give exactly 75 and whose other words do not
+    # align: the join once dropped such pairs as below the threshold.
+    texts = [
+        normalize(t).text
+        for t in (
+            "Lima korban di atas merupakan korban tersangka sebelumnya.",
+            "Menurut Argo, Aldi merupakan anggota dari empat tersangka yang dibekuk sebelumnya "
+            "yakni empat pengurus Official Candy 's Grup.",
+            "Padahal, KPK sudah menetapkan Novanto sebagai tersangka dalam kasus ini.",
+            "Sejauh ini, KPK baru menetapkan tiga orang sebagai tersangka kasus dugaan korupsi "
+            "e - KTP yang nilai proyeknya mencapai Rp 5,9 triliun.",
+        )
+    ]
+    assert fuzz.token_set_ratio(texts[0], texts[1]) == 75.0
+    assert fuzz.token_set_ratio(texts[2], texts[3]) == 75.0
+    found = {(a, b): score for a, b, score in similar_pairs(texts, threshold=75)}
+    assert found.get((0, 1)) == 75.0 and found.get((2, 3)) == 75.0
+    assert not similar_pairs(texts, threshold=75.5).a.tolist()

@@ -7,12 +7,15 @@ has one near-miss ("Korea Selatan" for "Korea Utara") that must never be linked.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import delete, select
 
 from claimcheck.services import repeats
 from claimcheck.storage import Article, Database
+from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
 from tests.conftest import DATA, SEED, Cli
 
 OTHER = DATA / "kabardunia-dukungan-korut-iran.txt"
@@ -171,3 +174,65 @@ def test_confirm_joins_a_suggested_pair(cli: Cli, two_articles: dict[str, int]) 
     assert kinds[ids["other_admits"]] == "group"  # joined through the seed claim's group
     assert cli("dupes", "confirm", "1", "1").exit_code == 1
     assert cli("dupes", "reject", "1", "99999").exit_code == 1
+
+
+def _matches(db: Database) -> dict[tuple[int, int], tuple[float, str]]:
+    with db.session(write=False) as session:
+        return {
+            (m.claim_a_id, m.claim_b_id): (m.score, m.kind)
+            for m in session.scalars(select(ClaimMatch))
+        }
+
+
+def _groups(db: Database) -> list[set[int]]:
+    with db.session(write=False) as session:
+        found: dict[int, set[int]] = {}
+        for member in session.scalars(select(GroupMember)):
+            found.setdefault(member.group_id, set()).add(member.claim_id)
+    return sorted(found.values(), key=min)
+
+
+def test_scan_finds_what_ingest_found(cli: Cli, db: Database, two_articles: dict[str, int]) -> None:
+    at_ingest, groups_at_ingest = _matches(db), _groups(db)
+    assert len(at_ingest) == 7 and len(groups_at_ingest) == 3
+    run = cli("dupes", "scan", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json() == {
+        "claims": 31, "similar": 7, "suggested": 0, "linked": 0, "grouped": 0, "removed": 0
+    }  # fmt: skip
+    # A database holding the claims but no matches (as after a bulk import): the scan
+    # finds the same pairs, with the same scores, kinds and groups as ingest did.
+    with db.session() as session:
+        session.execute(delete(ClaimMatch))
+        session.execute(delete(GroupMember))
+        session.execute(delete(ClaimGroup))
+    run = cli("dupes", "scan")
+    assert run.exit_code == 0, run.stderr
+    assert "stored 4 new suggestions and 3 new links, 6 claims joined groups" in run.stdout
+    assert _matches(db) == at_ingest
+    assert _groups(db) == groups_at_ingest
+
+
+def test_scan_keeps_reviewers_decisions_and_drops_stale_suggestions(
+    cli: Cli, db: Database, two_articles: dict[str, int], tmp_path: Path
+) -> None:
+    ids = two_articles
+    rejected = sorted((ids["seed_china"], ids["other_china"]))
+    confirmed = sorted((ids["seed_admits"], ids["other_south"]))
+    assert cli("dupes", "reject", *map(str, rejected)).exit_code == 0
+    assert cli("dupes", "confirm", *map(str, confirmed)).exit_code == 0
+    groups_before, before = _groups(db), _matches(db)
+    stricter = tmp_path / "desk.toml"
+    stricter.write_text("[matching]\nsuggest = 92\nlink = 99\n", encoding="utf-8")
+    run = cli("--config", str(stricter), "dupes", "scan", "--json")
+    assert run.exit_code == 0, run.stderr
+    after = _matches(db)
+    assert after[tuple(rejected)][1] == "rejected"  # type: ignore[index]
+    assert after[tuple(confirmed)][1] == "confirmed"  # type: ignore[index]
+    # Suggestions under the new suggest threshold, never decided, are gone; links stay.
+    assert all(score >= 92 for score, kind in after.values() if kind == "suggested")
+    stale = [pair for pair, (score, kind) in before.items() if kind == "suggested" and score < 92]
+    assert stale and run.json()["removed"] == len(stale)
+    assert not set(stale) & set(after)
+    assert sum(1 for _, kind in after.values() if kind == "linked") == 2
+    assert _groups(db) == groups_before

@@ -17,7 +17,7 @@ from claimcheck.cli.common import (
     settings,
 )
 from claimcheck.render import tables
-from claimcheck.services import dupes, matching, review
+from claimcheck.services import dupes, matching, repeats, review
 
 app = typer.Typer(
     help="Repeated claims: groups of the same claim, decisions on pairs, explanations.",
@@ -97,6 +97,15 @@ def _decide(
     with session(ctx, write=True) as s:
         decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=same, reviewer=who)
     emit(decision, as_json, tables.decision)
+
+
+@app.command("scan")
+def scan(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Match every stored claim against every other in one pass: after an import, a
+    database merge, or new thresholds. Reviewers' decisions and groups are kept."""
+    with session(ctx, write=True) as s:
+        result = repeats.scan(s, settings(ctx).thresholds)
+    emit(result, as_json, tables.scan)
 
 
 @app.command("explain")

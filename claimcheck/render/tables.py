@@ -18,6 +18,7 @@ from claimcheck.services.dupes import GroupSummary, PairDecision
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
 from claimcheck.services.matching import Explanation
+from claimcheck.services.repeats import Scan
 from claimcheck.services.review import StatusChange
 from claimcheck.services.revisions import RevisionDiff
 from claimcheck.services.search import SearchHit
@@ -458,6 +459,15 @@ def groups(console: Console, page: Page[GroupSummary]) -> None:
         )
     console.print(table)
     _more(console, len(page.items), page.total)
+
+
+def scan(console: Console, item: Scan) -> None:
+    console.print(
+        f"{item.claims} claims matched: {item.similar} similar pairs across articles; "
+        f"stored {item.suggested} new suggestions and {item.linked} new links, "
+        f"{item.grouped} claims joined groups; removed {item.removed} stale suggestions",
+        highlight=False,
+    )
 
 
 def decision(console: Console, item: PairDecision) -> None:

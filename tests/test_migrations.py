@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 
 from claimcheck.storage import Base, Database
 from claimcheck.storage.db import (
+    HEAD_REVISION,
     alembic_config,
     current_revision,
     head_revision,
@@ -40,6 +41,10 @@ def _tables(url: str) -> set[str]:
 def test_single_head(tmp_path: Path) -> None:
     script = ScriptDirectory.from_config(alembic_config(f"sqlite:///{tmp_path / 'x.db'}"))
     assert len(script.get_heads()) == 1
+
+
+def test_the_head_revision_the_code_expects_is_the_migration_head(tmp_path: Path) -> None:
+    assert head_revision(f"sqlite:///{tmp_path / 'x.db'}") == HEAD_REVISION
 
 
 def test_upgrade_from_empty_builds_every_table(empty_db_url: str) -> None:

@@ -231,10 +231,10 @@ def _store(session: Session, rows: list[ArchiveRow], source: str, report: Import
     actor = f"import:{source}"[:200]
     words: dict[int, Counter[str]] = {}
     fresh = [(d, r) for d, r in digests.items() if d not in present]
-    for digest, row in fresh:
-        article, claim = _archived(row, source, digest)
-        session.add(article)
-        session.flush()
+    made = [(_archived(row, source, digest), row) for digest, row in fresh]
+    session.add_all(article for (article, _), _ in made)
+    session.flush()  # one batched INSERT per table: the claims get their ids
+    for (article, claim), row in made:
         words[claim.id] = repeats.claim_terms(claim.match_text, row.context, article.language)
         if row.status is not Status.PENDING:
             _verdict(session, claim, row, actor)

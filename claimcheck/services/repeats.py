@@ -6,9 +6,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy import insert as plain_insert
@@ -19,7 +18,6 @@ from sqlalchemy.orm import Session
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.compare import Thresholds, compare
-from claimcheck.matching.join import similar_pairs
 from claimcheck.matching.normalize import Normalized, normalize
 from claimcheck.matching.terms import terms
 from claimcheck.storage import Article, Claim, Sentence
@@ -32,6 +30,9 @@ from claimcheck.storage.models import (
     MatchToken,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_TOKEN_CHARS = 64
 # Candidates come from the rarest part of a claim's words: a claim that shares none of them
@@ -309,6 +310,10 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
     touched, a group is never split or merged, and only suggestions nobody decided and the
     current thresholds no longer support are removed.
     """
+    import numpy as np  # with the join's compiled code: only for a scan, not every command
+
+    from claimcheck.matching.join import similar_pairs
+
     limits = thresholds or Thresholds()
     connection = session.connection()
     rows = connection.execute(
@@ -391,6 +396,8 @@ def _best_per_claim(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs among each claim's ``MAX_STORED`` best (by score, then the other's id),
     as (smaller id, larger id, score), each pair once."""
+    import numpy as np
+
     claim = np.concatenate([first, second])
     other = np.concatenate([second, first])
     score = np.concatenate([scores, scores])

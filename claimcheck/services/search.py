@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -15,7 +15,7 @@ from claimcheck.errors import InvalidInput
 from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import terms
 from claimcheck.pipeline.language import detect_language
-from claimcheck.pipeline.lexicon import SEARCH_STOP_WORDS
+from claimcheck.pipeline.lexicon import SEARCH_STOP_WORDS, SUPPORTED_LANGUAGES
 from claimcheck.services.lookup import check_status
 from claimcheck.storage import Claim, Sentence
 from claimcheck.storage.models import ClaimToken, MatchToken
@@ -24,6 +24,39 @@ K1, B = 1.2, 0.75
 RERANKED = 100  # BM25's best this many get the fuzzy score too
 FUZZY_WEIGHT = 0.2  # share of rapidfuzz token_set_ratio in the final score
 MAX_POSTINGS = 50_000  # words in more claims than this add little and cost much
+
+
+Token = tuple[int, str, int]  # id, text, claims holding it
+
+
+def _query_terms(session: Session, kept: str, query: str) -> tuple[Counter[str], list[Token]]:
+    """The query's terms, stemmed as the index stems its language, and their index entries.
+
+    The index holds each claim's terms stemmed for its own language. A query stemmed both
+    ways is read as the language whose terms the index knows more of; only a tie asks the
+    language identifier, whose model takes most of a second to load.
+    """
+    ways = {language: terms(kept, language) for language in SUPPORTED_LANGUAGES}
+    wanted = sorted({t for found in ways.values() for t in found})
+    if not wanted:
+        return Counter(), []
+    tokens = [
+        (token_id, text, claims)
+        for token_id, text, claims in session.execute(
+            select(MatchToken.id, MatchToken.text, MatchToken.claims).where(
+                MatchToken.text.in_(wanted)
+            )
+        )
+    ]
+    known = {text for _, text, _ in tokens}
+    hits = {language: len(set(found) & known) for language, found in ways.items()}
+    ranked = sorted(hits.values(), reverse=True)
+    if len({frozenset(found) for found in ways.values()}) == 1 or ranked[0] > ranked[1]:
+        language = max(SUPPORTED_LANGUAGES, key=hits.__getitem__)
+    else:
+        language = detect_language(query)
+    chosen = ways[language]
+    return chosen, [t for t in tokens if t[1] in chosen and t[2] <= MAX_POSTINGS]
 
 
 @dataclass(frozen=True)
@@ -53,15 +86,10 @@ def search(
     wanted = check_status(status) if status else None
     normalized = normalize(query)
     kept = " ".join(w for w in normalized.text.split() if w not in SEARCH_STOP_WORDS)
-    query_terms = terms(kept, detect_language(query))
+    query_terms, tokens = _query_terms(session, kept, query)
     if not query_terms:
         return []
     total = session.scalar(select(func.count(Claim.id)).where(Claim.match_text.is_not(None))) or 1
-    tokens = session.execute(
-        select(MatchToken.id, MatchToken.text, MatchToken.claims).where(
-            MatchToken.text.in_(query_terms), MatchToken.claims <= MAX_POSTINGS
-        )
-    ).all()
     idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) * query_terms[w] for t, w, n in tokens}
     if not idf:
         return []

@@ -7,20 +7,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimcheck.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 DB_ENV = "CLAIMCHECK_DB"
+# The newest migration. Opening a database compares its stored revision with this, so a
+# command does not load alembic and read the migration scripts unless it has to migrate
+# (tests/test_migrations.py holds it equal to the migration tree's head).
+HEAD_REVISION = "0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -93,6 +96,8 @@ def _sqlite_begin(connection: sa.Connection) -> None:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     if not (MIGRATIONS_DIR / "env.py").exists():
         raise DatabaseError(
             f"migrations not found at {MIGRATIONS_DIR}; install claimcheck from its source tree "
@@ -105,10 +110,14 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision(url: str) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -156,6 +165,8 @@ _MIGRATION_LOCK = 0x636C6169  # "clai"
 
 def upgrade(url: str, engine: Engine | None = None) -> None:
     """Bring the database to the newest schema."""
+    from alembic import command
+
     config = alembic_config(url)
     owned = engine is None
     engine = engine or make_engine(url)
@@ -232,7 +243,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     resolved = resolve_url(url)
     engine = make_engine(resolved)
     try:
-        if migrate and current_revision(engine) != head_revision(resolved):
+        if migrate and _stored_revision(engine) != HEAD_REVISION:
             upgrade(resolved, engine)
     except OperationalError as exc:
         engine.dispose()
@@ -240,6 +251,15 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             f"cannot open the database at {resolved}: {_why(resolved, exc)}"
         ) from exc
     return Database(resolved, engine)
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database (None for a new one), read without alembic."""
+    if not sa.inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as connection:
+        found = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    return found[0][0] if len(found) == 1 else None
 
 
 def _why(url: str, exc: OperationalError) -> str:

@@ -1,0 +1,128 @@
+"""claimcheck at scale, through the product: a database of N claims, then the commands a desk
+runs against it, each timed as a real process with its peak memory.
+
+1. `claimcheck import claims` of N claims (IndoSum sentences, spliced past 48k, with 5%
+   near-duplicates: benchmarks/matching_recall.py builds the corpus) into a fresh SQLite
+   file (or --db URL).
+2. `claimcheck dupes scan`: every claim against every other.
+3. Look-ups in a warm process, for sampled new claims (edited copies of stored ones): the
+   ingest look-up (index candidates, as `repeats.record` reads them) and `search`.
+4. `claimcheck search "..."` as a fresh process, and `claimcheck ingest` of a 30-claim article
+   made of repeats, against this database and against an empty one.
+
+    .venv/bin/python benchmarks/scale_db.py --claims 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from matching_recall import build_corpus, edit  # type: ignore[import-not-found]
+from sqlalchemy import select
+
+from claimcheck.matching.normalize import normalize
+from claimcheck.matching.terms import terms
+from claimcheck.services import repeats, search
+from claimcheck.storage.db import open_database
+from claimcheck.storage.models import MatchToken
+
+CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
+
+
+def run(db: str, *args: str) -> tuple[float, float, str]:
+    """Run a claimcheck command; its wall time (s), peak memory (MB) and output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [CLAIMCHECK, "--db", db, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    assert process.stdout is not None
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{output}")
+    return seconds, usage.ru_maxrss / 1024, output.strip()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-scale-"))
+    db = args.db or f"sqlite:///{folder / 'scale.db'}"
+    corpus = build_corpus(args.claims, rng)
+    archive = folder / "claims.jsonl"
+    with archive.open("w", encoding="utf-8") as handle:
+        for number, text in enumerate(corpus):
+            handle.write(json.dumps({"text": text, "external_id": f"bench-{number}"}) + "\n")
+
+    seconds, peak, _ = run(db, "import", "claims", str(archive), "--source", "bench")
+    print(f"import claims: {len(corpus)} claims in {seconds:.1f} s, peak {peak:.0f} MB")
+    seconds, peak, output = run(db, "dupes", "scan")
+    print(f"dupes scan: {seconds:.1f} s, peak {peak:.0f} MB")
+    print(f"  {output}")
+
+    new_claims = [normalize(edit(rng.choice(corpus), rng)).text for _ in range(args.sample)]
+    database = open_database(db)
+    ingest_ms, search_ms = [], []
+    with database.session(write=False) as session:
+        for number, text in enumerate(new_claims):
+            started = time.perf_counter()
+            # The ingest look-up: the claim's terms, rarest first, then the index candidates.
+            known = session.execute(
+                select(MatchToken.id, MatchToken.claims).where(
+                    MatchToken.text.in_(sorted(terms(text, "id")))
+                )
+            ).all()
+            ranked = [t for t, _ in sorted(known, key=lambda row: (row[1], row[0]))]
+            repeats.find_candidates(session, {-1: ranked}, set())
+            ingest_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            search.search(session, query=text, limit=10)
+            search_ms.append((time.perf_counter() - started) * 1000)
+            if number == 0:  # the first of each warms the process up
+                ingest_ms.clear()
+                search_ms.clear()
+    database.close()
+    for name, values in (("ingest look-up", ingest_ms), ("search", search_ms)):
+        print(
+            f"{name} (warm, {len(values)} claims): p50 {statistics.median(values):.1f} ms, "
+            f"p95 {percentile(values, 0.95):.1f} ms"
+        )
+    walls = [run(db, "search", new_claims[k], "--limit", "10")[0] for k in range(5)]
+    print(f"`claimcheck search` as a fresh process: median {statistics.median(walls):.2f} s")
+
+    article = folder / "repeats.txt"
+    lines = [edit(rng.choice(corpus), rng) for _ in range(30)]
+    article.write_text("Artikel uji skala\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    empty = f"sqlite:///{folder / 'empty.db'}"
+    run(empty, "db", "upgrade")
+    alone, _, _ = run(empty, "ingest", str(article), "--plain", "--lang", "id")
+    loaded, peak, output = run(db, "ingest", str(article), "--plain", "--lang", "id")
+    print(
+        f"ingest of a 30-claim article: {loaded:.2f} s against {len(corpus)} claims, "
+        f"{alone:.2f} s against none: {loaded - alone:+.2f} s, peak {peak:.0f} MB"
+    )
+    print(f"  {output.splitlines()[0] if output else ''}")
+
+
+if __name__ == "__main__":
+    main()

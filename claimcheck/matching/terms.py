@@ -19,11 +19,13 @@ MAX_TERM_CHARS = 64
 
 _ENGLISH = snowballstemmer.stemmer("english")
 # Sastrawi's own cache keeps every word it ever saw; its plain stemmer behind that cache,
-# with the bounded cache below, keeps a long ingest's memory flat.
+# with the bounded cache below, keeps a long ingest's memory flat. Sastrawi takes about
+# 0.3 ms a word, so the cache holds a large news vocabulary (262,144 words, some 60 MB):
+# a million-claim import then stems each distinct word once.
 _INDONESIAN = StemmerFactory().create_stemmer().delegatedStemmer
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=1 << 18)
 def stem(word: str, language: str) -> str:
     if any(ch.isdigit() for ch in word) or len(word) < 4:
         return word[:MAX_TERM_CHARS]

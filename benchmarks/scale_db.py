@@ -92,7 +92,7 @@ def main() -> None:
                     MatchToken.text.in_(sorted(terms(text, "id")))
                 )
             ).all()
-            ranked = [t for t, _ in sorted(known, key=lambda row: (row[1], row[0]))]
+            ranked = sorted(((t, n) for t, n in known), key=lambda row: (row[1], row[0]))
             repeats.find_candidates(session, {-1: ranked}, set())
             ingest_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()

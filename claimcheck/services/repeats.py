@@ -39,6 +39,9 @@ MAX_TOKEN_CHARS = 64
 # shares too little to reach the suggest threshold.
 PROBE_SHARE = 0.5
 MAX_CANDIDATES = 400  # read from the index per claim
+# Postings read per claim past its rarest term: a term held by tens of thousands of claims
+# in a large archive costs more to read than it adds to the candidates.
+PROBE_POSTINGS = 5_000
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
 MAX_STORED = 5  # matches kept per new claim
 MATCHER = "matching"
@@ -66,13 +69,13 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
     if not claims:
         return Recorded(0, 0)
     prepared = {c.id: normalize(c.text, aliases) for c in claims}
-    token_ids = index_words(
+    ranked = index_words(
         session, {cid: terms(n.text, article.language) for cid, n in prepared.items()}
     )
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
-    candidates = find_candidates(session, token_ids, own)
+    candidates = find_candidates(session, ranked, own)
     for claim in claims:
         mine = prepared[claim.id]
         found = candidates.get(claim.id, {})
@@ -116,8 +119,11 @@ def claim_terms(match_text: str | None, context: str | None, language: str) -> C
     return found
 
 
-def index_words(session: Session, claim_terms: dict[int, Counter[str]]) -> dict[int, list[int]]:
-    """Add the claims' terms to the inverted index; each claim's token ids, rarest first."""
+def index_words(
+    session: Session, claim_terms: dict[int, Counter[str]]
+) -> dict[int, list[tuple[int, int]]]:
+    """Add the claims' terms to the inverted index; each claim's terms, rarest first, as
+    (token id, claims holding it)."""
     frequencies = {
         cid: {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
         for cid, found in claim_terms.items()
@@ -150,7 +156,7 @@ def index_words(session: Session, claim_terms: dict[int, Counter[str]]) -> dict[
     if postings:
         session.execute(insert(ClaimToken).on_conflict_do_nothing(), postings)
     return {
-        cid: [known[w][0] for w in sorted(ws, key=lambda w: (known[w][1], w))]
+        cid: sorted((known[w] for w in ws), key=lambda token: (token[1], token[0]))
         for cid, ws in words.items()
     }
 
@@ -177,17 +183,29 @@ def reindex_claim(
     index_words(session, {claim.id: claim_terms(claim.match_text, claim.context, language)})
 
 
+def probe_terms(ranked: list[tuple[int, int]]) -> list[int]:
+    """The terms a claim's candidates are read through: its rarest ``PROBE_SHARE``, but
+    past the rarest one only while their postings stay within ``PROBE_POSTINGS``."""
+    chosen: list[int] = []
+    read = 0
+    for token_id, holders in ranked[: max(2, math.ceil(len(ranked) * PROBE_SHARE))]:
+        if chosen and read + holders > PROBE_POSTINGS:
+            break
+        chosen.append(token_id)
+        read += holders
+    return chosen
+
+
 def find_candidates(
-    session: Session, token_ids: dict[int, list[int]], exclude: set[int]
+    session: Session, ranked: dict[int, list[tuple[int, int]]], exclude: set[int]
 ) -> dict[int, dict[int, tuple[int, str, int, str]]]:
     """For each new claim, the stored claims sharing the most of its rarest words.
 
+    ``ranked`` gives each claim's terms rarest first, as (token id, claims holding it).
     Two queries for the whole article: the postings of every probe word, then the texts of
     the claims they name.
     """
-    probes = {
-        cid: ids[: max(2, math.ceil(len(ids) * PROBE_SHARE))] for cid, ids in token_ids.items()
-    }
+    probes = {cid: probe_terms(terms) for cid, terms in ranked.items()}
     wanted = sorted({t for ids in probes.values() for t in ids})
     if not wanted:
         return {}

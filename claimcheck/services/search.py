@@ -5,7 +5,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
@@ -24,6 +26,8 @@ K1, B = 1.2, 0.75
 RERANKED = 100  # BM25's best this many get the fuzzy score too
 FUZZY_WEIGHT = 0.2  # share of rapidfuzz token_set_ratio in the final score
 MAX_POSTINGS = 50_000  # words in more claims than this add little and cost much
+# Postings read in full per query, rarest terms first (the rest only for the claims found).
+SEARCH_POSTINGS = 30_000
 
 
 Token = tuple[int, str, int]  # id, text, claims holding it
@@ -94,16 +98,36 @@ def search(
     if not idf:
         return []
     connection = session.connection()
+    # Rare terms first: their postings in full, up to a budget; the common rest only for
+    # the claims the rare ones found (a claim holding none of the rare terms would not
+    # make the first page on common words alone).
+    held = {token_id: n for token_id, _, n in tokens}
+    by_rarity = sorted(idf, key=lambda t: (held[t], t))
+    read, full = 0, list[int]()
+    for token_id in by_rarity:
+        if full and read + held[token_id] > SEARCH_POSTINGS:
+            break
+        full.append(token_id)
+        read += held[token_id]
+    common = by_rarity[len(full) :]
     frequencies: defaultdict[int, dict[int, int]] = defaultdict(dict)
     rough: defaultdict[int, float] = defaultdict(float)
-    for token_id, claim_id, count in connection.execute(
-        select(ClaimToken.token_id, ClaimToken.claim_id, ClaimToken.count).where(
-            ClaimToken.token_id.in_(idf)
-        )
-    ):
-        frequencies[claim_id][token_id] = count
-        rough[claim_id] += idf[token_id] * count * (K1 + 1) / (count + K1)
+
+    def add(rows: Iterable[Any]) -> None:
+        for token_id, claim_id, count in rows:
+            frequencies[claim_id][token_id] = count
+            rough[claim_id] += idf[token_id] * count * (K1 + 1) / (count + K1)
+
+    columns = select(ClaimToken.token_id, ClaimToken.claim_id, ClaimToken.count)
+    add(connection.execute(columns.where(ClaimToken.token_id.in_(full))))
     shortlist = heapq.nlargest(RERANKED * 3, rough, key=rough.__getitem__)
+    if common and shortlist:
+        add(
+            connection.execute(
+                columns.where(ClaimToken.token_id.in_(common), ClaimToken.claim_id.in_(shortlist))
+            )
+        )
+        shortlist = heapq.nlargest(RERANKED * 3, shortlist, key=rough.__getitem__)
     lengths: dict[int, int] = {
         claim_id: int(length)
         for claim_id, length in connection.execute(

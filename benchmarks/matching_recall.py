@@ -119,7 +119,15 @@ class Generator:
 
 
 def build_corpus(claims: int, rng: random.Random) -> list[str]:
-    """95% distinct sentences, 5% edited copies of them, shuffled.
+    """95% distinct sentences, 5% edited copies of them, shuffled."""
+    return build_corpus_with_pairs(claims, rng)[0]
+
+
+def build_corpus_with_pairs(
+    claims: int, rng: random.Random
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """95% distinct sentences, 5% edited copies of them, shuffled; and the injected pairs
+    (original, copy) as positions in the corpus.
 
     Real IndoSum sentences first (about 48,000 usable ones); past those, sentences from
     `Generator`.
@@ -134,9 +142,13 @@ def build_corpus(claims: int, rng: random.Random) -> list[str]:
         if made not in known:
             known.add(made)
             base.append(made)
-    corpus = base + [edit(rng.choice(base), rng) for _ in range(claims - len(base))]
-    rng.shuffle(corpus)
-    return corpus
+    sources = [rng.randrange(len(base)) for _ in range(claims - len(base))]
+    corpus = base + [edit(base[k], rng) for k in sources]
+    order = list(range(len(corpus)))
+    rng.shuffle(order)
+    place = {old: new for new, old in enumerate(order)}
+    pairs = [(place[k], place[len(base) + n]) for n, k in enumerate(sources)]
+    return [corpus[k] for k in order], pairs
 
 
 def main() -> None:

@@ -368,8 +368,18 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
             MatchKind.LINKED if linked else MatchKind.SUGGESTED,
             "; ".join(result.blocked_by) or None,
         )
+
+    # An undecided suggestion goes when its score is now under the suggest threshold (one
+    # crowded out of a claim's best five by better matches stays).
+    def text_of(claim_id: int) -> str:
+        return str(rows[int(np.searchsorted(ids, claim_id))][1] or "")
+
     stale = [
-        pair for pair, kind in existing.items() if kind == MatchKind.SUGGESTED and pair not in found
+        (a, b)
+        for (a, b), kind in existing.items()
+        if kind == MatchKind.SUGGESTED
+        and (a, b) not in found
+        and fuzz.token_set_ratio(text_of(a), text_of(b)) < limits.suggest
     ]
     for chunk in _chunks(stale, 500):
         session.execute(

@@ -116,6 +116,26 @@ def test_postgres_gets_search_indexes(db: Database, engine_name: str) -> None:
         assert not POSTGRES_ONLY_INDEXES & names
 
 
+def test_sqlite_keeps_a_terms_postings_together(cli: Cli, db: Database, db_url: str) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a SQLite storage option")
+    cli("ingest", str(SEED))
+    with db.engine.connect() as connection:
+        table = connection.execute(
+            sa.text("SELECT sql FROM sqlite_master WHERE name = 'claim_token'")
+        ).scalar_one()
+        postings = connection.execute(sa.text("SELECT count(*) FROM claim_token")).scalar_one()
+    assert "WITHOUT ROWID" in table
+    assert postings > 100  # the seed's claims are indexed through the rebuilt table
+    command.downgrade(alembic_config(db_url), "0008")
+    with db.engine.connect() as connection:
+        table = connection.execute(
+            sa.text("SELECT sql FROM sqlite_master WHERE name = 'claim_token'")
+        ).scalar_one()
+        after = connection.execute(sa.text("SELECT count(*) FROM claim_token")).scalar_one()
+    assert "WITHOUT ROWID" not in table and after == postings
+
+
 def test_history_is_append_only(cli: Cli, db: Database) -> None:
     cli("ingest", str(SEED))
     assert cli("verify", "1", "-e", "https://www.reuters.com/a").exit_code == 0

@@ -237,7 +237,9 @@ class ClaimToken(Base):
     )
     count: Mapped[int] = mapped_column(Integer, server_default="1")  # term frequency
 
-    __table_args__ = (Index(None, "claim_id"),)
+    # On SQLite the postings of a term lie together, in key order; a claim's length for
+    # BM25 comes from the claim_id index alone (migration 0009).
+    __table_args__ = (Index(None, "claim_id", "count"), {"sqlite_with_rowid": False})
 
 
 class ClaimMatch(Base):

@@ -24,12 +24,10 @@ from sentencex import segment
 from sqlalchemy import select
 
 from claimcheck.matching.compare import Thresholds
-from claimcheck.matching.terms import terms
 from claimcheck.services import repeats
 from claimcheck.services.ingest import IngestOptions, ingest_text
 from claimcheck.storage import Claim, Sentence
 from claimcheck.storage.db import open_database
-from claimcheck.storage.models import MatchToken
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "indosum" / "articles.jsonl"
 PER_ARTICLE = 10
@@ -197,15 +195,8 @@ def main() -> None:
                 if article_of[ids[j]] != article_of[cid]
             }
             t0 = time.perf_counter()
-            # The production look-up: the claim's terms, rarest first, through the index.
-            known = session.execute(
-                select(MatchToken.id, MatchToken.claims).where(
-                    MatchToken.text.in_(sorted(terms(mine, "id")))
-                )
-            ).all()
-            ranked = sorted(((t, n) for t, n in known), key=lambda row: (row[1], row[0]))
             own = claims_of[article_of[cid]]
-            candidates = repeats.find_candidates(session, {cid: ranked}, own).get(cid, {})
+            candidates = repeats.candidates_for(session, mine, "id", own)
             lookup_ms.append((time.perf_counter() - t0) * 1000)
             true_total += len(truth)
             found_total += len(truth & set(candidates))

@@ -27,13 +27,10 @@ import time
 from pathlib import Path
 
 from matching_recall import build_corpus, edit  # type: ignore[import-not-found]
-from sqlalchemy import select
 
 from claimcheck.matching.normalize import normalize
-from claimcheck.matching.terms import terms
 from claimcheck.services import repeats, search
 from claimcheck.storage.db import open_database
-from claimcheck.storage.models import MatchToken
 
 CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
 
@@ -86,14 +83,7 @@ def main() -> None:
     with database.session(write=False) as session:
         for number, text in enumerate(new_claims):
             started = time.perf_counter()
-            # The ingest look-up: the claim's terms, rarest first, then the index candidates.
-            known = session.execute(
-                select(MatchToken.id, MatchToken.claims).where(
-                    MatchToken.text.in_(sorted(terms(text, "id")))
-                )
-            ).all()
-            ranked = sorted(((t, n) for t, n in known), key=lambda row: (row[1], row[0]))
-            repeats.find_candidates(session, {-1: ranked}, set())
+            repeats.candidates_for(session, text, "id", set())
             ingest_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             search.search(session, query=text, limit=10)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
+from claimcheck.matching.normalize import normalize
 from claimcheck.services import repeats
 from claimcheck.storage import Article, Database
 from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
@@ -236,3 +237,15 @@ def test_scan_keeps_reviewers_decisions_and_drops_stale_suggestions(
     assert not set(stale) & set(after)
     assert sum(1 for _, kind in after.values() if kind == "linked") == 2
     assert _groups(db) == groups_before
+
+
+def test_a_claim_not_stored_yet_finds_the_claims_ingest_would_compare(
+    db: Database, two_articles: dict[str, int]
+) -> None:
+    claim = "Korut mengirim pasukan untuk membantu Rusia dalam perang melawan Ukraina"
+    seed, other = two_articles["seed_korut"], two_articles["other_korut"]
+    with db.session(write=False) as session:
+        found = repeats.candidates_for(session, normalize(claim).text, "id", exclude=set())
+        without_seed = repeats.candidates_for(session, normalize(claim).text, "id", {seed})
+    assert seed in found and other in found
+    assert seed not in without_seed and other in without_seed

@@ -237,6 +237,21 @@ def find_candidates(
     }
 
 
+def candidates_for(
+    session: Session, match_text: str, language: str, exclude: set[int]
+) -> dict[int, tuple[int, str, int, str]]:
+    """A claim not stored yet: the stored claims ingest would compare it with (read only)."""
+    wanted = sorted(terms(match_text, language))
+    known = [
+        (token_id, holders)
+        for token_id, holders in session.execute(
+            select(MatchToken.id, MatchToken.claims).where(MatchToken.text.in_(wanted))
+        )
+    ]
+    ranked = sorted(known, key=lambda token: (token[1], token[0]))
+    return find_candidates(session, {-1: ranked}, exclude).get(-1, {})
+
+
 def _store_pair(
     session: Session, first: int, second: int, score: float, kind: MatchKind, guards: str | None
 ) -> bool:

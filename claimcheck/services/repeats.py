@@ -403,8 +403,8 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
             )
         )
     new = [(pair, v) for pair, v in found.items() if pair not in existing]
-    if new:
-        now = utcnow()
+    now = utcnow()
+    for batch in _chunks(new, 20_000):  # a batch of parameter rows at a time, not a million
         session.execute(
             plain_insert(ClaimMatch),
             [
@@ -415,8 +415,8 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
                     "kind": kind.value,
                     "guards": guards,
                     "created_at": now,
-                }  # fmt: skip
-                for (a, b), (score, kind, guards) in new
+                }
+                for (a, b), (score, kind, guards) in batch
             ],
         )
     links = sorted(

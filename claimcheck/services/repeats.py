@@ -514,7 +514,7 @@ def _group_links(session: Session, links: list[tuple[int, int]]) -> int:
                 "group_id": g if isinstance(g, int) else g.id,
                 "added_at": now,
                 "added_by": MATCHER,
-            }  # fmt: skip
+            }
             for cid, g in joining
         ],
     )

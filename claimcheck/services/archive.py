@@ -240,6 +240,10 @@ def _store(session: Session, rows: list[ArchiveRow], source: str, report: Import
             _verdict(session, claim, row, actor)
     repeats.index_words(session, words)
     report.imported += len(fresh)
+    # Written; let the session forget them. A million-row import otherwise keeps three
+    # million objects in the session, and every garbage collection walks them all.
+    session.flush()
+    session.expunge_all()
 
 
 def _archived(row: ArchiveRow, source: str, digest: str) -> tuple[Article, Claim]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from claimcheck.cli.common import (
     ReviewerOption,
     emit,
     emit_page,
+    err,
     session,
     settings,
 )
@@ -103,7 +105,9 @@ def _decide(
 def scan(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Match every stored claim against every other in one pass: after an import, a
     database merge, or new thresholds. Reviewers' decisions and groups are kept."""
-    with session(ctx, write=True) as s:
+    # A spinner on a terminal: a million claims take minutes.
+    working = err.status("matching every claim against every other...") if err.is_terminal else None
+    with working or nullcontext(), session(ctx, write=True) as s:
         result = repeats.scan(s, settings(ctx).thresholds)
     emit(result, as_json, tables.scan)
 

@@ -38,8 +38,9 @@ def _query_terms(session: Session, kept: str, query: str) -> tuple[Counter[str],
     """The query's terms, stemmed as the index stems its language, and their index entries.
 
     The index holds each claim's terms stemmed for its own language. A query stemmed both
-    ways is read as the language whose terms the index knows more of; only a tie asks the
-    language identifier, whose model takes most of a second to load.
+    ways is read as the language whose terms the index knows more of (then: whose terms more
+    claims hold); only a tie on both between different terms asks the language identifier,
+    whose model takes most of a second to load.
     """
     ways = {language: terms(kept, language) for language in SUPPORTED_LANGUAGES}
     wanted = sorted({t for found in ways.values() for t in found})
@@ -53,11 +54,17 @@ def _query_terms(session: Session, kept: str, query: str) -> tuple[Counter[str],
             )
         )
     ]
-    known = {text for _, text, _ in tokens}
-    hits = {language: len(set(found) & known) for language, found in ways.items()}
-    ranked = sorted(hits.values(), reverse=True)
-    if len({frozenset(found) for found in ways.values()}) == 1 or ranked[0] > ranked[1]:
-        language = max(SUPPORTED_LANGUAGES, key=hits.__getitem__)
+    held = {text: claims for _, text, claims in tokens}
+    # Known terms first, then how many claims hold them: the reading this index backs.
+    support = {
+        language: (len(set(found) & held.keys()), sum(held.get(t, 0) for t in set(found)))
+        for language, found in ways.items()
+    }
+    ranked = sorted(support.values(), reverse=True)
+    if len({frozenset(set(found) & held.keys()) for found in ways.values()}) == 1:
+        language = SUPPORTED_LANGUAGES[0]  # either reading finds the same postings
+    elif ranked[0] > ranked[1]:
+        language = max(SUPPORTED_LANGUAGES, key=support.__getitem__)
     else:
         language = detect_language(query)
     chosen = ways[language]

@@ -249,3 +249,11 @@ def test_a_claim_not_stored_yet_finds_the_claims_ingest_would_compare(
         without_seed = repeats.candidates_for(session, normalize(claim).text, "id", {seed})
     assert seed in found and other in found
     assert seed not in without_seed and other in without_seed
+
+
+def test_scan_of_an_empty_database_or_one_article(cli: Cli) -> None:
+    zero = {"claims": 0, "similar": 0, "suggested": 0, "linked": 0, "grouped": 0, "removed": 0}
+    assert cli("dupes", "scan", "--json").json() == zero
+    assert cli("ingest", str(SEED)).exit_code == 0
+    # One article's claims are never paired with each other.
+    assert cli("dupes", "scan", "--json").json() == {**zero, "claims": 26}

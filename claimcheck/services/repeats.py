@@ -205,7 +205,7 @@ def find_candidates(
     Two queries for the whole article: the postings of every probe word, then the texts of
     the claims they name.
     """
-    probes = {cid: probe_terms(terms) for cid, terms in ranked.items()}
+    probes = {cid: probe_terms(tokens) for cid, tokens in ranked.items()}
     wanted = sorted({t for ids in probes.values() for t in ids})
     if not wanted:
         return {}
@@ -241,7 +241,7 @@ def candidates_for(
     session: Session, match_text: str, language: str, exclude: set[int]
 ) -> dict[int, tuple[int, str, int, str]]:
     """A claim not stored yet: the stored claims ingest would compare it with (read only)."""
-    wanted = sorted(terms(match_text, language))
+    wanted = sorted({t[:MAX_TOKEN_CHARS] for t in terms(match_text, language)})
     known = [
         (token_id, holders)
         for token_id, holders in session.execute(

@@ -262,7 +262,7 @@ def _join(
             j = touched[c]
             in_prefix = state[j] & _SHARE_MASK
             if in_prefix + rest < need_floor - margin or group[j] == group[i]:
-                continue  # cannot share enough even if all the rest is shared
+                continue  # cannot share enough even holding all the rest, or same article
             # Shared weight by merging the two sorted rank lists.
             p, q = start, positions[j]
             q_stop = positions[j + 1]

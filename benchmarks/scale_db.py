@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from matching_recall import build_corpus, edit  # type: ignore[import-not-found]
+from matching_recall import build_corpus, edit, percentile  # type: ignore[import-not-found]
 
 from claimcheck.matching.normalize import normalize
 from claimcheck.services import repeats, search
@@ -48,11 +48,6 @@ def run(db: str, *args: str) -> tuple[float, float, str]:
     if status != 0:
         raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{output}")
     return seconds, usage.ru_maxrss / 1024, output.strip()
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 def main() -> None:

@@ -16,8 +16,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.compare import Comparison, Thresholds, compare
 from claimcheck.matching.compare import MatchKind as Found
-from claimcheck.matching.compare import Thresholds, compare
 from claimcheck.matching.normalize import Normalized, normalize
 from claimcheck.matching.terms import terms
 from claimcheck.storage import Article, Claim, Sentence
@@ -98,8 +98,7 @@ def record(session: Session, article: Article, thresholds: Thresholds | None = N
         # The best few only: a claim repeated by twenty outlets needs its group, not 190 pairs.
         results.sort(key=lambda item: (item[0], item[1], -item[2]), reverse=True)
         for is_link, _, other_id, result in results[:MAX_STORED]:
-            kind = MatchKind.LINKED if is_link else MatchKind.SUGGESTED
-            blocked = "; ".join(result.blocked_by) or None
+            kind, blocked = _as_stored(result)
             if not _store_pair(session, claim.id, other_id, result.score, kind, blocked):
                 continue
             if is_link:
@@ -252,6 +251,12 @@ def candidates_for(
     return find_candidates(session, {-1: ranked}, exclude).get(-1, {})
 
 
+def _as_stored(result: Comparison) -> tuple[MatchKind, str | None]:
+    """A found pair's kind as stored, and what kept it from being linked."""
+    kind = MatchKind.LINKED if result.kind is Found.LINKED else MatchKind.SUGGESTED
+    return kind, "; ".join(result.blocked_by) or None
+
+
 def _store_pair(
     session: Session, first: int, second: int, score: float, kind: MatchKind, guards: str | None
 ) -> bool:
@@ -377,12 +382,7 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
             found[(a, b)] = (round(score, 1), MatchKind.SUGGESTED, None)
             continue
         result = compare(prepared[a], prepared[b], limits)
-        linked = result.kind is Found.LINKED
-        found[(a, b)] = (
-            result.score,
-            MatchKind.LINKED if linked else MatchKind.SUGGESTED,
-            "; ".join(result.blocked_by) or None,
-        )
+        found[(a, b)] = (result.score, *_as_stored(result))
 
     # An undecided suggestion goes when its score is now under the suggest threshold (one
     # crowded out of a claim's best five by better matches stays).

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from claimcheck.services.archive import import_claims
-from claimcheck.services.search import search
+from claimcheck.services.repeats.search import search
 from claimcheck.storage.db import open_database
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "checkthat"

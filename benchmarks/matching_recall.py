@@ -24,8 +24,8 @@ from sentencex import segment
 from sqlalchemy import select
 
 from claimcheck.matching.compare import Thresholds
-from claimcheck.services import repeats
 from claimcheck.services.ingest import IngestOptions, ingest_text
+from claimcheck.services.repeats.candidates import candidates_for
 from claimcheck.storage import Claim, Sentence
 from claimcheck.storage.db import open_database
 
@@ -202,7 +202,7 @@ def main() -> None:
             }
             t0 = time.perf_counter()
             own = claims_of[article_of[cid]]
-            candidates = repeats.candidates_for(session, mine, "id", own)
+            candidates = candidates_for(session, mine, "id", own)
             lookup_ms.append((time.perf_counter() - t0) * 1000)
             true_total += len(truth)
             found_total += len(truth & set(candidates))

@@ -6,7 +6,7 @@ runs against it, each timed as a real process with its peak memory.
    file (or --db URL).
 2. `claimcheck dupes scan`: every claim against every other.
 3. Look-ups in a warm process, for sampled new claims (edited copies of stored ones): the
-   ingest look-up (index candidates, as `repeats.record` reads them) and `search`.
+   ingest look-up (index candidates, as `record_article` reads them) and `search`.
 4. `claimcheck search "..."` as a fresh process, and `claimcheck ingest` of a 30-claim article
    made of repeats, against this database and against an empty one.
 
@@ -29,7 +29,8 @@ from pathlib import Path
 from matching_recall import build_corpus, edit, percentile  # type: ignore[import-not-found]
 
 from claimcheck.matching.normalize import normalize
-from claimcheck.services import repeats, search
+from claimcheck.services.repeats.candidates import candidates_for
+from claimcheck.services.repeats.search import search
 from claimcheck.storage.db import open_database
 
 CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
@@ -78,10 +79,10 @@ def main() -> None:
     with database.session(write=False) as session:
         for number, text in enumerate(new_claims):
             started = time.perf_counter()
-            repeats.candidates_for(session, text, "id", set())
+            candidates_for(session, text, "id", set())
             ingest_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
-            search.search(session, query=text, limit=10)
+            search(session, query=text, limit=10)
             search_ms.append((time.perf_counter() - started) * 1000)
             if number == 0:  # the first of each warms the process up
                 ingest_ms.clear()

@@ -11,7 +11,7 @@ from claimcheck.matching.aliases import expand_aliases, learn_aliases
 from claimcheck.matching.calibrate import LabelledPair, calibrate
 from claimcheck.matching.compare import MatchKind, compare
 from claimcheck.matching.normalize import normalize
-from claimcheck.services.matching import read_pairs
+from claimcheck.services.repeats.explain import read_pairs
 from tests.conftest import DATA, SEED, Cli
 
 PAIRS = DATA / "match-pairs.csv"

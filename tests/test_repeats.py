@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import delete, select
 
 from claimcheck.matching.normalize import normalize
-from claimcheck.services import repeats
+from claimcheck.services.repeats.candidates import candidates_for
+from claimcheck.services.repeats.record import record_article
 from claimcheck.storage import Article, Database
 from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
 from tests.conftest import DATA, SEED, Cli
@@ -158,7 +159,7 @@ def test_reject_splits_the_pair_and_it_is_never_suggested_again(
     assert len(cli("dupes", "--json").json()) == 2
     # Matching the article again keeps the reviewer's decision.
     with db.session() as session:
-        repeats.record(session, session.get(Article, 2))  # type: ignore[arg-type]
+        record_article(session, session.get(Article, 2))  # type: ignore[arg-type]
     shown = cli("claims", "show", str(ids["other_china"]), "--json").json()
     assert [r["kind"] for r in shown["repeats"]] == ["rejected"]
 
@@ -245,8 +246,8 @@ def test_a_claim_not_stored_yet_finds_the_claims_ingest_would_compare(
     claim = "Korut mengirim pasukan untuk membantu Rusia dalam perang melawan Ukraina"
     seed, other = two_articles["seed_korut"], two_articles["other_korut"]
     with db.session(write=False) as session:
-        found = repeats.candidates_for(session, normalize(claim).text, "id", exclude=set())
-        without_seed = repeats.candidates_for(session, normalize(claim).text, "id", {seed})
+        found = candidates_for(session, normalize(claim).text, "id", exclude=set())
+        without_seed = candidates_for(session, normalize(claim).text, "id", {seed})
     assert seed in found and other in found
     assert seed not in without_seed and other in without_seed
 

@@ -14,7 +14,7 @@ from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import to_data
 from claimcheck.services import archive, backup, claimreview
-from claimcheck.services.search import search as run_search
+from claimcheck.services.repeats.search import search as run_search
 
 import_app = typer.Typer(help="Import claims checked before.", no_args_is_help=True)
 

@@ -19,7 +19,11 @@ from claimcheck.cli.common import (
     settings,
 )
 from claimcheck.render import tables
-from claimcheck.services import dupes, matching, repeats, review
+from claimcheck.services import review
+from claimcheck.services.repeats.explain import calibrate_file
+from claimcheck.services.repeats.explain import explain as explain_pair
+from claimcheck.services.repeats.groups import claim_repeats, decide, list_groups
+from claimcheck.services.repeats.scan import scan as scan_all
 
 app = typer.Typer(
     help="Repeated claims: groups of the same claim, decisions on pairs, explanations.",
@@ -53,10 +57,10 @@ def groups(
         return
     with session(ctx) as s:
         if claim is not None:
-            found = dupes.claim_repeats(s, claim)
+            found = claim_repeats(s, claim)
             emit(found, as_json, tables.repeats)
             return
-        page = dupes.list_groups(
+        page = list_groups(
             s, min_articles=min_articles, status=status, conflicts_only=conflicts, limit=limit
         )
     emit_page(page, as_json, tables.groups)
@@ -97,7 +101,7 @@ def _decide(
 ) -> None:
     who = review.reviewer_name(reviewer)
     with session(ctx, write=True) as s:
-        decision = dupes.decide(s, claim_a=claim_a, claim_b=claim_b, same=same, reviewer=who)
+        decision = decide(s, claim_a=claim_a, claim_b=claim_b, same=same, reviewer=who)
     emit(decision, as_json, tables.decision)
 
 
@@ -108,7 +112,7 @@ def scan(ctx: typer.Context, as_json: JsonOption = False) -> None:
     # A spinner on a terminal: a million claims take minutes.
     working = err.status("matching every claim against every other...") if err.is_terminal else None
     with working or nullcontext(), session(ctx, write=True) as s:
-        result = repeats.scan(s, settings(ctx).thresholds)
+        result = scan_all(s, settings(ctx).thresholds)
     emit(result, as_json, tables.scan)
 
 
@@ -121,7 +125,7 @@ def explain(
 ) -> None:
     """Each scorer's figure and each guard (numbers, negation, names) for two claims."""
     with session(ctx) as s:
-        explanation = matching.explain(
+        explanation = explain_pair(
             s, claim_a=claim_a, claim_b=claim_b, thresholds=settings(ctx).thresholds
         )
     emit(explanation, as_json, tables.explanation)
@@ -133,4 +137,4 @@ def calibrate(
     as_json: JsonOption = False,
 ) -> None:
     """Precision and recall per threshold on labelled pairs, and the thresholds to use."""
-    emit(matching.calibrate_file(pairs), as_json, tables.calibration)
+    emit(calibrate_file(pairs), as_json, tables.calibration)

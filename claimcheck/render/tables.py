@@ -14,14 +14,14 @@ from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal
 from claimcheck.services.archive import ImportReport
 from claimcheck.services.backup import RestoreReport
-from claimcheck.services.dupes import GroupSummary, PairDecision
 from claimcheck.services.ingest import IngestFailure, IngestResult
 from claimcheck.services.lookup import Page
-from claimcheck.services.matching import Explanation
-from claimcheck.services.repeats import Scan
+from claimcheck.services.repeats.explain import Explanation
+from claimcheck.services.repeats.groups import GroupSummary, PairDecision
+from claimcheck.services.repeats.scan import Scan
+from claimcheck.services.repeats.search import SearchHit
 from claimcheck.services.review import StatusChange
 from claimcheck.services.revisions import RevisionDiff
-from claimcheck.services.search import SearchHit
 from claimcheck.services.triage import Assignment
 from claimcheck.services.views import (
     ArticleSummary,

@@ -21,7 +21,7 @@ from claimcheck.matching.normalize import normalize
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.text import normalize_text
-from claimcheck.services import repeats
+from claimcheck.services.repeats.index import claim_terms, index_words
 from claimcheck.services.review import (
     EvidenceInput,
     attach_evidence,
@@ -235,10 +235,10 @@ def _store(session: Session, rows: list[ArchiveRow], source: str, report: Import
     session.add_all(article for (article, _), _ in made)
     session.flush()  # one batched INSERT per table: the claims get their ids
     for (article, claim), row in made:
-        words[claim.id] = repeats.claim_terms(claim.match_text, row.context, article.language)
+        words[claim.id] = claim_terms(claim.match_text, row.context, article.language)
         if row.status is not Status.PENDING:
             _verdict(session, claim, row, actor)
-    repeats.index_words(session, words)
+    index_words(session, words)
     report.imported += len(fresh)
     # Written; let the session forget them. A million-row import otherwise keeps three
     # million objects in the session, and every garbage collection walks them all.

@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
-from claimcheck.services import repeats
+from claimcheck.services.repeats.index import claim_terms, index_words
+from claimcheck.services.repeats.record import record_article
 from claimcheck.storage import Article, Base, Claim, Evidence, ReviewEvent, Sentence
 from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
 
@@ -189,7 +190,7 @@ class _Restore:
             # at ingest (which also indexes their words).
             article = self.session.get(Article, article_id)
             if article is not None:
-                found = repeats.record(self.session, article)
+                found = record_article(self.session, article)
                 self.report.linked += found.linked
                 self.report.suggested += found.suggested
 
@@ -198,7 +199,7 @@ class _Restore:
         self.claims[int(record["id"])] = claim_id
         self.report.claims += 1
         if not self.merge:
-            self.words[claim_id] = repeats.claim_terms(
+            self.words[claim_id] = claim_terms(
                 record.get("match_text"), record.get("context"), self.language
             )
         evidence_ids: dict[int, int] = {}
@@ -273,7 +274,7 @@ class _Restore:
                 )
 
     def finish(self) -> None:
-        repeats.index_words(self.session, self.words)
+        index_words(self.session, self.words)
         if not self.merge and self.session.get_bind().dialect.name == "postgresql":
             # Rows came with their ids: new rows must be numbered after them.
             for table in WITH_IDS:

@@ -9,8 +9,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
-from claimcheck.services import dupes
 from claimcheck.services.lookup import Page, check_status, load_article, load_claim
+from claimcheck.services.repeats.groups import claim_repeats
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import (
     ArticleSummary,
@@ -143,7 +143,7 @@ def list_claims(
 def get_claim(session: Session, claim_id: int) -> ClaimView:
     """A claim with its evidence, history, and the other claims that are the same claim."""
     view = claim_view(load_claim(session, claim_id))
-    return replace(view, repeats=dupes.claim_repeats(session, claim_id))
+    return replace(view, repeats=claim_repeats(session, claim_id))
 
 
 def history(session: Session, claim_id: int) -> list[EventView]:

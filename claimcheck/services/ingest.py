@@ -21,7 +21,9 @@ from claimcheck.pipeline import (
     worthiness,
 )
 from claimcheck.pipeline.dates import parse_user_date
-from claimcheck.services import repeats, revisions
+from claimcheck.services import revisions
+from claimcheck.services.repeats.index import fill_match_texts
+from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.storage import Article, Claim, Database, Sentence
 from claimcheck.storage.db import database_message
@@ -89,7 +91,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
-    repeats.fill_match_texts(article)
+    fill_match_texts(article)
     previous = revisions.previous_revision(session, article)
     if previous is not None:
         article.previous_id, article.revision = previous.id, previous.revision + 1
@@ -107,7 +109,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
     if previous is not None:
         revisions.carry_over(session, previous, article)
-    found = repeats.record(session, article, options.thresholds)
+    found = record_article(session, article, options.thresholds)
     return _result(article, source, already_present=False, found=found)
 
 
@@ -159,7 +161,7 @@ def _by_hash(session: Session, digest: str) -> Article | None:
 
 
 def _result(
-    article: Article, source: str, *, already_present: bool, found: repeats.Recorded | None = None
+    article: Article, source: str, *, already_present: bool, found: Recorded | None = None
 ) -> IngestResult:
     return IngestResult(
         article_id=article.id,

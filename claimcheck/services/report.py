@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.dates import parse_user_date
-from claimcheck.services import dupes
 from claimcheck.services.lookup import check_articles, check_status
+from claimcheck.services.repeats.groups import claim_repeats
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import EvidenceView, evidence_view
 from claimcheck.settings import RatingScale
@@ -199,7 +199,7 @@ def _report_claim(
 
 def appearances(session: Session, claim_id: int) -> list[Appearance]:
     """The other articles the same claim (confirmed, linked or grouped) was found in."""
-    same = [r for r in dupes.claim_repeats(session, claim_id) if r.kind in SAME_CLAIM]
+    same = [r for r in claim_repeats(session, claim_id) if r.kind in SAME_CLAIM]
     if not same:
         return []
     articles = {

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
-from claimcheck.services import dupes
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
+from claimcheck.services.repeats.groups import group_claims
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
 from claimcheck.storage import (
@@ -368,7 +368,7 @@ def decide(
     source = load_claim(session, claim_id)
     inherited = list(evidence) or inherited_evidence(source)
     changes = [first]
-    for member in dupes.group_claims(session, claim_id):
+    for member in group_claims(session, claim_id):
         if member == claim_id:
             continue
         has_evidence = bool(load_claim(session, member).evidence)

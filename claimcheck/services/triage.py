@@ -16,8 +16,9 @@ from claimcheck.errors import InvalidInput
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.pipeline import worthiness
 from claimcheck.pipeline.model import Role
-from claimcheck.services import browse, repeats
+from claimcheck.services import browse
 from claimcheck.services.lookup import check_status, load_article, load_claim
+from claimcheck.services.repeats.index import reindex_claim
 from claimcheck.services.review import MAX_NOTE, MAX_REVIEWER
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import ClaimView
@@ -297,7 +298,7 @@ def _rescore(session: Session, claim: Claim) -> None:
         role=sentence.role,
     )
     claim.priority, claim.signals = found.score, ",".join(found.signals)
-    repeats.reindex_claim(session, claim, article.language, learn_aliases(article.text))
+    reindex_claim(session, claim, article.language, learn_aliases(article.text))
 
 
 def edit_text(

@@ -33,7 +33,7 @@ def downgrade() -> None:
 def _rebuild_index() -> None:
     from sqlalchemy.orm import Session
 
-    from claimcheck.services.repeats import claim_terms, index_words
+    from claimcheck.services.repeats.index import claim_terms, index_words
 
     bind = op.get_bind()
     rows = bind.execute(

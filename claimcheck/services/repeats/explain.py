@@ -1,4 +1,4 @@
-"""Matching as reviewers use it: explain a pair of stored claims, calibrate thresholds."""
+"""Explain: why two stored claims are or are not the same claim; thresholds from labelled pairs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Repeated claims as reviewers see them: groups, one claim's repeats, decisions, conflicts."""
+"""Groups: claims that are the same claim, as matching grows them and reviewers decide them."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
 from claimcheck.matching.compare import compare
 from claimcheck.matching.normalize import normalize
-from claimcheck.services import repeats
 from claimcheck.services.lookup import Page, check_status, last_verdict, load_claim
 from claimcheck.services.views import RepeatView
 from claimcheck.storage import Claim, Sentence, Status
@@ -45,6 +44,52 @@ class PairDecision:
     removed_from_group: list[int] = field(default_factory=list)
 
 
+def group_of(session: Session, claim_id: int) -> int | None:
+    return session.scalar(select(GroupMember.group_id).where(GroupMember.claim_id == claim_id))
+
+
+def members(session: Session, group_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(GroupMember.claim_id)
+            .where(GroupMember.group_id == group_id)
+            .order_by(GroupMember.claim_id)
+        )
+    )
+
+
+def join_groups(session: Session, existing: int, new: int, who: str) -> int:
+    """Put ``new`` in ``existing``'s group (made if needed). Matching never merges two
+    groups: a chain of near-matches must not glue different claims together."""
+    group = group_of(session, existing)
+    if group is None:
+        made = ClaimGroup(created_at=utcnow())
+        session.add(made)
+        session.flush()
+        group = made.id
+        session.add(GroupMember(claim_id=existing, group_id=group, added_at=utcnow(), added_by=who))
+    if group_of(session, new) is None:
+        session.add(GroupMember(claim_id=new, group_id=group, added_at=utcnow(), added_by=who))
+    session.flush()
+    return group
+
+
+def merge_groups(session: Session, first: int, second: int, who: str) -> int:
+    """A reviewer says two claims are the same: one group holds both and their groups."""
+    group_a, group_b = group_of(session, first), group_of(session, second)
+    if group_a is not None and group_b is not None and group_a != group_b:
+        keep, drop = sorted((group_a, group_b))
+        session.execute(
+            update(GroupMember).where(GroupMember.group_id == drop).values(group_id=keep)
+        )
+        session.delete(session.get(ClaimGroup, drop))
+        session.flush()
+        return keep
+    if group_a is None and group_b is not None:
+        return join_groups(session, second, first, who)
+    return join_groups(session, first, second, who)
+
+
 def claim_repeats(session: Session, claim_id: int) -> list[RepeatView]:
     """The claim's group members and its matched pairs, same claims first."""
     load_claim(session, claim_id)
@@ -54,10 +99,10 @@ def claim_repeats(session: Session, claim_id: int) -> list[RepeatView]:
         )
     ).all()
     by_other = {(p.claim_b_id if p.claim_a_id == claim_id else p.claim_a_id): p for p in pairs}
-    group = repeats.group_of(session, claim_id)
+    group = group_of(session, claim_id)
     others = set(by_other)
     if group is not None:
-        others |= set(repeats.members(session, group)) - {claim_id}
+        others |= set(members(session, group)) - {claim_id}
     order = {"confirmed": 0, "linked": 1, "group": 2, "suggested": 3, "rejected": 4}
     views = [_repeat_view(session, other, by_other.get(other)) for other in others]
     return sorted(views, key=lambda v: (order[v.kind], -(v.score or 0), v.claim_id))
@@ -102,12 +147,12 @@ def decide(
     pair.decided_at = utcnow()
     session.flush()
     if same:
-        return PairDecision(a, b, kind.value, repeats.merge_groups(session, a, b, reviewer))
+        return PairDecision(a, b, kind.value, merge_groups(session, a, b, reviewer))
     return PairDecision(a, b, kind.value, *_separate(session, a, b))
 
 
 def _separate(session: Session, a: int, b: int) -> tuple[int | None, list[int]]:
-    group_a, group_b = repeats.group_of(session, a), repeats.group_of(session, b)
+    group_a, group_b = group_of(session, a), group_of(session, b)
     if group_a is None or group_a != group_b:
         return group_a, []
     # The later of the two to join leaves; a group of one is no group.
@@ -119,7 +164,7 @@ def _separate(session: Session, a: int, b: int) -> tuple[int | None, list[int]]:
     session.delete(session.get(GroupMember, leaving))
     session.flush()
     removed = [leaving]
-    remaining = repeats.members(session, group_a)
+    remaining = members(session, group_a)
     if len(remaining) < 2:
         for cid in remaining:
             session.delete(session.get(GroupMember, cid))
@@ -182,5 +227,5 @@ def list_groups(
 def group_claims(session: Session, claim_id: int) -> list[int]:
     """The claim and every other claim of its group (just the claim if it has none)."""
     load_claim(session, claim_id)
-    group = repeats.group_of(session, claim_id)
-    return [claim_id] if group is None else repeats.members(session, group)
+    group = group_of(session, claim_id)
+    return [claim_id] if group is None else members(session, group)

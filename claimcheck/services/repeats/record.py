@@ -1,0 +1,108 @@
+"""Record: a new article's claims indexed, compared with their candidates, matches stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.compare import Comparison, Thresholds, compare
+from claimcheck.matching.compare import MatchKind as Found
+from claimcheck.matching.normalize import normalize
+from claimcheck.matching.terms import terms
+from claimcheck.services.repeats.candidates import find_candidates
+from claimcheck.services.repeats.groups import join_groups
+from claimcheck.services.repeats.index import index_words
+from claimcheck.storage import Article
+from claimcheck.storage.models import ClaimMatch, MatchKind, utcnow
+
+MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
+MAX_STORED = 5  # matches kept per new claim
+MATCHER = "matching"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    suggested: int
+    linked: int
+
+
+def record_article(
+    session: Session, article: Article, thresholds: Thresholds | None = None
+) -> Recorded:
+    """Index a newly stored article's claims and match them against other articles' claims."""
+    limits = thresholds or Thresholds()
+    aliases = learn_aliases(article.text)
+    claims = [c for s in article.sentences for c in s.claims]
+    if not claims:
+        return Recorded(0, 0)
+    prepared = {c.id: normalize(c.text, aliases) for c in claims}
+    ranked = index_words(
+        session, {cid: terms(n.text, article.language) for cid, n in prepared.items()}
+    )
+    own = set(prepared)
+    suggested = linked = 0
+    alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
+    candidates = find_candidates(session, ranked, own)
+    for claim in claims:
+        mine = prepared[claim.id]
+        found = candidates.get(claim.id, {})
+        quick = process.extract(
+            mine.text,
+            {cid: row[3] for cid, row in found.items()},
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=limits.suggest,
+            limit=MAX_COMPARED,
+        )
+        results = []
+        for _, _, other_id in quick:
+            _, other_text, other_article, _ = found[other_id]
+            if other_article not in alias_cache:
+                stored = session.get(Article, other_article)
+                alias_cache[other_article] = learn_aliases(stored.text if stored else "")
+            result = compare(mine, normalize(other_text, alias_cache[other_article]), limits)
+            if result.kind is not Found.NONE:
+                results.append((result.kind is Found.LINKED, result.score, other_id, result))
+        # The best few only: a claim repeated by twenty outlets needs its group, not 190 pairs.
+        results.sort(key=lambda item: (item[0], item[1], -item[2]), reverse=True)
+        for is_link, _, other_id, result in results[:MAX_STORED]:
+            kind, blocked = as_stored(result)
+            if not _store_pair(session, claim.id, other_id, result.score, kind, blocked):
+                continue
+            if is_link:
+                linked += 1
+                join_groups(session, other_id, claim.id, MATCHER)
+            else:
+                suggested += 1
+    return Recorded(suggested, linked)
+
+
+def as_stored(result: Comparison) -> tuple[MatchKind, str | None]:
+    """A found pair's kind as stored, and what kept it from being linked."""
+    kind = MatchKind.LINKED if result.kind is Found.LINKED else MatchKind.SUGGESTED
+    return kind, "; ".join(result.blocked_by) or None
+
+
+def _store_pair(
+    session: Session, first: int, second: int, score: float, kind: MatchKind, guards: str | None
+) -> bool:
+    """Store a found pair unless the pair is already known (a reviewer's decision stays)."""
+    a, b = sorted((first, second))
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stored = session.execute(
+        insert(ClaimMatch)
+        .values(
+            claim_a_id=a,
+            claim_b_id=b,
+            score=score,
+            kind=kind.value,
+            guards=guards,
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing()
+    )
+    return bool(getattr(stored, "rowcount", 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,22 @@ class Settings:
     organization: Organization = Organization()
     thresholds: Thresholds = Thresholds()
     review: ReviewSettings = ReviewSettings()
+    path: Path | None = None  # the file these were read from, if any
+
+    def publisher(self, name: str | None = None, url: str | None = None) -> Organization:
+        """Who publishes the desk's ClaimReviews: the names given now over the settings'.
+        ClaimReview must name its author, and a made-up one would be published as the
+        desk's, so a missing one is an error that says where to set it."""
+        chosen = replace(
+            self.organization, name=name or self.organization.name, url=url or self.organization.url
+        )
+        if not chosen.name or not chosen.url:
+            where = self.path or user_config_file()
+            raise InvalidInput(
+                "ClaimReview names who published the check: give --org-name and --org-url, "
+                f"or set name and url under [organization] in {where}"
+            )
+        return chosen
 
 
 def config_path(given: str | Path | None = None) -> Path | None:
@@ -129,10 +145,15 @@ def config_path(given: str | Path | None = None) -> Path | None:
     chosen = given or os.environ.get(CONFIG_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    default = user_config_file()
+    return default if default.is_file() else None
+
+
+def user_config_file() -> Path:
+    """Where the user's settings file is read from when none is named (it may not exist)."""
     from platformdirs import user_config_dir
 
-    default = Path(user_config_dir("claimcheck")) / "config.toml"
-    return default if default.is_file() else None
+    return Path(user_config_dir("claimcheck")) / "config.toml"
 
 
 def load_settings(given: str | Path | None = None) -> Settings:
@@ -146,7 +167,7 @@ def load_settings(given: str | Path | None = None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"{path}: not a valid TOML settings file ({exc})") from None
     try:
-        return _settings(data)
+        return replace(_settings(data), path=path)
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidInput(f"{path}: {exc}") from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,44 @@ def test_console_script_runs_in_a_real_process(db_url: str, tmp_path: Path) -> N
     assert failed.returncode == 1
     assert failed.stderr.startswith("Error: claim #1 has no evidence")
     assert "Traceback" not in failed.stderr
+
+
+def test_version_is_the_installed_one() -> None:
+    from importlib.metadata import version
+
+    run = invoke("--version")
+    assert run.exit_code == 0
+    assert run.stdout == f"claimcheck {version('claimcheck')}\n"
+
+
+def test_shell_completion_completes_commands(tmp_path: Path) -> None:
+    """The script `--show-completion` prints, and the completions it asks the program for."""
+    script = Path(sys.executable).parent / "claimcheck"
+    shown = subprocess.run(
+        [str(script), "--show-completion", "bash"], capture_output=True, text=True, check=False
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "complete -o default -F _claimcheck_completion claimcheck" in shown.stdout
+    # What bash runs on Tab after `claimcheck cla` and after `claimcheck report --for`.
+    env = {**os.environ, "_CLAIMCHECK_COMPLETE": "complete_bash", "HOME": str(tmp_path)}
+    for words, cword, expected in (
+        ("claimcheck cla", "1", "claims"),
+        ("claimcheck report --for", "2", "--format"),
+    ):
+        done = subprocess.run(
+            [str(script)],
+            env={**env, "COMP_WORDS": words, "COMP_CWORD": cword},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert expected in done.stdout.split(), (words, done.stdout, done.stderr)
+    installed = subprocess.run(
+        [str(script), "--install-completion", "bash"],
+        env={**os.environ, "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    assert "claimcheck" in (tmp_path / ".bashrc").read_text(encoding="utf-8")

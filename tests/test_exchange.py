@@ -69,6 +69,14 @@ def test_claimreview_needs_the_publishing_organization(cli: Cli, desk: dict[str,
     run = cli("export", "claimreview")
     assert run.exit_code == 1
     assert "give --org-name and --org-url" in run.stderr and run.stdout == ""
+    # It says which settings file to put them in: the user's, or the one given.
+    assert "[organization] in " in run.stderr and "claimcheck/config.toml" in run.stderr
+    empty = desk["config"].with_name("empty.toml")
+    empty.write_text('rating_language = "id"\n', encoding="utf-8")
+    named = cli("--config", str(empty), "export", "claimreview")
+    assert named.exit_code == 1 and f"[organization] in {empty}" in named.stderr
+    given = cli("export", "claimreview", "--org-name", "Cek Fakta", "--org-url", "https://x.id")
+    assert given.exit_code == 0, given.stderr
 
 
 def test_claimreview_export_has_the_fields_publishers_need(cli: Cli, desk: dict[str, Any]) -> None:

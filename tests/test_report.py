@@ -298,6 +298,11 @@ def test_html_report_is_one_safe_self_contained_page(
 
 def test_json_and_csv_reports_carry_every_claim(cli: Cli, reviewed: dict[str, int]) -> None:
     data = json.loads(cli("report", "--format", "json").stdout)
+    # `--json`, as every other command has it, is the same report (but for its time stamp).
+    alias = json.loads(cli("report", "--json").stdout)
+    assert {**alias, "generated_at": None} == {**data, "generated_at": None}
+    mixed = cli("report", "--json", "--format", "csv")
+    assert mixed.exit_code == 2 and "--json is --format json" in mixed.stderr
     assert data["summary"]["by_status"] == {
         "pending": 25,
         "verified": 1,

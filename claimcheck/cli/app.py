@@ -20,7 +20,7 @@ from claimcheck.cli import (
     report,
     review,
 )
-from claimcheck.cli.common import err, state
+from claimcheck.cli.common import err, out, state
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render.safe import for_terminal
 from claimcheck.storage.db import database_message
@@ -46,8 +46,15 @@ app = typer.Typer(
     help="Track the claims in news articles: split, review, verify with evidence.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"claimcheck {version('claimcheck')}", markup=False, highlight=False)
+        raise typer.Exit()
 
 
 @app.callback()
@@ -69,6 +76,12 @@ def main_options(
             help="Desk settings file (TOML: rating scale, organization, matching thresholds).",
         ),
     ] = None,
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     state(ctx).db_url = db_url
     state(ctx).config = config

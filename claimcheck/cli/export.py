@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -34,11 +33,7 @@ def export_claimreview(
 ) -> None:
     """schema.org ClaimReview JSON-LD for every verified or disputed claim."""
     desk = settings(ctx)
-    organization = desk.organization
-    if org_name or org_url:
-        organization = replace(
-            organization, name=org_name or organization.name, url=org_url or organization.url
-        )
+    organization = desk.publisher(org_name, org_url)
     with session(ctx) as s:
         result = claimreview.export(
             s, scale=desk.ratings, organization=organization, articles=article or ()

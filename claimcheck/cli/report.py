@@ -49,10 +49,18 @@ def report(
             help="md (default, to read or paste), html (one self-contained page), json, csv.",
         ),
     ] = Format.MD,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
     output: OutputOption = None,
 ) -> None:
     """A verification report: a summary by status and rating, then every claim with its
     verdict, rating, evidence, reviewer and the other articles it appeared in."""
+    if as_json:
+        if fmt not in (Format.MD, Format.JSON):
+            raise typer.BadParameter(
+                f"--json is --format json; it cannot go with --format {fmt.value}",
+                param_hint="--json",
+            )
+        fmt = Format.JSON
     filters = service.parse_filters(
         articles=article or (),
         statuses=status or (),

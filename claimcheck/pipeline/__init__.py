@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 from claimcheck.pipeline.claims import extract_claims
 from claimcheck.pipeline.document import structure_article, structure_plain
 from claimcheck.pipeline.html import extract_html, looks_like_html
-from claimcheck.pipeline.language import check_language, detect_language
+from claimcheck.pipeline.language import check_language, identify_language, splits_claims
 from claimcheck.pipeline.model import (
     CLAIM_ROLES,
     Block,
@@ -56,7 +56,9 @@ def split_article(
     """
     structure = structure_plain(text) if plain else structure_article(text)
     body = " ".join(text[b.start : b.end] for b in structure.blocks if b.role is Role.BODY)
-    language = check_language(lang) if lang else detect_language(body or text)
+    language = check_language(lang) if lang else identify_language(body or text)
+    # Claims are cut only from languages the rules read; another one keeps its sentences.
+    guess_claims = splits_claims(language)
 
     metadata = replace(structure.metadata, language=language)
     if hints is not None:
@@ -69,7 +71,7 @@ def split_article(
         for span in _sentence_spans(text, block, language):
             sentence_text = text[span.start : span.end]
             claims: list[Claim] = []
-            if block.role in CLAIM_ROLES:
+            if block.role in CLAIM_ROLES and guess_claims:
                 for draft in extract_claims(sentence_text, language, last_speaker):
                     claims.append(
                         Claim(

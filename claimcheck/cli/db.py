@@ -6,7 +6,7 @@ import typer
 
 from claimcheck.cli.common import out, state
 from claimcheck.errors import DatabaseError
-from claimcheck.storage.db import resolve_url, schema_state, sqlite_path, upgrade
+from claimcheck.storage.db import resolve_url, schema_state, shown_url, sqlite_path, upgrade
 
 app = typer.Typer(help="Where the database is, and migrating it.", no_args_is_help=True)
 
@@ -16,7 +16,7 @@ def path(ctx: typer.Context) -> None:
     """Print the database in use: a file path for SQLite, else the URL."""
     url = resolve_url(state(ctx).db_url)
     file = sqlite_path(url)
-    out.print(str(file) if file else url, highlight=False, soft_wrap=True)
+    out.print(str(file) if file else shown_url(url), highlight=False, soft_wrap=True)
 
 
 @app.command("upgrade")

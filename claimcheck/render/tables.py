@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.matching.calibrate import Calibration
-from claimcheck.render.safe import for_terminal
+from claimcheck.render.safe import for_terminal, one_line
 from claimcheck.services.archive import ImportReport
 from claimcheck.services.backup import RestoreReport
 from claimcheck.services.ingest import IngestFailure, IngestResult
@@ -52,6 +52,19 @@ def _m(text: str | None) -> str:
     return escape(for_terminal(text or ""))
 
 
+#: A title in a one-line message or a list is cut to this many characters.
+TITLE_CHARS = 80
+
+
+def _title(title: str | None) -> Text:
+    """An article's title for a message or a list: cut, made safe, and never highlighted
+    (rich's highlighter takes time quadratic in the length of a long unbroken line)."""
+    text = for_terminal(" ".join((title or "(untitled)").split()))
+    if len(text) > TITLE_CHARS:
+        text = text[: TITLE_CHARS - 1].rstrip() + "…"
+    return Text(text)
+
+
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
@@ -70,9 +83,10 @@ def _more(console: Console, shown: int, total: int) -> None:
 
 def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
     for r in results:
-        title = _m(r.title or "(untitled)")
+        line = Text(f"{one_line(r.source)}: ")
         if r.already_present:
-            console.print(f"{_m(r.source)}: already stored as article #{r.article_id} {title}")
+            line.append(f"already stored as article #{r.article_id} ")
+            line.append_text(_title(r.title))
         else:
             found = ""
             if r.previous_id is not None:
@@ -82,10 +96,10 @@ def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
                 )
             elif r.linked or r.suggested:
                 found = f"; {r.linked} repeat claims of other articles, {r.suggested} possible"
-            console.print(
-                f"{_m(r.source)}: article #{r.article_id} {title}: "
-                f"{r.sentences} sentences, {r.claims} claims{found}"
-            )
+            line.append(f"article #{r.article_id} ")
+            line.append_text(_title(r.title))
+            line.append(f": {r.sentences} sentences, {r.claims} claims{found}")
+        console.print(line, soft_wrap=True)
 
 
 def ingest_summary(console: Console, results: Sequence[IngestResult]) -> None:
@@ -97,9 +111,15 @@ def ingest_summary(console: Console, results: Sequence[IngestResult]) -> None:
     )
 
 
+def error(console: Console, message: str, *, label: str = "Error") -> None:
+    """One problem on one line, whatever the terminal's width (or none, in a pipe): every
+    control character and line break in it written out, nothing wrapped."""
+    console.print(Text(f"{label}: {one_line(message)}"), soft_wrap=True, highlight=False)
+
+
 def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None:
     for f in failures:
-        console.print(f"Error: {_m(f.message)}", style="red", highlight=False)
+        error(console, f.message)
 
 
 def article_list(console: Console, page: Page[ArticleSummary]) -> None:
@@ -110,7 +130,7 @@ def article_list(console: Console, page: Page[ArticleSummary]) -> None:
     for a in page.items:
         table.add_row(
             str(a.id),
-            _u(a.title),
+            _title(a.title),
             _u(a.outlet),
             a.language,
             a.published_at.isoformat() if a.published_at else "",

@@ -22,12 +22,8 @@ from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.text import normalize_text
 from claimcheck.services.repeats.index import claim_terms, index_words
-from claimcheck.services.review import (
-    EvidenceInput,
-    attach_evidence,
-    check_url,
-    default_stance,
-)
+from claimcheck.services.review import EvidenceInput, attach_evidence, default_stance
+from claimcheck.services.urls import check_url
 from claimcheck.settings import DEFAULT_SCALE, RatingScale
 from claimcheck.storage import Article, Claim, ReviewEvent, Sentence, Status
 from claimcheck.storage.models import EventKind, utcnow

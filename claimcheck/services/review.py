@@ -6,9 +6,7 @@ import getpass
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from ipaddress import ip_address
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -16,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.repeats.groups import group_claims
+from claimcheck.services.urls import check_url
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
 from claimcheck.storage import (
@@ -30,7 +29,6 @@ from claimcheck.storage import (
 from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
 
 REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
-MAX_URL = 2048
 MAX_NOTE = 4000
 MAX_REVIEWER = 200
 #: Verdicts a second reviewer confirms when the desk asks for second review.
@@ -70,37 +68,6 @@ def reviewer_name(given: str | None) -> str:
     if len(name) > MAX_REVIEWER:
         raise InvalidInput(f"reviewer name is longer than {MAX_REVIEWER} characters")
     return name
-
-
-def check_url(url: str) -> str:
-    """An evidence link must be an http(s) URL with a real host."""
-    url = url.strip()
-    if len(url) > MAX_URL:
-        raise InvalidInput(f"evidence URL is longer than {MAX_URL} characters")
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:
-        raise InvalidInput(f"not a valid URL: {url!r}") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidInput(f"evidence must be an http or https link, not {url!r}")
-    if not _real_host(host):
-        raise InvalidInput(f"evidence URL has no real host: {url!r}")
-    return url
-
-
-def _real_host(host: str) -> bool:
-    try:
-        ip_address(host)
-        return True
-    except ValueError:
-        pass
-    labels = host.split(".")
-    return (
-        len(labels) >= 2
-        and all(labels)
-        and all(ch.isalnum() or ch == "-" for label in labels for ch in label)
-    )
 
 
 def default_stance(status: str) -> str:

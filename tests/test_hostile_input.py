@@ -183,34 +183,6 @@ def test_a_usage_error_is_one_error_line(db_url: str) -> None:
 # ---------------------------------------------------------------------------- settings
 
 
-@pytest.mark.parametrize(
-    ("setting", "message"),
-    [
-        ('[review]\nsecond_review = "false"\n', "[review] second_review must be true or false"),
-        ("[review]\nsecond_review = 1\n", "[review] second_review must be true or false"),
-        ('[review]\nlease_minutes = "15"\n', "[review] lease_minutes must be a whole number"),
-        ("[review]\nlease_minutes = 2.5\n", "[review] lease_minutes must be a whole number"),
-        ("[review]\nsecond_reveiw = true\n", "unknown setting 'second_reveiw' in [review]"),
-        ('[matching]\nsuggest = "80"\n', "[matching] suggest must be a number"),
-        ("[organization]\nname = 7\n", "[organization] name must be a string"),
-        ("review = 3\n", "[review] must be a table"),
-        ("[review]\nlease_minutes = " + "9" * 5000 + "\n", "not a valid TOML settings file"),
-        ("ratings = 'Benar'\n", "ratings must be a list"),
-        ('[organization]\nurl = "javascript:alert(1)"\n', "[organization] url"),
-        ('[organization]\nreview_url = "https://cek.example.id/{id}\\"><x"\n', "review_url"),
-    ],
-)
-def test_settings_are_type_checked_naming_the_key(
-    cli: Cli, tmp_path: Path, setting: str, message: str
-) -> None:
-    config = tmp_path / "desk.toml"
-    config.write_text(setting, encoding="utf-8")
-    run = cli("--config", str(config), "report")
-    assert run.exit_code == 1
-    [line] = run.stderr.splitlines()
-    assert line.startswith(f"Error: {config}: ") and message in line, line
-
-
 def test_second_review_false_leaves_second_review_off(cli: Cli, tmp_path: Path) -> None:
     config = tmp_path / "desk.toml"
     config.write_text("[review]\nsecond_review = false\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from claimcheck.services.repeats.explain import Explanation
 from claimcheck.services.repeats.groups import GroupSummary, PairDecision
 from claimcheck.services.repeats.scan import Scan
 from claimcheck.services.repeats.search import SearchHit
-from claimcheck.services.review import StatusChange
+from claimcheck.services.review import EvidenceAdded, StatusChange
 from claimcheck.services.revisions import RevisionDiff
 from claimcheck.services.triage import Assignment
 from claimcheck.services.views import (
@@ -32,6 +32,7 @@ from claimcheck.services.views import (
     EvidenceView,
     RepeatView,
 )
+from claimcheck.storage.history import HistoryCheck
 
 STATUS_STYLE = {
     "pending": "yellow",
@@ -377,7 +378,13 @@ def assignments(console: Console, items: Sequence[Assignment]) -> None:
         console.print(f"claim #{a.claim_id}: {to}", highlight=False)
 
 
-def evidence_added(console: Console, item: EvidenceView) -> None:
+def evidence_added(console: Console, item: EvidenceAdded) -> None:
+    if not item.added:
+        console.print(
+            f"evidence #{item.id} ({item.stance}) {_m(item.url)} is already there; nothing added",
+            highlight=False,
+        )
+        return
     console.print(f"evidence #{item.id} added ({item.stance}) {_m(item.url)}", highlight=False)
 
 
@@ -543,3 +550,16 @@ def search_hits(console: Console, hits: Sequence[SearchHit]) -> None:
             f"{h.score:.1f}", str(h.claim_id), _status(h.status), _u(h.text), _u(h.external_id)
         )
     console.print(table)
+
+
+def history_check(console: Console, errors: Console, found: HistoryCheck) -> None:
+    for problem in found.problems:
+        error(errors, problem, label="Problem")
+    if found.intact:
+        console.print(
+            f"history intact: {found.events:,} events, each chained to the one before it; "
+            "every claim's status is its last verdict and every evidence link is recorded",
+            highlight=False,
+        )
+    if found.head:
+        console.print(f"head: {found.head}", highlight=False)

@@ -26,7 +26,8 @@ from claimcheck.services.review import EvidenceInput, attach_evidence, default_s
 from claimcheck.services.urls import check_url
 from claimcheck.settings import DEFAULT_SCALE, RatingScale
 from claimcheck.storage import Article, Claim, ReviewEvent, Sentence, Status
-from claimcheck.storage.models import EventKind, utcnow
+from claimcheck.storage.clock import now
+from claimcheck.storage.models import EventKind
 
 BATCH = 500
 
@@ -291,7 +292,7 @@ def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> Non
             claim_id=claim.id,
             kind=EventKind.STATUS.value,
             actor=actor,
-            at=utcnow(),
+            at=now(session),
             from_status=Status.PENDING.value,
             to_status=row.status.value,
             note=note,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimcheck.errors import DatabaseError
@@ -24,7 +24,7 @@ DB_ENV = "CLAIMCHECK_DB"
 # The newest migration. Opening a database compares its stored revision with this, so a
 # command does not load alembic and read the migration scripts unless it has to migrate
 # (tests/test_migrations.py holds it equal to the migration tree's head).
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -196,11 +196,15 @@ def schema_state(url: str) -> SchemaState:
 
 
 _MIGRATION_LOCK = 0x636C6169  # "clai"
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
-def upgrade(url: str, engine: Engine | None = None) -> None:
-    """Bring the database to the newest schema."""
+def upgrade(url: str, engine: Engine | None = None, *, app_role: str | None = None) -> None:
+    """Bring the database to the newest schema; with ``app_role`` (PostgreSQL), also give
+    that role what the reviewers' connections need and no more (storage/roles.py)."""
     from alembic import command
+
+    from claimcheck.storage.roles import grant_application_role
 
     config = alembic_config(url)
     owned = engine is None
@@ -216,8 +220,17 @@ def upgrade(url: str, engine: Engine | None = None) -> None:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if app_role is not None:
+                grant_application_role(connection, app_role)
     except OperationalError as exc:
         raise DatabaseError(f"cannot migrate the database at {shown_url(url)}: {exc.orig}") from exc
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        raise DatabaseError(
+            f"cannot migrate the database at {shown_url(url)}: this role may not change its "
+            "schema; the schema's owner runs `claimcheck db upgrade` (README: Team setup)"
+        ) from None
     finally:
         if owned:
             engine.dispose()
@@ -263,8 +276,15 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except Exception:
+                # Ctrl-C in the middle of a statement can leave the connection unable to
+                # roll back cleanly; the interrupt, not that error, is what happened.
+                if isinstance(exc, Exception):
+                    raise
+                raise exc from None
             raise
         finally:
             session.close()

@@ -274,16 +274,16 @@ def test_the_chain_survives_the_migration_that_adds_it(cli: Cli, db: Database, d
 # ------------------------------------------------------------- the application role
 
 
-def _readme_setup() -> tuple[str, str, str]:
-    """The team setup's SQL (step 1), the owner's upgrade (step 2) and the reviewers'
-    database URL (step 3), as the README writes them."""
+def _readme_setup() -> tuple[str, str, str, str]:
+    """The team setup's SQL (step 1), the owner's database URL and upgrade command (step 2)
+    and the reviewers' database URL (step 3), as the README writes them."""
     text = README.read_text(encoding="utf-8")
     section = text[text.index("## Team setup with PostgreSQL") :]
     sql = re.search(r"<<'SQL'\n(.*?)\n\s*SQL\n", section, re.S)
-    upgrade = re.search(r"^\s*(claimcheck --db \"[^\"]+\" db upgrade .*)$", section, re.M)
+    upgrade = re.search(r'^\s*CLAIMCHECK_DB="([^"]+)" claimcheck (db upgrade .*)$', section, re.M)
     desk = re.search(r'export CLAIMCHECK_DB="([^"]+)"', section)
     assert sql and upgrade and desk, "the README's team setup has three steps"
-    return sql.group(1), upgrade.group(1), desk.group(1)
+    return sql.group(1), upgrade.group(1), upgrade.group(2), desk.group(1)
 
 
 @pytest.fixture
@@ -308,14 +308,12 @@ def _here(url: str, server: PostgresServer) -> str:
 def test_the_readme_team_setup_gives_a_role_that_cannot_rewrite_history(
     engine_name: str, team_server: PostgresServer
 ) -> None:
-    sql, upgrade, desk_url = _readme_setup()
+    sql, owner_url, upgrade, desk_url = _readme_setup()
     superuser = team_server.url.set(drivername="postgresql").render_as_string(hide_password=False)
     subprocess.run(["psql", "-q", superuser], input=sql, text=True, check=True, capture_output=True)
-    owner_args = upgrade.split(" ", 1)[1]
-    owner_url = re.search(r'--db "([^"]+)"', owner_args)
-    assert owner_url is not None
     done = subprocess.run(
-        [str(SCRIPT), "--db", _here(owner_url.group(1), team_server), *owner_args.split()[2:]],
+        [str(SCRIPT), *upgrade.split()],
+        env={**os.environ, "CLAIMCHECK_DB": _here(owner_url, team_server)},
         capture_output=True,
         text=True,
         check=False,

@@ -246,8 +246,10 @@ def test_a_claim_not_stored_yet_finds_the_claims_ingest_would_compare(
     claim = "Korut mengirim pasukan untuk membantu Rusia dalam perang melawan Ukraina"
     seed, other = two_articles["seed_korut"], two_articles["other_korut"]
     with db.session(write=False) as session:
-        found = candidates_for(session, normalize(claim).text, "id", exclude=set())
-        without_seed = candidates_for(session, normalize(claim).text, "id", {seed})
+        found = {c.claim_id for c in candidates_for(session, normalize(claim).text, "id", set())}
+        without_seed = {
+            c.claim_id for c in candidates_for(session, normalize(claim).text, "id", {seed})
+        }
     assert seed in found and other in found
     assert seed not in without_seed and other in without_seed
 

@@ -42,3 +42,21 @@ def stem(word: str, language: str) -> str:
 def terms(normalized: str, language: str) -> Counter[str]:
     """Term frequencies of text already normalised for matching (``Normalized.text``)."""
     return Counter(stem(word, language) for word in normalized.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def set_weight(normalized: str) -> int:
+    """The length of a text's word set joined by spaces, plus one: the measure rapidfuzz's
+    token_set_ratio compares (each distinct word counts its length and one space)."""
+    words = set(normalized.split())
+    return len(" ".join(words)) + 1 if words else 0
+
+
+def term_weights(normalized: str, language: str) -> dict[str, int]:
+    """Each term's share of ``set_weight``: the distinct words behind it (two words with one
+    stem both count)."""
+    weights: dict[str, int] = {}
+    for word in set(normalized.split()):
+        term = stem(word, language)
+        weights[term] = weights.get(term, 0) + len(word) + 1
+    return weights

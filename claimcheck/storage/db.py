@@ -106,6 +106,10 @@ def make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
+#: An advisory lock every write transaction holds shared on PostgreSQL, so that a writer can
+#: tell whether another is in flight (the posting cache packs new postings only then).
+WRITER_LOCK = 0x63637772  # "ccwr"
+
 #: Execution option marking a connection that will write (see ``_sqlite_begin``).
 WRITE_OPTION = "claimcheck_write"
 
@@ -274,6 +278,10 @@ class Database:
         """
         session = (self._writers if write else self._readers)()
         try:
+            if write and self.engine.dialect.name == "postgresql":
+                session.execute(
+                    sa.text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": WRITER_LOCK}
+                )
             yield session
             session.commit()
         except BaseException as exc:

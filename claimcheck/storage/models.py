@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -240,6 +242,22 @@ class ClaimToken(Base):
     # On SQLite the postings of a term lie together, in key order; a claim's length for
     # BM25 comes from the claim_id index alone (migration 0009).
     __table_args__ = (Index(None, "claim_id", "count"), {"sqlite_with_rowid": False})
+
+
+class PostingCache(Base):
+    """A term's postings packed in one row, so a look-up reads a term whole instead of row
+    by row. Derived from ``claim_token`` up to claim ``upto`` (later postings are read from
+    there); any row can be dropped and is rebuilt (services/repeats/postings.py)."""
+
+    __tablename__ = "posting_cache"
+
+    token_id: Mapped[int] = mapped_column(
+        ForeignKey("match_token.id", ondelete="CASCADE"), primary_key=True
+    )
+    upto: Mapped[int] = mapped_column(Integer)  # the highest claim id packed in
+    stamp: Mapped[int] = mapped_column(BigInteger)  # new on every write: a reader's copy is
+    # still good while the stamp is the same
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ClaimMatch(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -15,7 +15,7 @@ from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import terms
 from claimcheck.storage import Article, Claim
-from claimcheck.storage.models import ClaimToken, MatchToken
+from claimcheck.storage.models import ClaimToken, MatchToken, PostingCache
 
 MAX_TOKEN_CHARS = 64
 
@@ -39,9 +39,9 @@ def claim_terms(match_text: str | None, context: str | None, language: str) -> C
 
 def index_words(
     session: Session, claim_terms: dict[int, Counter[str]]
-) -> dict[int, list[tuple[int, int]]]:
+) -> dict[int, list[tuple[int, int, str]]]:
     """Add the claims' terms to the inverted index; each claim's terms, rarest first, as
-    (token id, claims holding it)."""
+    (token id, claims holding it, term)."""
     frequencies = {
         cid: {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
         for cid, found in claim_terms.items()
@@ -74,7 +74,7 @@ def index_words(
     if postings:
         session.execute(insert(ClaimToken).on_conflict_do_nothing(), postings)
     return {
-        cid: sorted((known[w] for w in ws), key=lambda token: (token[1], token[0]))
+        cid: sorted(((*known[w], w) for w in ws), key=lambda token: (token[1], token[0]))
         for cid, ws in words.items()
     }
 
@@ -98,7 +98,20 @@ def reindex_claim(
     """A claim whose text a reviewer changed: new match text, new index terms."""
     unindex_claim(session, claim.id)
     claim.match_text = normalize(claim.text, aliases or {}).text
-    index_words(session, {claim.id: claim_terms(claim.match_text, claim.context, language)})
+    found = index_words(session, {claim.id: claim_terms(claim.match_text, claim.context, language)})
+    # The posting cache has this claim under its old terms only.
+    forget(session, [token_id for token_id, _, _ in found[claim.id]], claim.id)
+
+
+def forget(session: Session, token_ids: Collection[int], claim_id: int) -> None:
+    """Drop the posting cache's rows (postings.py) of terms a claim already packed in there
+    now holds: they are rebuilt, with it, when next read."""
+    for chunk in chunks(sorted(token_ids), 500):
+        session.execute(
+            delete(PostingCache).where(
+                PostingCache.token_id.in_(chunk), PostingCache.upto >= claim_id
+            )
+        )
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

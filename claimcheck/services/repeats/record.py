@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -14,10 +15,11 @@ from claimcheck.matching.compare import Comparison, Thresholds, compare
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import terms
-from claimcheck.services.repeats.candidates import find_candidates
+from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
-from claimcheck.services.repeats.index import index_words
-from claimcheck.storage import Article
+from claimcheck.services.repeats.index import chunks, index_words
+from claimcheck.services.repeats.postings import remember_weights
+from claimcheck.storage import Article, Claim, Sentence
 from claimcheck.storage.models import ClaimMatch, MatchKind, utcnow
 
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
@@ -47,23 +49,30 @@ def record_article(
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
-    candidates = find_candidates(session, ranked, own)
+    lookups = {cid: lookup(ranked[cid], n.text, article.language) for cid, n in prepared.items()}
+    remember_weights(session, {cid: found.weight for cid, found in lookups.items()})
+    candidates = find_candidates(
+        session, lookups, own, threshold=limits.suggest, limit=MAX_COMPARED, write=True
+    )
+    best = {cid: [c.claim_id for c in found] for cid, found in candidates.items()}
+    stored = _stored_claims(session, {other for others in best.values() for other in others})
     for claim in claims:
         mine = prepared[claim.id]
-        found = candidates.get(claim.id, {})
-        quick = process.extract(
-            mine.text,
-            {cid: row[3] for cid, row in found.items()},
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=limits.suggest,
-            limit=MAX_COMPARED,
+        scored = (
+            (fuzz.token_set_ratio(mine.text, stored[other][2]), other)
+            for other in best.get(claim.id, [])
+            if other in stored
+        )
+        quick = sorted(
+            ((score, other) for score, other in scored if score >= limits.suggest),
+            key=lambda item: (-item[0], item[1]),
         )
         results = []
-        for _, _, other_id in quick:
-            _, other_text, other_article, _ = found[other_id]
+        for _, other_id in quick:
+            other_text, other_article, _ = stored[other_id]
             if other_article not in alias_cache:
-                stored = session.get(Article, other_article)
-                alias_cache[other_article] = learn_aliases(stored.text if stored else "")
+                source = session.get(Article, other_article)
+                alias_cache[other_article] = learn_aliases(source.text if source else "")
             result = compare(mine, normalize(other_text, alias_cache[other_article]), limits)
             if result.kind is not Found.NONE:
                 results.append((result.kind is Found.LINKED, result.score, other_id, result))
@@ -79,6 +88,19 @@ def record_article(
             else:
                 suggested += 1
     return Recorded(suggested, linked)
+
+
+def _stored_claims(session: Session, claim_ids: set[int]) -> dict[int, tuple[str, int, str]]:
+    """Each claim's text, article and match text."""
+    found: dict[int, tuple[str, int, str]] = {}
+    for chunk in chunks(sorted(claim_ids), 500):
+        rows = session.execute(
+            select(Claim.id, Claim.text, Sentence.article_id, Claim.match_text)
+            .join(Sentence, Claim.sentence_id == Sentence.id)
+            .where(Claim.id.in_(chunk))
+        )
+        found.update({r[0]: (r[1], r[2], r[3] or "") for r in rows})
+    return found
 
 
 def as_stored(result: Comparison) -> tuple[MatchKind, str | None]:

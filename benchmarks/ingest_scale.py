@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,23 +26,7 @@ from pathlib import Path
 
 from archive_db import HELD_OUT  # type: ignore[import-not-found]
 from matching_recall import SHARED  # type: ignore[import-not-found]
-
-CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
-
-
-def run(db: str, *args: str) -> tuple[float, float, float, str]:
-    """A claimcheck command as its own process: wall s, CPU s, peak MB, its output."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [CLAIMCHECK, "--db", db, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    assert process.stdout is not None
-    output = process.stdout.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{output[-2000:]}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return time.perf_counter() - started, cpu, usage.ru_maxrss / 1024, output
+from scale_db import run  # type: ignore[import-not-found]
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.main import get_command
 
 from claimcheck.cli.app import app
@@ -22,9 +23,11 @@ def _command_paths() -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = []
 
     def walk(command: Any, prefix: tuple[str, ...]) -> None:
-        for name, sub in getattr(command, "commands", {}).items():
+        ctx = typer.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
             path = (*prefix, name)
-            if getattr(sub, "commands", None):
+            if hasattr(sub, "list_commands"):
                 walk(sub, path)
             else:
                 paths.append(path)

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Annotated, Any, NoReturn, cast
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from claimcheck.cli import (
-    archive,
-    articles,
-    claims,
-    db,
-    dupes,
-    export,
-    ingest,
-    queue,
-    report,
-    review,
-)
-from claimcheck.cli.common import err, out, state
 from claimcheck.errors import ClaimcheckError
-from claimcheck.render import tables
-from claimcheck.storage.db import database_message
+
+# Every command, and where it is defined ("module:attribute" in claimcheck.cli: a Typer
+# group or a command function). A module is imported when its command runs, or when help or
+# shell completion lists the commands, so a fresh `claimcheck claims list` loads what listing
+# claims needs, not the text pipeline or the matching engine.
+COMMANDS = {
+    "ingest": "ingest:ingest",
+    "split": "ingest:split",
+    "verify": "review:verify",
+    "dispute": "review:dispute",
+    "mark": "review:mark",
+    "assign": "review:assign",
+    "history": "review:history",
+    "review": "queue:review_queue",
+    "search": "search:search",
+    "report": "report:report",
+    "articles": "articles:app",
+    "claims": "claims:app",
+    "evidence": "review:evidence_app",
+    "dupes": "dupes:app",
+    "import": "archive:import_app",
+    "export": "export:export_app",
+    "db": "db:app",
+}
 
 # Click's UsageError (bad options, a missing argument, a bad value), the base of the
 # BadParameter that typer exports (newer typers bundle click, so it is reached from there).
@@ -33,7 +42,16 @@ UsageError = cast(type[Exception], typer.BadParameter.__mro__[1])
 class ErrorBoundary(TyperGroup):
     """Turns claimcheck's own errors into `Error: ...` on stderr and exit code 1, and
     usage errors into the usage, a hint and `Error: ...` with exit code 2: each error one
-    line, whatever the terminal's width."""
+    line, whatever the terminal's width. Its commands are loaded as they are asked for
+    (``COMMANDS``)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(_load(cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -48,13 +66,38 @@ class ErrorBoundary(TyperGroup):
             _usage_error(exc)
         except ClaimcheckError as exc:
             message = str(exc)
-        except SQLAlchemyError as exc:
+        except Exception as exc:
+            from sqlalchemy.exc import SQLAlchemyError  # loaded by then, if it was raised
+
+            from claimcheck.storage.db import database_message
+
+            if not isinstance(exc, SQLAlchemyError):
+                raise
             message = f"database error: {database_message(exc)}"
+        from claimcheck.cli.common import err
+        from claimcheck.render import tables
+
         tables.error(err, message)
         raise typer.Exit(1)
 
 
+def _load(name: str) -> Any:
+    """The click command for one of ``COMMANDS``, its module imported now."""
+    module, attribute = COMMANDS[name].split(":")
+    defined = getattr(import_module(f"claimcheck.cli.{module}"), attribute)
+    if isinstance(defined, typer.Typer):
+        group = typer.main.get_group(defined)
+        group.name = name
+        return group
+    single = typer.Typer(add_completion=False)
+    single.command(name)(defined)
+    return typer.main.get_command(single)
+
+
 def _usage_error(exc: Any) -> NoReturn:
+    from claimcheck.cli.common import err
+    from claimcheck.render import tables
+
     if type(exc).__name__ == "NoArgsIsHelpError":  # no arguments: click shows the help
         raise exc
     ctx = getattr(exc, "ctx", None)
@@ -83,7 +126,7 @@ def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
 
-        out.print(f"claimcheck {version('claimcheck')}", markup=False, highlight=False)
+        print(f"claimcheck {version('claimcheck')}")
         raise typer.Exit()
 
 
@@ -113,22 +156,10 @@ def main_options(
         ),
     ] = False,
 ) -> None:
+    from claimcheck.cli.common import state
+
     state(ctx).db_url = db_url
     state(ctx).config = config
-
-
-ingest.register(app)
-review.register(app)
-app.command("review")(queue.review_queue)
-app.add_typer(articles.app, name="articles")
-app.add_typer(claims.app, name="claims")
-app.add_typer(review.evidence_app, name="evidence")
-app.add_typer(dupes.app, name="dupes")
-app.add_typer(archive.import_app, name="import")
-app.command("search")(archive.search)
-app.command("report")(report.report)
-app.add_typer(export.export_app, name="export")
-app.add_typer(db.app, name="db")
 
 
 def main() -> None:

@@ -48,11 +48,6 @@ MaxSizeOption = Annotated[
 INTERRUPTED = 130
 
 
-def register(app: typer.Typer) -> None:
-    app.command("ingest")(ingest)
-    app.command("split")(split)
-
-
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],

@@ -58,14 +58,6 @@ StanceOption = Annotated[
 evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("verify")(verify)
-    app.command("dispute")(dispute)
-    app.command("mark")(mark)
-    app.command("assign")(assign)
-    app.command("history")(history)
-
-
 @dataclass
 class _Selection:
     """Which claims a verdict goes to: ids, or filters for bulk work."""

@@ -4,35 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.matching.calibrate import Calibration
 from claimcheck.render.safe import for_terminal, one_line
-from claimcheck.services.archive import ImportReport
-from claimcheck.services.backup import RestoreReport
-from claimcheck.services.ingest import IngestFailure, IngestResult
-from claimcheck.services.lookup import Page
-from claimcheck.services.repeats.explain import Explanation
-from claimcheck.services.repeats.groups import GroupSummary, PairDecision
-from claimcheck.services.repeats.scan import Scan
-from claimcheck.services.repeats.search import SearchHit
-from claimcheck.services.review import EvidenceAdded, StatusChange
-from claimcheck.services.revisions import RevisionDiff
-from claimcheck.services.triage import Assignment
-from claimcheck.services.views import (
-    ArticleSummary,
-    ArticleView,
-    ClaimSummary,
-    ClaimView,
-    EventView,
-    EvidenceView,
-    RepeatView,
-)
-from claimcheck.storage.history import HistoryCheck
+
+if TYPE_CHECKING:  # the results shown: a command loads only the services it runs
+    from claimcheck.matching.calibrate import Calibration
+    from claimcheck.services.archive import ImportReport
+    from claimcheck.services.backup import RestoreReport
+    from claimcheck.services.ingest import IngestFailure, IngestResult
+    from claimcheck.services.lookup import Page
+    from claimcheck.services.repeats.explain import Explanation
+    from claimcheck.services.repeats.groups import GroupSummary, PairDecision
+    from claimcheck.services.repeats.scan import Scan
+    from claimcheck.services.repeats.search import SearchHit
+    from claimcheck.services.review import EvidenceAdded, StatusChange
+    from claimcheck.services.revisions import RevisionDiff
+    from claimcheck.services.triage import Assignment
+    from claimcheck.services.views import (
+        ArticleSummary,
+        ArticleView,
+        ClaimSummary,
+        ClaimView,
+        EventView,
+        EvidenceView,
+        RepeatView,
+    )
+    from claimcheck.storage.history import HistoryCheck
 
 STATUS_STYLE = {
     "pending": "yellow",

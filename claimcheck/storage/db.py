@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,7 @@ DB_ENV = "CLAIMCHECK_DB"
 # The newest migration. Opening a database compares its stored revision with this, so a
 # command does not load alembic and read the migration scripts unless it has to migrate
 # (tests/test_migrations.py holds it equal to the migration tree's head).
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -333,3 +333,10 @@ def _why(url: str, exc: OperationalError) -> str:
         # WAL mode writes its -wal and -shm files beside the database, even to read it.
         reason += f" ({path.parent} is read-only; claimcheck needs to write beside the file)"
     return reason
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    """``items`` in runs of at most ``size``: an ``IN (...)`` list per run stays within
+    what every engine takes as bound parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from collections.abc import Collection
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -13,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.normalize import normalize
-from claimcheck.matching.terms import terms
+from claimcheck.matching.terms import set_weight, terms
+from claimcheck.services.repeats.postings import remember_weights
 from claimcheck.storage import Article, Claim
+from claimcheck.storage.db import chunks
 from claimcheck.storage.models import ClaimToken, MatchToken, PostingCache
 
 MAX_TOKEN_CHARS = 64
@@ -99,8 +100,9 @@ def reindex_claim(
     unindex_claim(session, claim.id)
     claim.match_text = normalize(claim.text, aliases or {}).text
     found = index_words(session, {claim.id: claim_terms(claim.match_text, claim.context, language)})
-    # The posting cache has this claim under its old terms only.
+    # The posting cache has this claim under its old terms only, and its old set weight.
     forget(session, [token_id for token_id, _, _ in found[claim.id]], claim.id)
+    remember_weights(session, {claim.id: set_weight(claim.match_text)})
 
 
 def forget(session: Session, token_ids: Collection[int], claim_id: int) -> None:
@@ -112,8 +114,3 @@ def forget(session: Session, token_ids: Collection[int], claim_id: int) -> None:
                 PostingCache.token_id.in_(chunk), PostingCache.upto >= claim_id
             )
         )
-
-
-def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -33,9 +33,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from claimcheck.matching.terms import set_weight
-from claimcheck.services.repeats.index import chunks
 from claimcheck.storage import Claim
-from claimcheck.storage.db import WRITER_LOCK
+from claimcheck.storage.db import WRITER_LOCK, chunks
 from claimcheck.storage.models import ClaimToken, PostingCache
 
 # Postings past a row's ``upto`` that make a writer pack the row (again): at least this many,

@@ -17,9 +17,10 @@ from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import terms
 from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
-from claimcheck.services.repeats.index import chunks, index_words
+from claimcheck.services.repeats.index import index_words
 from claimcheck.services.repeats.postings import remember_weights
 from claimcheck.storage import Article, Claim, Sentence
+from claimcheck.storage.db import chunks
 from claimcheck.storage.models import ClaimMatch, MatchKind, utcnow
 
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import Thresholds, compare
 from claimcheck.matching.normalize import Normalized, normalize
-from claimcheck.services.repeats.index import chunks
 from claimcheck.services.repeats.record import MATCHER, MAX_STORED, as_stored
 from claimcheck.storage import Article, Claim, Sentence
+from claimcheck.storage.db import chunks
 from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember, MatchKind, utcnow
 
 if TYPE_CHECKING:

@@ -1,246 +1,370 @@
-"""Attributed speech: who the article says made a statement, and which words they said."""
+"""Attributed speech on the dependency tree: who a clause says made a statement, which words
+are the statement, and the speaker's name without titles."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from claimcheck.pipeline import lexicon
 from claimcheck.pipeline.lexicon import (
-    NYA_ADVERBS,
+    _terms,
+    HEDGES,
     ORGANISATION_ENDINGS,
     PORTFOLIO_WORDS,
     PRONOUN_SPEAKERS,
-    REPORTING_VERBS,
-    SAY_VERBS_AFTER,
-    SAY_VERBS_BEFORE,
     TITLES,
-    is_predicate,
     words_pattern,
 )
-
-_QUOTE_OPEN = "\"“”'‘"
-_QUOTE_CLOSE = "\"”“'’"
-# "said on Monday that": a few words (three at most) between the verb of saying and
-# "that"/"bahwa"; more would swallow a clause ("said Russia will have weapons that ...").
-_ADVERBIAL = r"(?:\s+[^\s,\"“]+){0,3}?"
-# Between a statement and a trailing "kata X" / "X said": a comma, a closing quote, or both.
-_BREAK = r"(?:[,.]\s*[\"”]|[\"”]\s*,?|,)\s*"
-# After a trailing speaker: where and when ("..., kata X di Jakarta, Senin (24/2)", "...,"
-# X wrote in a letter).
-_TAIL = r"(?:,?\s+[^\"“”]{1,60}?)?"
+from claimcheck.pipeline.parse import Token
+from claimcheck.pipeline.tree import QUOTES_CLOSE, SUBJECTS, Tree
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """The span of the reported statement inside a clause, and its speaker as written."""
+class Frame:
+    """A reporting frame found in a clause.
 
-    start: int
-    end: int
-    speaker: str
+    ``heads``/``content``: the reported clause(s) and their words; ``speaker_words``: the
+    words naming who reported it; ``other``: words of the clause outside the frame that make
+    claims of their own (a second predicate of the reporting verb's subject).
+    """
 
-
-@dataclass(frozen=True)
-class _Pattern:
-    regex: re.Pattern[str]
-    # "menurut X", "according to X" and a trailing "kata X" name a speaker whatever X looks
-    # like ("kata seorang analis"); the other patterns need X to look like a name.
-    explicit: bool = False
-    # The reported words must be a clause of their own (a predicate, four words or more).
-    clause: bool = False
+    heads: tuple[int, ...]
+    content: frozenset[int]
+    speaker_words: frozenset[int]
+    other: frozenset[int] = frozenset()
+    hedged: bool = False
+    pronoun: bool = False  # the speaker is a pronoun fused with the verb ("katanya")
 
 
-def _patterns(lang: str) -> list[_Pattern]:
-    before = words_pattern(SAY_VERBS_BEFORE[lang])
-    after = words_pattern(SAY_VERBS_AFTER[lang])
-    spk = r"(?P<speaker>[^,\"“”]{2,80}?)"
-    spk_name = r"(?P<speaker>[^,\"“”]{2,80})"
-    # A speaker with an apposition: "Vice President Telkomsel, Ivan C. Permana".
-    spk_long = r"(?P<speaker>[^\"“”]{2,120}?)"
-    reporting = words_pattern(REPORTING_VERBS)
-    if lang == "id":
-        return [
-            _Pattern(re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
-            _Pattern(re.compile(rf"^(?P<body>.+?),?\s+menurut\s+{spk_long}$", re.IGNORECASE), True),
-            # "Dilansir dari Tournament Software, Kamis (14/12/2017), pasangan ... akan ..."
-            _Pattern(
-                re.compile(
-                    rf"^(?:dilansir|dikutip|mengutip)\s+(?:dari\s+)?{spk},\s*"
-                    r"(?:[^,]{1,30}\),\s*)?(?P<body>.+)$",
-                    re.IGNORECASE,
-                ),
-                True,
-            ),
-            _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$")),
-            _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
-            # "Kapolri mengatakan, tidak ada anggota yang kebal hukum."
-            _Pattern(re.compile(rf"^{spk_long}\s+{before},\s+(?P<body>.+)$")),
-            # "X mengatakan sejatinya spektrum ...": verbs that only ever report speech.
-            _Pattern(re.compile(rf"^{spk_long}\s+{reporting}\s+(?P<body>.+)$"), clause=True),
-            # '"...," katanya usai meresmikan prasasti ...': the circumstances after the verb.
-            _Pattern(
-                re.compile(
-                    rf"^(?P<body>.+?){_BREAK}{after}(?:\s+{spk})?,?\s+"
-                    r"(?:usai|seusai|saat|ketika|dalam|kepada|pada|di|sebelum|sesudah)\s"
-                    r"[^\"“”]*$"
-                ),
-                True,
-            ),
-            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"), True),
-            _Pattern(
-                re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk_name},\s+[^\"“”]{{1,40}}$"), True
-            ),
-            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"), True),
-        ]
-    return [
-        _Pattern(re.compile(rf"^according\s+to\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
-        _Pattern(re.compile(rf"^(?P<body>.+?),\s*according\s+to\s+{spk}$", re.IGNORECASE), True),
-        _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+that\s+(?P<body>.+)$")),
-        _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$")),
-        # '"...," commented Khader Habib, a senior Islamic Jihad official.'
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk},\s+[^\"“”]{{1,60}}$")),
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$")),
-        _Pattern(
-            re.compile(
-                rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}\s+(?:in|on|at|during|to|after|before|from)\s+[^\"“”,]{{1,50}}$"
+_CLAUSAL = frozenset({"ccomp", "parataxis"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "ini", "itu"})
+
+
+def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | None:
+    """The reporting frame of the clause headed by ``head``, if it has one: "X mengatakan
+    (bahwa) P", "X told reporters that P", "It is reported that P". A negated verb of
+    saying ("never said that P") reports nothing, and neither does a denial."""
+    h = tree[head]
+    if h.lower not in lexicon.REPORTING[lang] and h.lower not in lexicon.HEDGED_REPORTING[lang]:
+        return None
+    kids = [c for c in tree.children[head] if c in words]
+    if any(tree[c].lower in lexicon.NEGATIONS[lang] | _NEVER for c in kids):
+        return None
+    reported = [c for c in kids if tree[c].dep in _CLAUSAL and _clausal(tree, c) and c > head]
+    reported += [c for c in kids if tree[c].dep in _CLAUSAL and _clausal(tree, c) and c < head]
+    if not reported:
+        reported = _that_clause(tree, head, words)
+    if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
+        reported = [c for c in reported if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))]
+    subject = next((c for c in kids if tree[c].dep in SUBJECTS), None)
+    if subject is not None and tree[subject].lower in _DEMONSTRATIVES:
+        return None  # "That said, ...": an opener, not a speaker
+    if not reported:
+        return None
+    content = frozenset().union(*(tree.subtree(c) & words for c in reported))
+    speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
+    expletive = subject is not None and tree[subject].lower in {"it", "ini", "hal"}
+    passive = h.lower in lexicon.HEDGED_REPORTING[lang] and (
+        subject is None or expletive or tree[subject].dep.endswith("pass")
+    )
+    if passive:
+        speaker = frozenset()
+    others = [c for c in kids if tree[c].rel == "conj" and c not in content]
+    other = frozenset().union(*(tree.subtree(c) & words for c in others)) if others else frozenset()
+    return Frame(tuple(reported), content, speaker, other - content, hedged=passive,
+                 pronoun=h.lower.endswith("nya"))
+
+
+_NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
+
+
+def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
+    """A "that"/"bahwa" clause the parser hung below a phrase of the verb of saying ("said
+    in an email that P" read as a clause about the email): it is what was said."""
+    for m in sorted(tree.subtree(head) & words):
+        if m > head and tree[m].lower in {"that", "bahwa"} and tree[m].dep == "mark":
+            clause = tree[m].head
+            path, node = [], clause
+            while node != head and tree[node].head != node and len(path) < 4:
+                path.append(node)
+                node = tree[node].head
+            if node == head and all(tree[p].rel in {"obl", "obj", "nmod", "acl", "ccomp"} for p in path[1:]):
+                return [clause]
+    return []
+
+
+def _clausal(tree: Tree, c: int) -> bool:
+    """Whether a complement is a clause (not a lone word or a quoted title)."""
+    sub = tree.subtree(c)
+    return len(sub) >= 3 and any(
+        tree[w].pos in {"VERB", "AUX", "ADJ"} or tree[w].dep in SUBJECTS for w in sub
+    )
+
+
+def _named_dependent(tree: Tree, verb: int, words: frozenset[int]) -> frozenset[int]:
+    for c in tree.children[verb]:
+        if c in words and (tree[c].dep in SUBJECTS or tree[c].rel in {"obj", "appos", "nmod", "flat"}):
+            if tree[c].pos in {"PROPN", "NOUN", "PRON"}:
+                return tree.subtree(c) & words
+    return frozenset()
+
+
+def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
+    """An attribution at the edge of the sentence or set off inside it, for everything the
+    sentence says: '"P," kata Budi', 'P, sambung Djamilah, Q', '"P," the message claimed',
+    "menurut X, P", "P, according to X", "Dilansir dari X, P".
+
+    Found by word order around a verb of saying after a break (a comma or a closing quote),
+    so a misattached verb in the parse does not lose the speaker."""
+    order = sorted(words)
+    body = [w for w in order if tree[w].pos != "PUNCT"]
+    if len(body) < 4:
+        return None
+    for position, w in enumerate(order):
+        tok = tree[w]
+        if position == 0 or tok.lower not in lexicon.REPORTING[lang]:
+            continue
+        # "..., kata X" / '..." said X'
+        before = tree[order[position - 1]]
+        if _is_break(before.text):
+            stop = _attribution_end(tree, order, position + 1, lang)
+            speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
+            if (speaker or tok.lower.endswith("nya")) and _name_like(tree, speaker, lang):
+                cut = set(order[position - 1 : _past_circumstances(tree, order, stop, lang)])
+                if _leaves_statement(tree, words - cut, order, cut):
+                    return Frame((), frozenset(words - cut), frozenset(speaker), pronoun=not speaker)
+        # '..." the message claimed' / "..., X said on Monday."
+        start = position - 1
+        while start > 0 and not _is_break(tree[order[start]].text) and position - start <= 6:
+            start -= 1
+        if start > 0 and _is_break(tree[order[start]].text):
+            speaker = [x for x in order[start + 1 : position] if tree[x].pos != "PUNCT"]
+            end = _past_circumstances(tree, order, position + 1, lang)
+            if speaker and _name_like(tree, speaker, lang) and end >= len(order) - 1:
+                cut = set(order[start:end])
+                if _leaves_statement(tree, words - cut, order, cut):
+                    return Frame((), frozenset(words - cut), frozenset(speaker))
+    for w in order:
+        tok = tree[w]
+        sub = tree.subtree(w) & words
+        according = tok.lower in lexicon.ACCORDING_TO[lang] and tok.rel != "case" or any(
+            tree[k].lower in lexicon.ACCORDING_TO[lang] for k in tree.kids(w, "case")
+        )
+        if according and (min(sub) <= body[0] or max(sub) >= body[-1] or tree.set_off(sub)):
+            speaker = frozenset(
+                x for x in sub
+                if tree[x].lower not in lexicon.ACCORDING_TO[lang] and tree[x].text not in {"to", ","}
             )
-        ),
-        _Pattern(
-            re.compile(
-                rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+"
-                r"(?P<body>.+)$"
-            )
-        ),
-    ]
-
-
-_PATTERN_CACHE: dict[str, list[_Pattern]] = {}
-
-
-def find_attribution(text: str, start: int, end: int, lang: str) -> Attribution | None:
-    """The reported statement in ``text[start:end]``, if the clause attributes one."""
-    patterns = _PATTERN_CACHE.setdefault(lang, _patterns(lang))
-    chunk = text[start:end]
-    for pattern in patterns:
-        match = pattern.regex.match(chunk)
-        if not match:
-            continue
-        named = "speaker" in pattern.regex.groupindex and match.group("speaker")
-        speaker = match.group("speaker") if named else "-nya"
-        if "," in speaker:  # "Vice President Telkomsel, Ivan C. Permana": the name
-            speaker = speaker.rsplit(",", 1)[1]
-        if not pattern.explicit and not _plausible_speaker(speaker, lang):
-            continue
-        body_start, body_end = start + match.start("body"), start + match.end("body")
-        body_start, body_end = _unquote(text, body_start, body_end)
-        body = text[body_start:body_end].split()
-        if len(body) < 3:
-            continue
-        if pattern.clause and (
-            len(body) < 4
-            or not any(is_predicate(w, lang) for w in body)
-            # "menyatakan harapannya agar ...": an object, not a reported clause
-            or (body[0].lower().endswith("nya") and body[0].lower() not in NYA_ADVERBS)
-        ):
-            continue
-        return Attribution(body_start, body_end, speaker.strip())
+            return Frame((), words - sub - _comma_before(tree, sub, words), speaker,
+                         pronoun=tok.lower.endswith("nya"))
+    first = body[0]
+    if tree[first].lower in lexicon.SOURCE_VERBS[lang] or tree[first].lower in lexicon.ACCORDING_TO[lang]:
+        # "Dilansir dari X, P" / "Menurut X, P": up to the first comma
+        comma = next((x for x in order if x > first and tree[x].text == ","), None)
+        if comma is not None:
+            speaker = [x for x in order if first < x < comma and tree[x].rel != "case" and tree[x].lower not in {"dari", "to"}]
+            rest = frozenset(x for x in words if x > comma)
+            if speaker and len(speaker) <= 8 and _leaves_statement(tree, rest, order, set(words - rest)):
+                return Frame((), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya"))
     return None
 
 
-def _plausible_speaker(speaker: str, lang: str) -> bool:
-    words = speaker.split()
-    if not words or len(words) > 12:
-        return False
-    if len(words) > 8 and len((clean_speaker(speaker, None) or "").split()) > 5:
-        return False  # a long run of words that is not titles before a name
-    if speaker.lower() in PRONOUN_SPEAKERS:
-        return True
-    # A named speaker starts with a capital ("Presiden Xi", "Reuters", "the ministry" is not
-    # enough in English news, where "officials said" still counts).
-    if lang == "en" and words[0].lower() in {
-        "officials",
-        "police",
-        "analysts",
-        "experts",
-        "witnesses",
-        "sources",
-        "the",
-    }:
-        return True
-    return words[0][:1].isupper()
+def _is_break(text: str) -> bool:
+    return text == "," or (bool(text) and text in QUOTES_CLOSE)
 
 
-def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _QUOTE_OPEN + " ":
-        start += 1
-    while end > start and text[end - 1] in _QUOTE_CLOSE + " ,.":
-        end -= 1
-    # Keep a closing quote that closes a quotation opened inside the statement.
-    inner = text[start:end]
-    if (
-        (inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"))
-        and end < len(text)
-        and text[end] in '"”'
-    ):
-        end += 1
-    return start, end
-
-
-# Where a speaker's name ends and the circumstances begin ("Budi Waseso di Jakarta").
-_CIRCUMSTANCE = re.compile(
-    r"\s+(?:di|saat|ketika|dalam|kepada|pada|usai|seusai|kemarin|in|on|at|during|after)\s.*$"
-)
-
-
-def clean_speaker(speaker: str, last_named: str | None) -> str | None:
-    """A speaker's name without titles; pronouns become the last named speaker."""
-    name = speaker.strip().strip(",.")
-    name = _CIRCUMSTANCE.sub("", name) if len(name.split()) > 2 else name
-    if name.split() and name.split()[-1].lower() in ORGANISATION_ENDINGS:
-        # A body speaks ("The US National Hurricane Center"): its whole name, no "the".
-        return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
-    if name.lower() in PRONOUN_SPEAKERS:
-        return last_named
-    words = name.split()
-    # Drop leading titles (and the portfolio or body they belong to: "Menteri Pertahanan",
-    # "Kepala BMKG") while at least two capitalised words of a name still follow.
-    dropped: str | None = None
-    while (
-        len(words) > 2 and _is_title_word(words[0]) and sum(w[:1].isupper() for w in words[1:]) >= 2
-    ):
-        dropped, words = words[0].lower(), words[1:]
-    # "Kepala Bulog Budi Waseso": after a head-of title comes the body it heads, in one
-    # word, before the name.
-    if dropped in _HEAD_OF and len(words) == 3 and all(w[:1].isupper() for w in words):
-        words = words[1:]
-    # A long office before the name ("Kepala Biro Penerangan Masyarakat Divisi Humas Polri
-    # Brigadir Jenderal Rikwanto"): the name is what follows the last title word.
-    if len(words) > 4:
-        last = max((i for i, w in enumerate(words[:-1]) if _is_title_word(w)), default=-1)
-        if last >= 0 and all(w[:1].isupper() for w in words[last + 1 :]):
-            words = words[last + 1 :]
-    # "Radical Shiite cleric Muqtada al-Sadr": a lower-case role noun ends the description.
-    for index in range(len(words) - 2, -1, -1):
-        word = words[index]
-        if word[:1].islower() and word.isalpha() and word.lower() not in _NAME_PARTICLES:
-            if all(
-                w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.startswith("al-")
-                for w in words[index + 1 :]
-            ):
-                words = words[index + 1 :]
+def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int:
+    """Where a speaker's name after a verb of saying ends: a comma, a bracket, a
+    circumstance ("di Jakarta", "on Monday"), or the end."""
+    position = start
+    while position < len(order):
+        tok = tree[order[position]]
+        if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
             break
-    return " ".join(words) or None
+        position += 1
+    return position
 
 
+def _past_circumstances(tree: Tree, order: list[int], start: int, lang: str) -> int:
+    """After the speaker: where and when ("di Jakarta, Senin (24/2)", "on Monday"), an
+    apposition ("a partner at Rhodium") up to the end of the sentence. Returns the index
+    just past what the attribution takes; a new clause ends it."""
+    position = start
+    while position < len(order):
+        tok = tree[order[position]]
+        if tok.text == "," and position + 1 < len(order):
+            # a comma followed by a clause of its own ends the attribution (an interjection)
+            tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
+            if any(t.pos in {"VERB", "AUX"} for t in tail) and not _circumstance_tail(tail, lang):
+                return position + 1
+        position += 1
+    return len(order)
+
+
+def _circumstance_tail(tail: list[Token], lang: str) -> bool:
+    """A tail that is only time, place and apposition, no statement of its own."""
+    return all(t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False for t in tail) or (
+        len(tail) <= 8 and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
+    )
+
+
+def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
+    if not speaker:
+        return True
+    if len(speaker) > 10:
+        return False
+    first = tree[speaker[0]]
+    if first.lower in lexicon.REPORTING[lang] or any(tree[x].lower in {"that", "bahwa"} for x in speaker):
+        return False
+    verbs = [x for x in speaker if tree[x].pos in {"VERB", "AUX"} and not _capitalised(tree[x].text)]
+    return not verbs
+
+
+def _leaves_statement(tree: Tree, rest: frozenset[int] | set[int], order: list[int], cut: set[int]) -> bool:
+    words = [x for x in rest if tree[x].pos != "PUNCT"]
+    return len(words) >= 3
+
+
+_CIRCUMSTANCE_WORDS = {
+    "id": frozenset(
+        _terms("""
+            di, saat, ketika, dalam, kepada, pada, usai, seusai, sebelum, sesudah, setelah,
+            kemarin, dengan, dari, senin, selasa, rabu, kamis, jumat, sabtu, minggu
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            in, on, at, during, after, before, to, from, with, when, while, last, this, monday,
+            tuesday, wednesday, thursday, friday, saturday, sunday, yesterday, today, earlier
+        """)
+    ),
+}
+
+
+def _comma_before(tree: Tree, sub: frozenset[int], words: frozenset[int]) -> frozenset[int]:
+    before = tree.before(min(sub))
+    return frozenset({before.i}) if before is not None and before.text == "," and before.i in words else frozenset()
+
+
+_SPEAKER_STOPS = frozenset(
+    _terms("di, saat, ketika, dalam, kepada, pada, usai, seusai, in, on, at, during, after, kemarin")
+)
+_NOT_IN_NAME = frozenset({"acl", "advcl", "parataxis", "obl", "advmod", "nmod:tmod", "obl:tmod", "punct"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "seorang", "sebuah", "para", "sang", "si", "ini", "itu", "tersebut", "sendiri"}
+)
 _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
 )
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"})
 
 
-def _is_title_word(word: str) -> bool:
-    lowered = word.lower()
+def speaker_name(tree: Tree, words: frozenset[int]) -> str:
+    """Who is speaking, as a name: a person without titles or office ("Ketua Umum PAN
+    Zulkifli Hasan" -> "Zulkifli Hasan"), a body by its whole name, or a nameless
+    description without its article ("the ministry" -> "ministry")."""
+    head = next((w for w in sorted(words) if tree[w].head not in words or tree[w].head == w), None)
+    if head is None:
+        return ""
+    keep = set(words)
+    for w in words:
+        if w != head and (tree[w].dep in _NOT_IN_NAME or tree[w].dep == "acl:relcl") and tree[w].head in keep:
+            keep -= tree.subtree(w)
+    names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
+    if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
+        keep = set(tree.subtree(names[0]) & words)
+    ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
+    while ordered and (tree[ordered[0]].lower in _DETERMINERS or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT"}):
+        ordered = ordered[1:]
+    while ordered and (tree[ordered[-1]].lower in _DETERMINERS or tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}):
+        ordered = ordered[:-1]
+    cut = next(
+        (n for n, w in enumerate(ordered) if n > 0 and (tree[w].text == "(" or tree[w].lower in _SPEAKER_STOPS)),
+        None,
+    )
+    ordered = ordered[:cut] if cut is not None else ordered
+    # trailing lower-case words after a name are circumstances ("Haniv bulan lalu")
+    while len(ordered) > 1 and not _capitalised(tree[ordered[-1]].text) and any(
+        _capitalised(tree[w].text) for w in ordered[:-1]
+    ) and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS:
+        ordered = ordered[:-1]
+    while ordered and tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}:
+        ordered = ordered[:-1]
+    if not ordered:
+        return ""
+    if tree[ordered[-1]].lower in ORGANISATION_ENDINGS:
+        return tree.text(ordered)  # a body speaks: its whole name
+    run = _name_run(tree, ordered)
+    if run:
+        return tree.text(run)
+    if ordered[-1:] and tree[ordered[-1]].text.lower() in ORGANISATION_ENDINGS:
+        return tree.text(ordered)
+    # a description ("otoritas", "the message", "officials"): the noun and its compounds
+    core = [w for w in ordered if w == head or tree[w].head == head and tree[w].rel in {"compound", "flat"}]
+    return tree.text(core or ordered)
+
+
+def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
+    """The name at the end of a speaker's noun phrase, after any titles and office."""
+    capital = [w for w in ordered if _capitalised(tree[w].text) or tree[w].lower in _NAME_PARTICLES]
+    if not capital:
+        return []
+    # the run of name-like words that ends the phrase
+    run: list[int] = []
+    for w in reversed(ordered):
+        text = tree[w].text
+        if (_capitalised(text) and not _is_title(text)) or (run and tree[w].lower in _NAME_PARTICLES):
+            run.insert(0, w)
+        else:
+            break
+    while run and tree[run[0]].lower in _NAME_PARTICLES:
+        run = run[1:]
+    if not run:
+        return []
+    titled = run[0] != ordered[0]
+    # "Kepala Bulog Budi Waseso": a head-of title, then the body it heads, then the name
+    if titled and len(run) == 3 and tree[ordered[ordered.index(run[0]) - 1]].lower in _HEAD_OF:
+        run = run[1:]
+    # a long office before the name: the parser's name chain (flat) is the name
+    if len(run) > 2:
+        last = run[-1]
+        chain = [w for w in run if _same_name(tree, w, last)]
+        if 2 <= len(chain) < len(run) and chain == run[len(run) - len(chain):]:
+            run = chain
+    if not titled and len(run) == len(ordered):
+        return run
+    return run
+
+
+def _same_name(tree: Tree, a: int, b: int) -> bool:
+    """Whether two words are linked by flat relations (the parts of one name)."""
+    def root(i: int) -> int:
+        seen = set()
+        while tree[i].rel == "flat" and tree[i].head != i and i not in seen:
+            seen.add(i)
+            i = tree[i].head
+        return i
+
+    return root(a) == root(b) and tree[root(a)].pos == "PROPN" and not _is_title(tree[root(a)].text)
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or (len(text) > 1 and text[0] in "'’" and text[1:2].isupper())
+
+
+def _is_title(word: str) -> bool:
+    lowered = word.lower().strip(",")
     is_acronym = len(word) >= 2 and word.isupper() and word.isalpha()
     return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym
 
 
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el"})
+_HEDGE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def has_hedge(text: str, lang: str) -> bool:
+    pattern = _HEDGE_CACHE.get(lang)
+    if pattern is None:
+        pattern = re.compile(r"\b" + words_pattern(HEDGES[lang]) + r"\b", re.IGNORECASE)
+        _HEDGE_CACHE[lang] = pattern
+    return bool(pattern.search(text))

@@ -76,6 +76,140 @@ SAY_VERBS_AFTER: dict[str, tuple[str, ...]] = {
     "en": _terms("said, says, added, wrote, told, stated, noted, warned, claimed"),
 }
 
+# Markers of a clause that contrasts with or concedes against its neighbour: such a clause
+# is a claim of its own ("X, tetapi Y", "Meski X, Y", "X whereas Y").
+CONTRAST_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            meski, meskipun, walaupun, walau, kendati, kendatipun, sekalipun, biarpun, tetapi,
+            tapi, namun, padahal, sedangkan, sementara, melainkan, bahkan, akan tetapi
+        """)
+    ),
+    "en": frozenset(
+        _terms("although, though, even though, while, whereas, but, yet, even if, whilst")
+    ),
+}
+# A reason with its own subject is a claim of its own ("... karena kedua negara bersekutu").
+CAUSAL_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("karena, sebab, lantaran, oleh karena")),
+    "en": frozenset(_terms("because")),
+}
+# Markers a claim cut from its sentence does not open with.
+CLAUSE_MARKERS: dict[str, frozenset[str]] = {
+    lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)
+    for lang, words in (("id", ("bahwa",)), ("en", ("that", "whether")))
+}
+RELATIVIZERS: dict[str, frozenset[str]] = {
+    "id": frozenset({"yang"}),
+    "en": frozenset({"who", "which", "that", "whom"}),
+}
+# "tidak hanya X, tetapi juga Y" / "not only X but also Y"
+ONLY_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("hanya, saja, cuma, sekadar")),
+    "en": frozenset({"only"}),
+}
+NEGATIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("tidak, tak, bukan")),
+    "en": frozenset(_terms("not, n't")),
+}
+# Conjunctions and linking words a sentence may open with to tie it to the one before; a
+# claim drops them even without a comma after them.
+LINKING_OPENERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            dan, serta, tetapi, tapi, namun, sebab, sementara, padahal, pasalnya, adapun,
+            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau
+        """)
+    ),
+    "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),
+}
+_MORE_OPENERS = {
+    "id": _terms("""
+        pun demikian, meski begitu, walau begitu, untuk itu, karena itu, sebab itu, misalnya,
+        contohnya, sebagai contoh, intinya, singkatnya, iya, ya, nah, oh, wah, tak
+        tanggung-tanggung
+    """),
+    "en": _terms("""
+        that said, even so, after all, of course, in short, besides, then again, for example,
+        for instance, in other words, as such, yes, no, well, oh, ok, okay, sure
+    """),
+}
+
+
+@lru_cache(maxsize=4)
+def opener_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Discourse openers and linking words as word tuples, longest first."""
+    phrases = {
+        tuple(p.split())
+        for p in (*DISCOURSE_OPENERS.get(lang, ()), *_MORE_OPENERS.get(lang, ()), *LINKING_OPENERS.get(lang, ()))
+    }
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+# Verbs whose clausal complement is what their subject said, wrote or judged: the subject is
+# the claim's speaker. Verbs of denial are not among them (what is denied is not claimed).
+REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            mengatakan, menyatakan, menjelaskan, menuturkan, mengungkapkan, mengungkap,
+            menegaskan, menilai, menyebutkan, menyebut, memastikan, mengklaim, menambahkan,
+            menekankan, berpendapat, berkata, bilang, berargumen, mengaku, mengakui,
+            menyampaikan, menerangkan, memaparkan, mengimbuhkan, mengingatkan, yakin,
+            meyakini, percaya, memperkirakan, memprediksi, menduga, menganggap, melaporkan,
+            mengumumkan, menulis, menuliskan, mencatat, berujar, kata, ujar, ungkap, jelas,
+            tegas, tutur, imbuh, tambah, sebut, ucap, terang, papar, katanya, ujarnya,
+            ungkapnya, jelasnya, tegasnya, tuturnya, imbuhnya, tambahnya, sebutnya, ucapnya,
+            terangnya, paparnya, tulisnya, tulis, menurutnya, sambung, sambungnya, lanjut,
+            lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            say, says, said, tell, tells, told, claim, claims, claimed, write, writes, wrote,
+            add, adds, added, state, states, stated, argue, argues, argued, insist, insists,
+            insisted, warn, warns, warned, note, notes, noted, report, reports, reported,
+            allege, alleges, alleged, explain, explains, explained, estimate, estimates,
+            estimated, announce, announces, announced, confirm, confirms, confirmed, admit,
+            admits, admitted, maintain, maintains, maintained, assert, asserts, asserted,
+            tweet, tweets, tweeted, comment, comments, commented, stress, stresses, stressed,
+            believe, believes, believed, think, thinks, thought, acknowledge, acknowledges,
+            acknowledged, contend, contends, contended, testify, testified, recall, recalls,
+            recalled, emphasize, emphasized, emphasised, predict, predicts, predicted,
+            conclude, concluded, concludes, find, found, finds, show, showed, shows
+        """)
+    ),
+}
+# Reporting verbs that only report when a "that" clause follows ("researchers found that").
+WEAK_REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("menyebut, mencatat, menulis, menganggap, melihat")),
+    "en": frozenset(
+        _terms("find, found, finds, show, showed, shows, conclude, concluded, concludes, think, thought")
+    ),
+}
+# Reporting verbs that name no speaker: the claim is hedged ("Dikabarkan, ...", "It is
+# reported that ...").
+HEDGED_REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            dikabarkan, disebutkan, disebut, diberitakan, dilaporkan, dikatakan, diduga,
+            diklaim, diisukan, dirumorkan, diperkirakan, diyakini
+        """)
+    ),
+    "en": frozenset(
+        _terms("reported, rumored, rumoured, alleged, believed, said, thought, claimed, feared")
+    ),
+}
+# "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
+SOURCE_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dilansir, dikutip, mengutip, melansir, seperti dilansir")),
+    "en": frozenset(_terms("citing, quoting, quoted")),
+}
+# "menurut X", "according to X"
+ACCORDING_TO: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("menurut, menurutnya")),
+    "en": frozenset(_terms("according")),
+}
+
 # Function words of both languages: in a search query they only add noise to the ranking.
 SEARCH_STOP_WORDS = frozenset(
     _terms("""

@@ -70,6 +70,10 @@ class Claim:
     # Words that need an earlier sentence to be understood ("Ia", "Hal ini", "This"): the
     # reviewer may want to write the claim out.
     reference: str | None = None
+    # The runs of article text the claim's words come from, and the words written back that
+    # stand elsewhere in the sentence (an elided subject, a gapped verb, a head noun).
+    spans: tuple[Span, ...] = ()
+    restored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
     speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
+    if speaker and not any(tree[w].pos in {"NOUN", "PROPN", "PRON", "X"} for w in speaker):
+        return None  # "menyatakan 'tidak'": no one named
     expletive = subject is not None and tree[subject].lower in {"it", "ini", "hal"}
     passive = h.lower in lexicon.HEDGED_REPORTING[lang] and (
         subject is None or expletive or tree[subject].dep.endswith("pass")

@@ -27,6 +27,7 @@ _MIN_WORDS = 3
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+_ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "si"})
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
 
@@ -50,6 +51,7 @@ class _Piece:
     speaker: str | None = None
     frame_hedged: bool = False
     unresolved: str | None = None  # a pronoun speaker with nobody named before
+    head: int | None = None  # the predicate the piece was cut around
 
 
 class _Cutter:
@@ -105,6 +107,8 @@ class _Cutter:
             part = t.subtree(child) & words
             rest -= part
             inherit = subject_text if t.subject(child) is None else ()
+            if inherit and kind in {"conj", "contrast"}:
+                inherit = inherit + self._copula(head, child)
             if kind == "participle":
                 inherit = subject_text + self._auxiliary(head, own_subject, child)
             self.clause(child, part, subject=inherit, speaker=speaker, hedged=hedged, unresolved=unresolved)
@@ -115,7 +119,7 @@ class _Cutter:
         rest_frozen = self._gapping(head, rest_frozen, subject_text, speaker, hedged, unresolved)
         rest_frozen = self._side_clauses(rest_frozen, speaker, hedged, unresolved)
         front = () if own_subject else subject
-        self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved))
+        self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
 
     def _heads_within(self, words: frozenset[int]) -> set[int]:
         return {w for w in words if self.tree[w].head not in words or self.tree[w].head == w}
@@ -160,8 +164,14 @@ class _Cutter:
     def _split_kind(self, head: int, child: int, words: frozenset[int]) -> str | None:
         t = self.tree
         c = t[child]
-        if c.rel == "conj" and self._predicate_conjunct(head, child):
-            return "contrast" if self._marker(child) in lexicon.CONTRAST_MARKERS[self.lang] else "conj"
+        if c.rel == "conj":
+            marker = self._marker(child)
+            own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
+            if (marker in lexicon.DISJUNCTIONS[self.lang] and not own_that) or self._infinitive(head):
+                return None  # "X or Y" is one claim; so is "to curb X and stop Y"
+            if marker in lexicon.CONTRAST_MARKERS[self.lang]:
+                return "contrast"  # "sufficient but not outstanding"
+            return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             return "conj"
         if c.rel == "advcl":
@@ -199,6 +209,16 @@ class _Cutter:
             return True
         # "X tinggi dan kuat": adjectives sharing one subject stay one claim.
         return c.pos == "ADJ" and t[head].pos in _PREDICATE_POS
+
+    def _infinitive(self, head: int) -> bool:
+        return any(self.tree[m].lower in {"to", "untuk"} for m in self.tree.kids(head, "mark"))
+
+    def _copula(self, head: int, child: int) -> tuple[str, ...]:
+        """ "The problem is not A but B": B needs the subject's verb back ("is")."""
+        t = self.tree
+        if t[child].pos in _PREDICATE_POS or t.kids(child, "cop", "aux"):
+            return ()
+        return tuple(t[c].text for c in t.kids(head, "cop"))[:1]
 
     def _semicolon_before(self, i: int) -> bool:
         first = min(self.tree.subtree(i))
@@ -272,7 +292,7 @@ class _Cutter:
                 name_end = max(w for w in t.subtree(c) if t[w].dep in ("flat", "flat:name", "compound") or w == c)
                 verb = " ".join(t[w].text for w in sorted([head, *t.kids(head, "aux")]))
                 self.pieces.append(
-                    _Piece(part, (), ((name_end + 1, verb),), speaker, hedged, unresolved)
+                    _Piece(part, (), ((name_end + 1, verb),), speaker, hedged, unresolved, c)
                 )
                 words = words - part
         return words
@@ -303,6 +323,15 @@ class _Cutter:
             set_off = t.set_off(t.subtree(w))
             after_name = self.lang == "id" and noun.pos == "PROPN"
             return "relative" if set_off or after_name else None
+        if (
+            self.lang == "en"
+            and tok.dep in ("amod", "appos")
+            and tok.pos == "ADJ"
+            and len(t.subtree(w)) >= 3
+            and t.set_off(t.subtree(w))
+            and noun.i < w
+        ):
+            return "participle"  # "Tree lizards and pygmy geckos, both native to the island, ..."
         if tok.dep == "acl" and tok.pos == "VERB" and t.set_off(t.subtree(w)):
             if self.lang == "en":
                 return "participle" if tok.feature("VerbForm") == "Part" and tok.feature("Tense") == "Past" else None
@@ -310,13 +339,13 @@ class _Cutter:
         return None
 
     def _relativizer(self, w: int) -> int | None:
+        """The relative word of clause ``w`` ("yang", "who", "which", "whose", "of whom"):
+        one of its first three words."""
         t = self.tree
-        for c in t.children[w]:
-            if t[c].lower in lexicon.RELATIVIZERS[self.lang] and c < w:
+        sub = sorted(t.subtree(w))
+        for c in sub[:3]:
+            if c < w and (t[c].lower in lexicon.RELATIVIZERS[self.lang] or t[c].lower == "whose"):
                 return c
-            for g in t.kids(c, "nmod:poss", "det"):
-                if t[g].lower == "whose":
-                    return g
         return None
 
     def _side_clauses(
@@ -335,6 +364,7 @@ class _Cutter:
                 continue
             noun = t.text(noun_words)
             front: tuple[str, ...]
+            inserts: tuple[tuple[int, str], ...] = ()
             used = part
             if kind == "participle":
                 front = (noun, *self._auxiliary(t[w].head, noun_words, w)) if self.lang == "en" else (noun,)
@@ -348,12 +378,16 @@ class _Cutter:
                 elif possessed is not None:
                     front = (f"{t[possessed].text[:-3]} {noun}",)
                     used = used - {possessed}
-                elif rel.rel in {"nsubj", "nsubj:pass"} or self.lang == "id":
+                elif rel.rel in {"nsubj", "nsubj:pass"} or self.lang == "id" or relativizer == min(part):
                     front = (noun,)
+                elif t[rel.head].rel in {"nmod", "obl"} and t[rel.head].i < w:
+                    # "most of whom lived there": the noun in place of "whom"
+                    inserts = ((relativizer, noun),)
+                    front = ()
                 else:
                     continue
                 used = used - {relativizer}
-            self.pieces.append(_Piece(frozenset(used), front, (), speaker, hedged, unresolved))
+            self.pieces.append(_Piece(frozenset(used), front, inserts, speaker, hedged, unresolved, w))
             words = words - part
             before = t.before(min(part))
             if before is not None and before.text == "," and before.i in words:
@@ -425,23 +459,31 @@ def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft
     words = _trim(tree, piece.words, lang)
     if not words or not cutter._has_predicate(words):
         return None
+    front = list(piece.front)
+    inserts = sorted(piece.inserts)
+    if not front:
+        repaired = _relativizer_noun(tree, words, lang, cutter)
+        if repaired is not None:
+            words, noun = repaired
+            front = [noun]
+    if not front and _imperative(tree, words, piece, lang):
+        return None
     ordered = sorted(words)
-    body_parts: list[str] = []
-    restored: list[str] = list(piece.front)
-    inserts = dict(piece.inserts)
+    body: list[str] = []
+    restored = list(front)
     previous: int | None = None
     for w in ordered:
-        insert = next((text for at, text in inserts.items() if previous is not None and previous < at <= w), None)
+        gap = ""
         if previous is not None:
             gap = tree.parse.text[tree[previous].end : tree[w].start] if w == previous + 1 else " "
-            body_parts.append(gap if insert is None else " ")
-        if insert is not None:
-            body_parts.append(insert + " ")
-            restored.append(insert)
-        body_parts.append(tree[w].text)
+        while inserts and inserts[0][0] <= w:
+            body.append((gap or "") + inserts[0][1])
+            restored.append(inserts[0][1])
+            inserts.pop(0)
+            gap = " "
+        body.append(gap + tree[w].text)
         previous = w
-    body = "".join(body_parts)
-    claim = " ".join([*piece.front, body]).strip()
+    claim = " ".join([*front, "".join(body)]).strip()
     claim = re.sub(r"\s+", " ", claim)
     if len(claim.split()) < _MIN_WORDS or _exclamation(claim, lang):
         return None
@@ -452,6 +494,36 @@ def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft
     return ClaimDraft(
         claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
     )
+
+
+def _relativizer_noun(
+    tree: Tree, words: frozenset[int], lang: str, cutter: _Cutter
+) -> tuple[frozenset[int], str] | None:
+    """A piece that opens with "which"/"who"/"yang" after a comma (the parser hung the
+    relative clause elsewhere): the noun before the comma takes the relative word's place."""
+    first = min(words)
+    if tree[first].lower not in lexicon.RELATIVIZERS[lang] - {"that"}:
+        return None
+    comma = tree.before(first)
+    noun = tree.before(comma.i) if comma is not None and comma.text == "," else None
+    if noun is None or noun.pos not in {"NOUN", "PROPN"}:
+        return None
+    phrase = cutter._noun_phrase(noun.i, frozenset(range(len(tree))) - words)
+    return words - {first}, tree.text(phrase)
+
+
+def _imperative(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:
+    """ "Click through for the whole thing", "Mari semuanya berdoa": a request, not a claim."""
+    first = tree[min(words)]
+    if lang == "id":
+        return first.lower in lexicon.IMPERATIVE_OPENERS["id"]
+    if first.lower in lexicon.IMPERATIVE_OPENERS["en"]:
+        return True
+    head = piece.head
+    if head is None or head != first.i or first.pos != "VERB":
+        return False
+    has_subject = any(c in words for c in tree.kids(head, *SUBJECTS))
+    return not has_subject and (first.feature("Mood") == "Imp" or first.feature("VerbForm") == "Inf")
 
 
 def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
@@ -479,7 +551,9 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             ordered = ordered[1:]
             changed = True
         elif last.pos == "PUNCT" and last.text not in QUOTES_CLOSE + ")" or (
-            last.pos in {"CCONJ", "ADP", "DET", "SCONJ"} and len(ordered) > 1 and last.dep != "fixed"
+            (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
+            and len(ordered) > 1
+            and last.dep != "fixed"
         ):
             ordered = ordered[:-1]
             changed = True

@@ -99,6 +99,16 @@ CLAUSE_MARKERS: dict[str, frozenset[str]] = {
     lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)
     for lang, words in (("id", ("bahwa",)), ("en", ("that", "whether")))
 }
+# "X atau Y" / "X or Y": one claim about either, not two claims.
+DISJUNCTIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("atau, ataupun, maupun")),
+    "en": frozenset(_terms("or, nor, either")),
+}
+# Requests and exhortations are not claims.
+IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("mari, ayo, ayolah, yuk, jangan, janganlah, silakan, silahkan, tolong, mohon")),
+    "en": frozenset(_terms("please, let's")),
+}
 RELATIVIZERS: dict[str, frozenset[str]] = {
     "id": frozenset({"yang"}),
     "en": frozenset({"who", "which", "that", "whom"}),

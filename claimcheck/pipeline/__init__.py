@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.normalize import normalize
+from claimcheck.pipeline import worthiness
 from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS, extract_claims
 from claimcheck.pipeline.document import structure_article, structure_plain
 from claimcheck.pipeline.html import extract_html, looks_like_html
 from claimcheck.pipeline.language import check_language, detect_language
+from claimcheck.pipeline.lexicon import SUPPORTED_LANGUAGES
 from claimcheck.pipeline.model import (
     CLAIM_ROLES,
     Block,
@@ -18,7 +22,6 @@ from claimcheck.pipeline.model import (
     Sentence,
     Span,
 )
-from claimcheck.pipeline.lexicon import SUPPORTED_LANGUAGES
 from claimcheck.pipeline.parse import parse_sentences
 from claimcheck.pipeline.sentences import split_sentences
 from claimcheck.pipeline.text import content_hash, normalize_text
@@ -75,6 +78,7 @@ def split_article(
         zip(to_parse, parse_sentences([text[spans[i][1].start : spans[i][1].end] for i in to_parse], language), strict=True)
     ) if language in SUPPORTED_LANGUAGES else {}
 
+    aliases = learn_aliases(text)
     sentences: list[Sentence] = []
     last_speaker: str | None = None
     for index, (block, span) in enumerate(spans):
@@ -83,6 +87,13 @@ def split_article(
         parse = parses.get(index)
         if parse is not None:
             for draft in extract_claims(parse, language, last_speaker):
+                worth = worthiness.score(
+                    draft.text,
+                    language=language,
+                    speaker=draft.speaker,
+                    hedged=draft.hedged,
+                    role=block.role.value,
+                )
                 claims.append(
                     Claim(
                         position=len(claims),
@@ -94,6 +105,9 @@ def split_article(
                         reference=draft.reference,
                         spans=tuple(Span(span.start + a, span.start + b) for a, b in draft.spans),
                         restored=draft.restored,
+                        priority=worth.score,
+                        signals=worth.signals,
+                        match=normalize(draft.text, aliases),
                     )
                 )
         # "..., kata dia" refers back to the speaker of the sentence just before, if any.
@@ -101,7 +115,9 @@ def split_article(
         sentences.append(
             Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))
         )
-    return Document(text, metadata, tuple(sentences), structure.furniture)
+    return Document(
+        text, metadata, tuple(sentences), structure.furniture, tuple(sorted(aliases.items()))
+    )
 
 
 def _parseable(text: str, span: Span) -> bool:

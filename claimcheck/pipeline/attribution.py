@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from claimcheck.pipeline import lexicon
 from claimcheck.pipeline.lexicon import (
-    _terms,
     HEDGES,
     ORGANISATION_ENDINGS,
     PORTFOLIO_WORDS,
-    PRONOUN_SPEAKERS,
     TITLES,
+    _terms,
     words_pattern,
 )
 from claimcheck.pipeline.parse import Token
@@ -67,9 +66,12 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if speaker and not any(tree[w].pos in {"NOUN", "PROPN", "PRON", "X"} for w in speaker):
         return None  # "menyatakan 'tidak'": no one named
     expletive = subject is not None and tree[subject].lower in {"it", "ini", "hal"}
-    passive = h.lower in lexicon.HEDGED_REPORTING[lang] and (
-        subject is None or expletive or tree[subject].dep.endswith("pass")
-    )
+    passive = h.lower in lexicon.HEDGED_REPORTING[lang] and h.lower not in lexicon.REPORTING[lang]
+    if h.lower in lexicon.HEDGED_REPORTING[lang] and (subject is None or expletive):
+        passive = True
+    elif passive:
+        # "Iran disebut berkontribusi ...": the hedge is part of the claim, not a frame
+        return None
     if passive:
         speaker = frozenset()
     others = [c for c in kids if tree[c].rel == "conj" and c not in content]

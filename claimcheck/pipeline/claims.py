@@ -96,6 +96,8 @@ class _Cutter:
             return
         own_subject = self._subject_words(head, words)
         subject_text = (t.text(own_subject),) if own_subject else subject
+        if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
+            return
 
         rest = set(words)
         for child in t.children[head]:
@@ -119,6 +121,7 @@ class _Cutter:
         rest_frozen = self._gapping(head, rest_frozen, subject_text, speaker, hedged, unresolved)
         rest_frozen = self._side_clauses(rest_frozen, speaker, hedged, unresolved)
         front = () if own_subject else subject
+        rest_frozen = self._comma_contrast(head, rest_frozen, front or subject_text, speaker, hedged, unresolved)
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
 
     def _heads_within(self, words: frozenset[int]) -> set[int]:
@@ -164,6 +167,8 @@ class _Cutter:
     def _split_kind(self, head: int, child: int, words: frozenset[int]) -> str | None:
         t = self.tree
         c = t[child]
+        if c.lower in lexicon.RESULT_VERBS[self.lang] and t.subject(child) is None and child > head:
+            return None  # ", memperlihatkan ...", ", leading to ...": said of the whole clause
         if c.rel == "conj":
             marker = self._marker(child)
             own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
@@ -209,6 +214,90 @@ class _Cutter:
             return True
         # "X tinggi dan kuat": adjectives sharing one subject stay one claim.
         return c.pos == "ADJ" and t[head].pos in _PREDICATE_POS
+
+    def _not_only(
+        self,
+        head: int,
+        words: frozenset[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> bool:
+        """ "X tidak hanya A, tetapi juga B" / "X not only A but also B": X A and X B, by
+        the words themselves (the parse of the second half is seldom right)."""
+        t = self.tree
+        order = sorted(words)
+        only = next(
+            (
+                n
+                for n in range(len(order) - 1)
+                if t[order[n]].lower in lexicon.NEGATIONS[self.lang]
+                and t[order[n + 1]].lower in lexicon.ONLY_WORDS[self.lang]
+            ),
+            None,
+        )
+        if only is None:
+            return False
+        but = next(
+            (
+                n
+                for n in range(only + 2, len(order))
+                if t[order[n]].lower in {"tetapi", "tapi", "melainkan", "namun", "but"}
+            ),
+            None,
+        )
+        if but is None or but + 1 >= len(order):
+            return False
+        left = [w for w in order[:but] if w not in (order[only], order[only + 1])]
+        right = order[but + 1 :]
+        while right and t[right[0]].lower in lexicon.ALSO[self.lang]:
+            right = right[1:]
+        if not right or not left:
+            return False
+        front: tuple[str, ...] = () if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only] else subject
+        verb_first = t[right[0]].pos in _PREDICATE_POS or lexicon.is_predicate(t[right[0]].text, self.lang)
+        lead = [w for w in left if w < order[only]]
+        after_only = [w for w in left if w > order[only + 1]]
+        # B takes the words before "tidak hanya" (the subject) and, without a verb of its
+        # own, the verb A had.
+        verb = [] if verb_first else [w for w in after_only if w == head or t[w].head == head and t[w].rel in {"aux", "cop"}]
+        right_front = tuple(filter(None, [*front, t.text(lead) if lead else "", t.text(verb) if verb else ""]))
+        self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
+        self.pieces.append(_Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head))
+        return True
+
+    def _comma_contrast(
+        self,
+        head: int,
+        words: frozenset[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int]:
+        """ "X sudah terjalin erat sejak lama, bahkan semakin kuat ...": a comma and a
+        contrast marker the parse did not make a clause boundary still are one, when a
+        predicate follows (a list, "A, B, bahkan C", does not)."""
+        t = self.tree
+        order = sorted(words)
+        for n in range(1, len(order) - 3):
+            comma, marker = t[order[n]], t[order[n + 1]]
+            if comma.text != "," or marker.lower not in lexicon.CONTRAST_MARKERS[self.lang]:
+                continue
+            if order[n + 1] != order[n] + 1 or marker.lower in {"while", "sementara"} and self.lang == "en":
+                continue
+            right = order[n + 2 :]
+            left = order[:n]
+            if not (self._has_predicate(frozenset(right)) and self._has_predicate(frozenset(left))):
+                continue
+            if any(t[w].dep in SUBJECTS for w in right):
+                front: tuple[str, ...] = ()
+            else:
+                front = subject
+            self.pieces.append(_Piece(frozenset(right), front, (), speaker, hedged, unresolved, None))
+            return frozenset(left)
+        return words
 
     def _infinitive(self, head: int) -> bool:
         return any(self.tree[m].lower in {"to", "untuk"} for m in self.tree.kids(head, "mark"))
@@ -286,7 +375,19 @@ class _Cutter:
             if argument not in words or t[argument].rel not in {"obl", "obj", "xcomp"}:
                 continue
             for c in t.kids(argument, "conj"):
-                if c not in words or not self._gapped(argument, c):
+                if c not in words:
+                    continue
+                if self._marker(c) in lexicon.CONTRAST_MARKERS[self.lang] and self._only_words(head, set(words)):
+                    # "X tidak hanya bersifat A, tetapi juga B": B with the subject and verb
+                    part = t.subtree(c) & words
+                    extra = {w for w in t.kids(c, "advmod") if t[w].lower in lexicon.ALSO[self.lang]}
+                    verb = tuple(t[w].text for w in sorted([head, *t.kids(head, "aux", "cop")]))
+                    self.pieces.append(
+                        _Piece(part - extra, subject + verb, (), speaker, hedged, unresolved, c)
+                    )
+                    words = words - part - self._only_words(head, set(words))
+                    continue
+                if not self._gapped(argument, c):
                     continue
                 part = t.subtree(c) & words
                 name_end = max(w for w in t.subtree(c) if t[w].dep in ("flat", "flat:name", "compound") or w == c)
@@ -321,7 +422,11 @@ class _Cutter:
             if t[relativizer].lower == "that":
                 return None
             set_off = t.set_off(t.subtree(w))
-            after_name = self.lang == "id" and noun.pos == "PROPN"
+            after_name = (
+                self.lang == "id"
+                and noun.pos == "PROPN"
+                and not any(t[k].rel == "case" for k in t.children[noun.i])
+            )
             return "relative" if set_off or after_name else None
         if (
             self.lang == "en"
@@ -457,7 +562,10 @@ def extract_claims(parse: Parse, lang: str, last_speaker: str | None = None) -> 
 
 def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft | None:
     words = _trim(tree, piece.words, lang)
-    if not words or not cutter._has_predicate(words):
+    restored_predicate = any(
+        lexicon.is_predicate(word, lang) for text in (*piece.front, *(t for _, t in piece.inserts)) for word in text.split()[-2:]
+    )
+    if not words or not (cutter._has_predicate(words) or restored_predicate):
         return None
     front = list(piece.front)
     inserts = sorted(piece.inserts)
@@ -527,87 +635,81 @@ def _imperative(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> 
 
 
 def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
-    """Drop what a claim must not open or end with: punctuation, conjunctions, markers,
-    discourse openers, an unbalanced quotation mark or bracket."""
+    """Drop what a claim must not open or end with (punctuation, conjunctions, markers,
+    discourse openers, a quotation mark or bracket left open), until nothing changes."""
     ordered = sorted(words)
-    changed = True
-    while ordered and changed:
-        changed = False
-        opener = _opener_length(tree, ordered, lang)
-        if opener:
-            ordered = ordered[opener:]
-            changed = True
-            continue
+    while ordered:
+        before = list(ordered)
+        ordered = _balance(tree, ordered)
+        if not ordered:
+            break
+        ordered = ordered[_opener_length(tree, ordered, lang) :]
         first, last = tree[ordered[0]], tree[ordered[-1]]
-        if len(ordered) > 2 and first.text in QUOTES_OPEN and last.text in QUOTES_CLOSE and (
-            _quote_pair(first.text, last.text)
-        ):
+        if len(ordered) > 2 and _quote_pair(first.text, last.text):
             ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
-            changed = True
-            continue
-        if first.pos in {"CCONJ", "PUNCT"} and first.text not in QUOTES_OPEN + "(" or (
+        elif first.pos in {"CCONJ", "PUNCT", "SYM"} and first.text not in _OPENING or (
             first.dep == "mark" and first.lower in lexicon.CLAUSE_MARKERS[lang]
         ):
             ordered = ordered[1:]
-            changed = True
-        elif last.pos == "PUNCT" and last.text not in QUOTES_CLOSE + ")" or (
+        elif (last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING) or (
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
             and last.dep != "fixed"
         ):
             ordered = ordered[:-1]
-            changed = True
-    return _balance(tree, ordered)
+        if ordered == before:
+            break
+    return frozenset(ordered)
+
+
+_OPENING = "\"“‘'«(["
+_CLOSING = "\"”’'»)]"
+_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "(": ")", "[": "]"}
 
 
 def _quote_pair(opening: str, closing: str) -> bool:
-    return (opening, closing) in {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("”", "”")}
+    return _PAIRS.get(opening) == closing and opening not in "(["
 
 
 def _opener_length(tree: Tree, ordered: list[int], lang: str) -> int:
-    lowered = [tree[w].lower for w in ordered[:5]]
-    for phrase in lexicon.opener_phrases(lang):
+    """How many words at the start are a discourse opener ("Sementara itu,", "But")."""
+    lowered = tuple(tree[w].lower for w in ordered[:6])
+    for phrase, needs_comma in lexicon.opener_phrases(lang):
         n = len(phrase)
-        if tuple(lowered[:n]) == phrase and len(ordered) > n + 2:
-            after = tree[ordered[n]]
-            if after.text == ",":
-                return n + 1
-            if phrase[0] in lexicon.LINKING_OPENERS[lang] or after.pos != "PUNCT" and n > 1:
-                return n
+        if lowered[:n] != phrase or len(ordered) <= n + 2:
+            continue
+        if tree[ordered[n]].text == ",":
+            return n + 1
+        if not needs_comma:
+            return n
     return 0
 
 
-def _balance(tree: Tree, ordered: list[int]) -> frozenset[int]:
-    """A quotation mark or bracket left open at either end goes; one closing a quote the
-    claim opened is taken in from the sentence."""
+def _balance(tree: Tree, ordered: list[int]) -> list[int]:
+    """Quotation marks and brackets in pairs: one closing a quote the claim opened is taken
+    in from the sentence; one left unmatched at either end goes."""
     words = list(ordered)
-    for opening, closing in (("\"“", "\"”"), ("(", ")"), ("‘", "’")):
-        def count(ws: list[int], chars: str) -> int:
-            return sum(tree[w].text in chars for w in ws)
-
-        if opening == closing or opening == "\"“":
-            straight = sum(tree[w].text == '"' for w in words)
-            curly_open = sum(tree[w].text == "“" for w in words)
-            curly_close = sum(tree[w].text == "”" for w in words)
-            balanced = straight % 2 == 0 and curly_open == curly_close
-        else:
-            balanced = count(words, opening) == count(words, closing)
-        if balanced or not words:
+    for opening, closing in (("\"“", "\"”"), ("(", ")"), ("[", "]"), ("‘", "’")):
+        if _balanced(tree, words, opening, closing):
             continue
-        nxt = tree.after(words[-1])
-        if nxt is not None and nxt.text in closing and not _whole(tree, words, opening, closing, nxt.i):
+        nxt = tree.after(words[-1]) if words else None
+        if nxt is not None and nxt.text in closing and _balanced(tree, [*words, nxt.i], opening, closing):
             words.append(nxt.i)
             continue
-        words = [w for w in words if tree[w].text not in opening + closing]
-    return frozenset(words)
+        while words and tree[words[0]].text in opening + closing and not _balanced(tree, words, opening, closing):
+            words = words[1:]
+        while words and tree[words[-1]].text in opening + closing and not _balanced(tree, words, opening, closing):
+            words = words[:-1]
+        if not _balanced(tree, words, opening, closing):
+            words = [w for w in words if tree[w].text not in opening + closing]
+    return words
 
 
-def _whole(tree: Tree, words: list[int], opening: str, closing: str, extra: int) -> bool:
-    """Whether adding ``extra`` still leaves the marks unbalanced."""
-    marks = [tree[w].text for w in [*words, extra] if tree[w].text in opening + closing]
+def _balanced(tree: Tree, words: list[int], opening: str, closing: str) -> bool:
+    marks = [tree[w].text for w in words if tree[w].text in opening + closing]
     if opening == "\"“":
-        return marks.count('"') % 2 == 1 or marks.count("“") != marks.count("”")
-    return marks.count(opening) != marks.count(closing)
+        return marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")
+    return marks.count(opening) == marks.count(closing)
 
 
 def find_reference(claim: str, lang: str) -> str | None:

@@ -99,6 +99,22 @@ CLAUSE_MARKERS: dict[str, frozenset[str]] = {
     lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)
     for lang, words in (("id", ("bahwa",)), ("en", ("that", "whether")))
 }
+# Verbs of a trailing clause that describe what the whole clause before them shows or
+# causes (", memperlihatkan ...", ", leading to ..."): the clause stays whole.
+RESULT_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            memperlihatkan, menunjukkan, menandakan, mengakibatkan, menyebabkan, membuat,
+            memicu, menjadikan, sehingga
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            leading, showing, suggesting, indicating, making, causing, resulting, prompting,
+            sparking, bringing, meaning, giving, forcing, leaving
+        """)
+    ),
+}
 # "X atau Y" / "X or Y": one claim about either, not two claims.
 DISJUNCTIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("atau, ataupun, maupun")),
@@ -118,6 +134,7 @@ ONLY_WORDS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("hanya, saja, cuma, sekadar")),
     "en": frozenset({"only"}),
 }
+ALSO: dict[str, frozenset[str]] = {"id": frozenset({"juga", "pula"}), "en": frozenset({"also"})}
 NEGATIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("tidak, tak, bukan")),
     "en": frozenset(_terms("not, n't")),
@@ -131,29 +148,37 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
             bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau
         """)
     ),
-    "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),
+    "en": frozenset(_terms("and, but, yet, or, plus, nor, still, also, then")),
 }
 _MORE_OPENERS = {
     "id": _terms("""
         pun demikian, meski begitu, walau begitu, untuk itu, karena itu, sebab itu, misalnya,
-        contohnya, sebagai contoh, intinya, singkatnya, iya, ya, nah, oh, wah, tak
-        tanggung-tanggung
+        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung
     """),
     "en": _terms("""
         that said, even so, after all, of course, in short, besides, then again, for example,
-        for instance, in other words, as such, yes, no, well, oh, ok, okay, sure
+        for instance, in other words, as such
     """),
 }
 
 
+# Interjections dropped only before a comma ("Yes, ..." but not "No one ...").
+INTERJECTION_OPENERS = {
+    "id": _terms("iya, ya, nah, oh, wah"),
+    "en": _terms("yes, no, well, oh, ok, okay, sure, so"),
+}
+
+
 @lru_cache(maxsize=4)
-def opener_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
-    """Discourse openers and linking words as word tuples, longest first."""
-    phrases = {
-        tuple(p.split())
-        for p in (*DISCOURSE_OPENERS.get(lang, ()), *_MORE_OPENERS.get(lang, ()), *LINKING_OPENERS.get(lang, ()))
-    }
-    return tuple(sorted(phrases, key=len, reverse=True))
+def opener_phrases(lang: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Discourse openers, linking words and interjections as word tuples, longest first,
+    each with whether it needs a comma after it to count."""
+    phrases: dict[tuple[str, ...], bool] = {}
+    for p in (*DISCOURSE_OPENERS.get(lang, ()), *_MORE_OPENERS.get(lang, ()), *LINKING_OPENERS.get(lang, ())):
+        phrases[tuple(p.split())] = False
+    for p in INTERJECTION_OPENERS.get(lang, ()):
+        phrases.setdefault(tuple(p.split()), True)
+    return tuple(sorted(phrases.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 # Verbs whose clausal complement is what their subject said, wrote or judged: the subject is

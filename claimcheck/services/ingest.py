@@ -18,11 +18,9 @@ from claimcheck.pipeline import (
     article_text,
     content_hash,
     split_article,
-    worthiness,
 )
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.services import revisions
-from claimcheck.services.repeats.index import fill_match_texts
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.storage import Article, Claim, Database, Sentence
@@ -91,7 +89,6 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
-    fill_match_texts(article)
     previous = revisions.previous_revision(session, article)
     if previous is not None:
         article.previous_id, article.revision = previous.id, previous.revision + 1
@@ -109,7 +106,11 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True)
     if previous is not None:
         revisions.carry_over(session, previous, article)
-    found = record_article(session, article, options.thresholds)
+    stored = [c for s in article.sentences for c in s.claims]
+    forms = {row.id: claim.match for row, claim in zip(stored, document.claims, strict=True) if claim.match}
+    found = record_article(
+        session, article, options.thresholds, forms=forms, aliases=dict(document.aliases)
+    )
     return _result(article, source, already_present=False, found=found)
 
 
@@ -203,13 +204,6 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
             end_offset=sentence.end,
         )
         for claim in sentence.claims:
-            worth = worthiness.score(
-                claim.text,
-                language=article.language,
-                speaker=claim.speaker,
-                hedged=claim.hedged,
-                role=sentence.role.value,
-            )
             row.claims.append(
                 Claim(
                     position=claim.position,
@@ -218,9 +212,10 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
                     hedged=claim.hedged,
                     start_offset=claim.start,
                     end_offset=claim.end,
-                    priority=worth.score,
-                    signals=",".join(worth.signals),
+                    priority=claim.priority,
+                    signals=",".join(claim.signals),
                     reference=claim.reference,
+                    match_text=claim.match.text if claim.match else None,
                 )
             )
         article.sentences.append(row)

@@ -11,21 +11,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import terms
-from claimcheck.storage import Article, Claim
+from claimcheck.storage import Claim
 from claimcheck.storage.models import ClaimToken, MatchToken
 
 MAX_TOKEN_CHARS = 64
-
-
-def fill_match_texts(article: Article) -> None:
-    """Give a new article's claims their ``match_text``, before they are first written (set
-    later, it would count as a change and bump each claim's version)."""
-    aliases = learn_aliases(article.text)
-    for claim in (c for s in article.sentences for c in s.claims):
-        claim.match_text = normalize(claim.text, aliases).text
 
 
 def claim_terms(match_text: str | None, context: str | None, language: str) -> Counter[str]:

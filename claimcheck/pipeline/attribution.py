@@ -50,15 +50,17 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     kids = [c for c in tree.children[head] if c in words]
     if any(tree[c].lower in lexicon.NEGATIONS[lang] | _NEVER for c in kids):
         return None
-    reported = [c for c in kids if tree[c].dep in _CLAUSAL and _clausal(tree, c) and c > head]
-    reported += [c for c in kids if tree[c].dep in _CLAUSAL and _clausal(tree, c) and c < head]
+    reported = [c for c in kids if _reported(tree, c) and c > head]
+    reported += [c for c in kids if _reported(tree, c) and c < head]
     if not reported:
         reported = _that_clause(tree, head, words)
     if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
         reported = [c for c in reported if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))]
     subject = next((c for c in kids if tree[c].dep in SUBJECTS), None)
-    if subject is not None and tree[subject].lower in _DEMONSTRATIVES:
-        return None  # "That said, ...": an opener, not a speaker
+    if subject is not None and (
+        tree[subject].lower in _DEMONSTRATIVES or tree[subject].lower in lexicon.RELATIVIZERS[lang]
+    ):
+        return None  # "That said, ...": an opener; "yang menjelaskan ...": a relative clause
     if not reported:
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
@@ -96,6 +98,21 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
             if node == head and all(tree[p].rel in {"obl", "obj", "nmod", "acl", "ccomp"} for p in path[1:]):
                 return [clause]
     return []
+
+
+def _reported(tree: Tree, c: int) -> bool:
+    """Whether a dependent of a verb of saying is what was said: a clausal complement, or
+    a clause opened by "bahwa"/"that" or with a subject of its own, whatever relation the
+    treebank gave it (CSUI marks "mengatakan bahwa ..." as advcl)."""
+    tok = tree[c]
+    if not _clausal(tree, c):
+        return False
+    if tok.dep in _CLAUSAL:
+        return True
+    if tok.rel in {"advcl", "xcomp", "obj", "csubj"}:
+        marked = any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
+        return marked or (tok.rel != "obj" and tree.subject(c) is not None)
+    return False
 
 
 def _clausal(tree: Tree, c: int) -> bool:
@@ -187,6 +204,14 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
         if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
             break
         position += 1
+    # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office
+    if position < len(order) and tree[order[position]].text == ",":
+        nxt = position + 1
+        while nxt < len(order) and _capitalised(tree[order[nxt]].text) and nxt - position <= 4:
+            nxt += 1
+        ends = nxt >= len(order) or tree[order[nxt]].text in {",", ".", "(", ";"}
+        if nxt - position >= 3 and ends:
+            return nxt
     return position
 
 
@@ -222,7 +247,11 @@ def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
     if first.lower in lexicon.REPORTING[lang] or any(tree[x].lower in {"that", "bahwa"} for x in speaker):
         return False
     verbs = [x for x in speaker if tree[x].pos in {"VERB", "AUX"} and not _capitalised(tree[x].text)]
-    return not verbs
+    named = any(
+        tree[x].pos in {"NOUN", "PROPN", "PRON"} or _capitalised(tree[x].text) for x in speaker
+    )
+    relative = any(tree[x].lower in lexicon.RELATIVIZERS[lang] for x in speaker)
+    return not verbs and named and not relative
 
 
 def _leaves_statement(tree: Tree, rest: frozenset[int] | set[int], order: list[int], cut: set[int]) -> bool:
@@ -299,6 +328,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         return ""
     if tree[ordered[-1]].lower in ORGANISATION_ENDINGS:
         return tree.text(ordered)  # a body speaks: its whole name
+    past_titles = [w for w in ordered if not _is_title(tree[w].text)]
+    if past_titles and not _capitalised(tree[past_titles[0]].text) and len(ordered) > 1:
+        # "mantan pasangan Jennifer Garner": a description that names someone else
+        return tree.text(ordered)
     run = _name_run(tree, ordered)
     if run:
         return tree.text(run)
@@ -314,14 +347,19 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     capital = [w for w in ordered if _capitalised(tree[w].text) or tree[w].lower in _NAME_PARTICLES]
     if not capital:
         return []
-    # the run of name-like words that ends the phrase
+    # the run of name-like words that ends the phrase ("az-Zaman", "Al-Sadr" included)
     run: list[int] = []
     for w in reversed(ordered):
         text = tree[w].text
-        if (_capitalised(text) and not _is_title(text)) or (run and tree[w].lower in _NAME_PARTICLES):
+        # a hyphen written without spaces joins the words either side of it into the name
+        glued = bool(run) and tree[w].end == tree[run[0]].start and "-" in (text, tree[run[0]].text)
+        name_like = _capitalised(text) and not _is_title(text)
+        if name_like or (run and tree[w].lower in _NAME_PARTICLES) or glued:
             run.insert(0, w)
         else:
             break
+    while run and tree[run[0]].text == "-":
+        run = run[1:]
     while run and tree[run[0]].lower in _NAME_PARTICLES:
         run = run[1:]
     if not run:

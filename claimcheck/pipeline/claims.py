@@ -16,7 +16,7 @@ gapped verb, a head noun, an English auxiliary) are marked as restored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.pipeline import attribution, lexicon
 from claimcheck.pipeline.parse import Parse
@@ -68,13 +68,20 @@ class _Cutter:
         words: frozenset[int],
         *,
         subject: tuple[str, ...] = (),
+        subject_words: frozenset[int] = frozenset(),
         speaker: str | None = None,
         hedged: bool = False,
         unresolved: str | None = None,
     ) -> None:
-        """Cut the clause headed by ``head`` (its words: ``words``) into pieces."""
+        """Cut the clause headed by ``head`` (its words: ``words``) into pieces.
+
+        ``subject``/``subject_words``: the subject it shares with the clause it was cut from
+        (written back when it has none of its own; the speaker, if it reports speech)."""
         t = self.tree
         frame = attribution.frame(t, head, words, self.lang)
+        if frame is not None and not frame.speaker_words and not frame.hedged and subject_words:
+            # "X called and informed me that P", "X is suing Y, charging that P"
+            frame = replace(frame, speaker_words=subject_words)
         if frame is not None:
             said, unresolved_here = self._speaker(frame, speaker)
             framing = words - frame.content - frame.other
@@ -91,8 +98,14 @@ class _Cutter:
             # claim of its own, not part of what was said.
             speaker_subject = (t.text(frame.speaker_words),) if frame.speaker_words else ()
             for other in sorted(self._heads_within(frame.other)):
-                inherit = speaker_subject if t.subject(other) is None else ()
-                self.clause(other, t.subtree(other) & frame.other, subject=inherit, speaker=speaker)
+                own = t.subject(other) is not None
+                self.clause(
+                    other,
+                    t.subtree(other) & frame.other,
+                    subject=() if own else speaker_subject,
+                    subject_words=frozenset() if own else frame.speaker_words,
+                    speaker=speaker,
+                )
             return
         own_subject = self._subject_words(head, words)
         subject_text = (t.text(own_subject),) if own_subject else subject
@@ -108,12 +121,21 @@ class _Cutter:
                 continue
             part = t.subtree(child) & words
             rest -= part
-            inherit = subject_text if t.subject(child) is None else ()
+            has_own = t.subject(child) is not None
+            inherit = () if has_own else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
             if kind == "participle":
                 inherit = subject_text + self._auxiliary(head, own_subject, child)
-            self.clause(child, part, subject=inherit, speaker=speaker, hedged=hedged, unresolved=unresolved)
+            self.clause(
+                child,
+                part,
+                subject=inherit,
+                subject_words=frozenset() if has_own else (own_subject or subject_words),
+                speaker=speaker,
+                hedged=hedged,
+                unresolved=unresolved,
+            )
             if kind == "contrast":
                 rest -= self._only_words(head, rest)
 
@@ -179,6 +201,9 @@ class _Cutter:
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             return "conj"
+        if c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head:
+            if attribution.frame(t, child, t.subtree(child) & words, self.lang) is not None:
+                return "conj"  # ", charging that ...": what the subject claims
         if c.rel == "advcl":
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
@@ -281,6 +306,9 @@ class _Cutter:
         predicate follows (a list, "A, B, bahkan C", does not)."""
         t = self.tree
         order = sorted(words)
+        spliced = self._comma_splice(order, subject, speaker, hedged, unresolved)
+        if spliced is not None:
+            return spliced
         for n in range(1, len(order) - 3):
             comma, marker = t[order[n]], t[order[n + 1]]
             if comma.text != "," or marker.lower not in lexicon.CONTRAST_MARKERS[self.lang]:
@@ -298,6 +326,46 @@ class _Cutter:
             self.pieces.append(_Piece(frozenset(right), front, (), speaker, hedged, unresolved, None))
             return frozenset(left)
         return words
+
+    def _comma_splice(
+        self,
+        order: list[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int] | None:
+        """ "Al-Qaeda wants them, Iran wants them": after a comma (or "and"/"dan"), a subject
+        and its own predicate start a new statement even where the parse joined them."""
+        t = self.tree
+        inside = set(order)
+        for n in range(2, len(order) - 2):
+            mark = t[order[n]]
+            if mark.text != "," and mark.lower not in lexicon.COORDINATORS[self.lang]:
+                continue
+            start = n + 1
+            if mark.text == "," and t[order[start]].lower in lexicon.COORDINATORS[self.lang]:
+                start += 1
+            if start >= len(order) - 1:
+                continue
+            first = t[order[start]]
+            verb = first.head
+            if first.dep not in SUBJECTS or verb not in inside or verb <= first.i:
+                continue
+            if t[verb].pos not in _PREDICATE_POS and not t.kids(verb, "cop"):
+                continue
+            if any(order[start] <= w < verb and t[w].text == "," for w in order):
+                continue
+            if min(t.subtree(verb) & inside) < order[n]:
+                continue  # what comes before is the new clause's own adverbial, not a clause
+            left = frozenset(order[:n])
+            if not self._has_predicate(left) or len(left) < 3:
+                continue
+            right = frozenset(order[start:])
+            rest = self._comma_splice(sorted(right), subject, speaker, hedged, unresolved)
+            self.pieces.append(_Piece(rest if rest is not None else right, (), (), speaker, hedged, unresolved, verb))
+            return left
+        return None
 
     def _infinitive(self, head: int) -> bool:
         return any(self.tree[m].lower in {"to", "untuk"} for m in self.tree.kids(head, "mark"))

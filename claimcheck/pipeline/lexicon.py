@@ -134,6 +134,10 @@ ONLY_WORDS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("hanya, saja, cuma, sekadar")),
     "en": frozenset({"only"}),
 }
+COORDINATORS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dan, serta")),
+    "en": frozenset(_terms("and")),
+}
 ALSO: dict[str, frozenset[str]] = {"id": frozenset({"juga", "pula"}), "en": frozenset({"also"})}
 NEGATIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("tidak, tak, bukan")),
@@ -210,7 +214,9 @@ REPORTING: dict[str, frozenset[str]] = {
             believe, believes, believed, think, thinks, thought, acknowledge, acknowledges,
             acknowledged, contend, contends, contended, testify, testified, recall, recalls,
             recalled, emphasize, emphasized, emphasised, predict, predicts, predicted,
-            conclude, concluded, concludes, find, found, finds, show, showed, shows
+            conclude, concluded, concludes, find, found, finds, show, showed, shows,
+            inform, informs, informed, charging, charged, saying, claiming, arguing, adding,
+            noting, warning, insisting, pointing, alleging, stating
         """)
     ),
 }

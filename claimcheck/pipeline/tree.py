@@ -9,6 +9,7 @@ from claimcheck.pipeline.parse import Parse, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl", "nsubj:outer"})
 PUNCT_TRIM = frozenset(",;:-–—/")
+_SET_OFF = frozenset({",", "(", "—", "–", "-", "--"})
 QUOTES_OPEN = "\"“‘'«"
 QUOTES_CLOSE = "\"”’'»"
 
@@ -101,9 +102,12 @@ class Tree:
     def set_off(self, words: frozenset[int]) -> bool:
         """Whether a run of words stands between commas, brackets or dashes (or a comma and
         the end): the mark of a non-restrictive clause."""
-        first, last = min(words), max(words)
+        inner = [w for w in words if self[w].pos != "PUNCT"]
+        if not inner:
+            return False
+        first, last = min(inner), max(inner)
         left = self.before(first)
         right = self.after(last)
-        opened = left is not None and left.text in {",", "(", "—", "–", "-"}
-        closed = right is None or right.text in {",", ")", "—", "–", "-", ".", ";"}
+        opened = left is not None and left.text in _SET_OFF
+        closed = right is None or right.text in _SET_OFF | {")", ".", ";", "!", "?"}
         return opened and closed

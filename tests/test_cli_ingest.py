@@ -189,10 +189,10 @@ def test_split_table_for_people(cli: Any) -> None:
     assert "speaker: Muqtada al-Sadr" in run.stdout
 
 
-def test_unsupported_language_is_refused(cli: Any) -> None:
-    run = cli("split", str(SEED), "--lang", "fr")
+def test_unknown_language_is_refused(cli: Any) -> None:
+    run = cli("split", str(SEED), "--lang", "xx")
     assert run.exit_code == 1
-    assert "unsupported language 'fr'" in run.stderr
+    assert "unknown language 'xx'" in run.stderr
 
 
 def test_lists_filter_and_limit(cli: Any) -> None:

@@ -13,6 +13,7 @@ from claimcheck.cli.common import JsonOption, database, err, out, settings
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps, to_data, without_ids
+from claimcheck.render.safe import for_terminal
 from claimcheck.services.ingest import (
     IngestFailure,
     IngestOptions,
@@ -20,6 +21,7 @@ from claimcheck.services.ingest import (
     check_batch,
     ingest_sources,
     prepare,
+    warnings_for,
 )
 from claimcheck.services.sources import DEFAULT_MAX_MB, STDIN, Source, collect, read_text
 from claimcheck.services.views import document_view
@@ -30,7 +32,12 @@ PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
 ]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language: id or en (default: detected).")
+    str | None,
+    typer.Option(
+        "--lang",
+        help="id or en (default: detected); another code (de, fr, ...) stores the text as "
+        "that language, without claims.",
+    ),
 ]
 PlainOption = Annotated[bool, typer.Option("--plain", help="Body text only: no title/byline.")]
 MaxSizeOption = Annotated[
@@ -86,6 +93,7 @@ def ingest(
                     tables.ingest_failures(err, [outcome])
                 else:
                     done.append(outcome)
+                    _warn(outcome.source, outcome.warnings)
                     if not as_json and bar is None:
                         tables.ingest_results(out, [outcome])
                 if bar is not None and task is not None:
@@ -104,6 +112,16 @@ def ingest(
     if failed:
         err.print(f"{len(failed)} of {len(sources)} inputs failed; the others were ingested")
         raise typer.Exit(1)
+
+
+def _warn(label: str, warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        err.print(
+            f"Warning: {for_terminal(label)}: {for_terminal(warning)}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _progress_bar() -> Progress:
@@ -137,7 +155,10 @@ def split(
     assert isinstance(source, Source)
     if source.path is None and sys.stdin.isatty():
         err.print("reading an article from stdin; end with Ctrl-D")
-    document = prepare(read_text(source, max_mb=max_size), IngestOptions(lang=lang, plain=plain))
+    raw = read_text(source, max_mb=max_size)
+    options = IngestOptions(lang=lang, plain=plain)
+    document = prepare(raw, options)
+    _warn(source.label, warnings_for(raw, document, options))
     view = document_view(document)
     if as_json:
         print(dumps(without_ids(to_data(view))))

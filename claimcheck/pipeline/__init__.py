@@ -10,8 +10,7 @@ from claimcheck.pipeline import worthiness
 from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS, extract_claims
 from claimcheck.pipeline.document import structure_article, structure_plain
 from claimcheck.pipeline.html import extract_html, looks_like_html
-from claimcheck.pipeline.language import check_language, detect_language
-from claimcheck.pipeline.lexicon import SUPPORTED_LANGUAGES
+from claimcheck.pipeline.language import check_language, identify_language, splits_claims
 from claimcheck.pipeline.model import (
     CLAIM_ROLES,
     Block,
@@ -61,7 +60,9 @@ def split_article(
     """
     structure = structure_plain(text) if plain else structure_article(text)
     body = " ".join(text[b.start : b.end] for b in structure.blocks if b.role is Role.BODY)
-    language = check_language(lang) if lang else detect_language(body or text)
+    language = check_language(lang) if lang else identify_language(body or text)
+    # Claims are cut only from languages the rules read; another one keeps its sentences.
+    guess_claims = splits_claims(language)
 
     metadata = replace(structure.metadata, language=language)
     if hints is not None:
@@ -76,7 +77,7 @@ def split_article(
     ]
     parses = dict(
         zip(to_parse, parse_sentences([text[spans[i][1].start : spans[i][1].end] for i in to_parse], language), strict=True)
-    ) if language in SUPPORTED_LANGUAGES else {}
+    ) if guess_claims else {}
 
     aliases = learn_aliases(text)
     sentences: list[Sentence] = []

@@ -20,6 +20,8 @@ from claimcheck.pipeline import (
     split_article,
 )
 from claimcheck.pipeline.dates import parse_user_date
+from claimcheck.pipeline.html import looks_like_html, thin_extraction
+from claimcheck.pipeline.language import language_name, splits_claims
 from claimcheck.services import revisions
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
@@ -51,6 +53,8 @@ class IngestResult:
     suggested: int = 0  # possible repeats for a reviewer to confirm or reject
     revision: int = 1  # above 1: the text is an edit of an article stored before
     previous_id: int | None = None  # ... stored as this article
+    language: str = "id"
+    warnings: tuple[str, ...] = ()  # what a reviewer should know about what was stored
 
 
 @dataclass(frozen=True)
@@ -80,13 +84,38 @@ def prepare(raw: str, options: IngestOptions) -> Document:
     return split_article(text, plain=options.plain, lang=options.lang, hints=hints)
 
 
+def warnings_for(raw: str, document: Document, options: IngestOptions) -> tuple[str, ...]:
+    """What the pipeline could not do with this input, for the reviewer to know."""
+    found = []
+    language = document.metadata.language or "id"
+    if not splits_claims(language):
+        how = "is marked as" if options.lang else "reads as"
+        found.append(
+            f"the text {how} {language_name(language)}, which claimcheck does not cut into "
+            "claims: its sentences are kept, with no claims"
+            + (
+                ""
+                if options.lang
+                else " (if it is Indonesian or English, give --lang id or --lang en)"
+            )
+        )
+    if looks_like_html(raw) and thin_extraction(raw, document.text):
+        found.append(
+            f"only {len(document.text.strip()):,} characters of text came out of a "
+            f"{len(raw) // 1024:,} KB page: it may be built by JavaScript or hold the article "
+            "where the extractor did not look; check what was stored"
+        )
+    return tuple(found)
+
+
 def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptions) -> IngestResult:
     """Store one article; the same text a second time returns the stored article instead."""
     document = prepare(raw, options)
+    warnings = warnings_for(raw, document, options)
     digest = content_hash(document.text)
     existing = _by_hash(session, digest)
     if existing is not None:
-        return _result(existing, source, already_present=True)
+        return _result(existing, source, already_present=True, warnings=warnings)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
     previous = revisions.previous_revision(session, article)
@@ -103,7 +132,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         existing = _by_hash(session, digest)
         if existing is None:
             raise
-        return _result(existing, source, already_present=True)
+        return _result(existing, source, already_present=True, warnings=warnings)
     if previous is not None:
         revisions.carry_over(session, previous, article)
     stored = [c for s in article.sentences for c in s.claims]
@@ -111,7 +140,7 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
     found = record_article(
         session, article, options.thresholds, forms=forms, aliases=dict(document.aliases)
     )
-    return _result(article, source, already_present=False, found=found)
+    return _result(article, source, already_present=False, found=found, warnings=warnings)
 
 
 def check_batch(sources: list[Source | InvalidInput], options: IngestOptions) -> None:
@@ -162,7 +191,12 @@ def _by_hash(session: Session, digest: str) -> Article | None:
 
 
 def _result(
-    article: Article, source: str, *, already_present: bool, found: Recorded | None = None
+    article: Article,
+    source: str,
+    *,
+    already_present: bool,
+    found: Recorded | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> IngestResult:
     return IngestResult(
         article_id=article.id,
@@ -175,6 +209,8 @@ def _result(
         suggested=found.suggested if found else 0,
         revision=article.revision or 1,
         previous_id=article.previous_id,
+        language=article.language,
+        warnings=warnings,
     )
 
 

@@ -95,7 +95,8 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
             while node != head and tree[node].head != node and len(path) < 4:
                 path.append(node)
                 node = tree[node].head
-            if node == head and all(tree[p].rel in {"obl", "obj", "nmod", "acl", "ccomp"} for p in path[1:]):
+            # at most one phrase between the verb and the clause ("said in an email that")
+            if node == head and len(path) <= 2 and all(tree[p].rel in {"obl", "nmod"} for p in path[1:]):
                 return [clause]
     return []
 
@@ -161,8 +162,11 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             start -= 1
         if start > 0 and _is_break(tree[order[start]].text):
             speaker = [x for x in order[start + 1 : position] if tree[x].pos != "PUNCT"]
-            end = _past_circumstances(tree, order, position + 1, lang)
-            if speaker and _name_like(tree, speaker, lang) and end >= len(order) - 1:
+            tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
+            # only where and when may follow the verb: '..." X said on Monday.'
+            short_tail = len(tail) <= 8 and not any(t.pos in {"VERB", "AUX"} for t in tail)
+            end = len(order)
+            if speaker and short_tail and _name_like(tree, speaker, lang):
                 cut = set(order[start:end])
                 if _leaves_statement(tree, words - cut, order, cut):
                     return Frame((), frozenset(words - cut), frozenset(speaker))
@@ -285,7 +289,8 @@ _SPEAKER_STOPS = frozenset(
 )
 _NOT_IN_NAME = frozenset({"acl", "advcl", "parataxis", "obl", "advmod", "nmod:tmod", "obl:tmod", "punct"})
 _DETERMINERS = frozenset(
-    {"the", "a", "an", "seorang", "sebuah", "para", "sang", "si", "ini", "itu", "tersebut", "sendiri"}
+    {"the", "a", "an", "seorang", "sebuah", "para", "sang", "si", "ini", "itu", "tersebut", "sendiri",
+     "some", "several", "many", "most", "few", "all", "other", "sejumlah", "beberapa", "banyak"}
 )
 _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
@@ -318,8 +323,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     )
     ordered = ordered[:cut] if cut is not None else ordered
     # trailing lower-case words after a name are circumstances ("Haniv bulan lalu")
-    while len(ordered) > 1 and not _capitalised(tree[ordered[-1]].text) and any(
-        _capitalised(tree[w].text) for w in ordered[:-1]
+    while len(ordered) > 1 and not _capital(tree, ordered[-1]) and any(
+        _capital(tree, w) for w in ordered[:-1]
     ) and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS:
         ordered = ordered[:-1]
     while ordered and tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}:
@@ -329,7 +334,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if tree[ordered[-1]].lower in ORGANISATION_ENDINGS:
         return tree.text(ordered)  # a body speaks: its whole name
     past_titles = [w for w in ordered if not _is_title(tree[w].text)]
-    if past_titles and not _capitalised(tree[past_titles[0]].text) and len(ordered) > 1:
+    if past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
     run = _name_run(tree, ordered)
@@ -344,7 +349,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
 
 def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     """The name at the end of a speaker's noun phrase, after any titles and office."""
-    capital = [w for w in ordered if _capitalised(tree[w].text) or tree[w].lower in _NAME_PARTICLES]
+    capital = [w for w in ordered if _capital(tree, w) or tree[w].lower in _NAME_PARTICLES]
     if not capital:
         return []
     # the run of name-like words that ends the phrase ("az-Zaman", "Al-Sadr" included)
@@ -353,7 +358,7 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
         text = tree[w].text
         # a hyphen written without spaces joins the words either side of it into the name
         glued = bool(run) and tree[w].end == tree[run[0]].start and "-" in (text, tree[run[0]].text)
-        name_like = _capitalised(text) and not _is_title(text)
+        name_like = _capital(tree, w) and not _is_title(text)
         if name_like or (run and tree[w].lower in _NAME_PARTICLES) or glued:
             run.insert(0, w)
         else:
@@ -389,6 +394,11 @@ def _same_name(tree: Tree, a: int, b: int) -> bool:
         return i
 
     return root(a) == root(b) and tree[root(a)].pos == "PROPN" and not _is_title(tree[root(a)].text)
+
+
+def _capital(tree: Tree, w: int) -> bool:
+    """A capital that marks a name: not the one every sentence opens with."""
+    return _capitalised(tree[w].text) and (w > 0 or tree[w].pos == "PROPN")
 
 
 def _capitalised(text: str) -> bool:

@@ -55,7 +55,8 @@ class _Piece:
 
 
 class _Cutter:
-    def __init__(self, tree: Tree, lang: str, last_speaker: str | None) -> None:
+    def __init__(self, tree: Tree, lang: str, last_speaker: str | None, *, split: bool = True) -> None:
+        self.split = split  # False: only attribution frames are cut, statements stay whole
         self.tree = tree
         self.lang = lang
         self.last_speaker = last_speaker
@@ -109,6 +110,10 @@ class _Cutter:
             return
         own_subject = self._subject_words(head, words)
         subject_text = (t.text(own_subject),) if own_subject else subject
+        if not self.split:
+            front = () if own_subject else subject
+            self.pieces.append(_Piece(words, front, (), speaker, hedged, unresolved, head))
+            return
         if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
             return
 
@@ -200,7 +205,8 @@ class _Cutter:
                 return "contrast"  # "sufficient but not outstanding"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
-            return "conj"
+            verbal = c.pos in _PREDICATE_POS or t.kids(child, "cop", *SUBJECTS)
+            return "conj" if verbal else None  # a noun set beside the clause is an apposition
         if c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head:
             if attribution.frame(t, child, t.subtree(child) & words, self.lang) is not None:
                 return "conj"  # ", charging that ...": what the subject claims
@@ -610,31 +616,61 @@ def extract_claims(parse: Parse, lang: str, last_speaker: str | None = None) -> 
     if not parse.tokens or all(t.pos in {"PUNCT", "SYM", "X"} for t in parse.tokens):
         return []
     tree = Tree(parse)
-    cutter = _Cutter(tree, lang, last_speaker)
     everything = frozenset(range(len(tree)))
     around = attribution.peripheral(tree, everything, lang)
-    if around is not None:
-        cutter.attributed(around, everything)
-    else:
-        for root in tree.roots:
-            cutter.clause(root, tree.subtree(root))
     drafts: list[ClaimDraft] = []
     seen: set[str] = set()
-    for piece in sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0):
-        draft = _render(tree, piece, lang, cutter)
-        if draft is not None and draft.text.lower() not in seen:
-            seen.add(draft.text.lower())
-            drafts.append(draft)
+    units = [everything] if around is not None else [tree.subtree(r) for r in tree.roots]
+    for unit in units:
+        for draft in _cut_unit(tree, unit, around, lang, last_speaker):
+            if draft.text.lower() not in seen:
+                seen.add(draft.text.lower())
+                drafts.append(draft)
     return drafts
 
 
-def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft | None:
+def _cut_unit(
+    tree: Tree,
+    unit: frozenset[int],
+    around: attribution.Frame | None,
+    lang: str,
+    last_speaker: str | None,
+) -> list[ClaimDraft]:
+    """The claims of one parsed sentence (one tree, or all of them under an attribution
+    that covers them). When a cut leaves a piece that cannot stand as a claim (no
+    predicate of its own, under three words), the parse is not trusted there: the sentence
+    is cut again with only its attribution frames, into whole statements."""
+    for split in (True, False):
+        cutter = _Cutter(tree, lang, last_speaker, split=split)
+        if around is not None:
+            cutter.attributed(around, unit)
+        else:
+            root = next(w for w in unit if tree[w].head == w or tree[w].head not in unit)
+            cutter.clause(root, unit)
+        drafts: list[ClaimDraft] = []
+        broken = False
+        for piece in sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0):
+            draft, fragment = _render(tree, piece, lang, cutter)
+            broken = broken or fragment
+            if draft is not None:
+                drafts.append(draft)
+        if not broken:
+            return drafts
+    return drafts
+
+
+def _render(
+    tree: Tree, piece: _Piece, lang: str, cutter: _Cutter
+) -> tuple[ClaimDraft | None, bool]:
+    """The claim a piece makes, and whether the piece was a fragment (words that cannot
+    stand as a claim: the cut that made them is not to be trusted)."""
     words = _trim(tree, piece.words, lang)
+    content = [w for w in piece.words if tree[w].pos not in {"PUNCT", "SYM"}]
     restored_predicate = any(
         lexicon.is_predicate(word, lang) for text in (*piece.front, *(t for _, t in piece.inserts)) for word in text.split()[-2:]
     )
     if not words or not (cutter._has_predicate(words) or restored_predicate):
-        return None
+        return None, bool(content) and not _only_frame_words(tree, content, lang)
     front = list(piece.front)
     inserts = sorted(piece.inserts)
     if not front:
@@ -643,7 +679,7 @@ def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft
             words, noun = repaired
             front = [noun]
     if not front and _imperative(tree, words, piece, lang):
-        return None
+        return None, False
     ordered = sorted(words)
     body: list[str] = []
     restored = list(front)
@@ -661,15 +697,23 @@ def _render(tree: Tree, piece: _Piece, lang: str, cutter: _Cutter) -> ClaimDraft
         previous = w
     claim = " ".join([*front, "".join(body)]).strip()
     claim = re.sub(r"\s+", " ", claim)
-    if len(claim.split()) < _MIN_WORDS or _exclamation(claim, lang):
-        return None
+    if _exclamation(claim, lang):
+        return None, False
+    if len(claim.split()) < _MIN_WORDS:
+        return None, len(content) > 0 and len(words) < len(content)
     claim = claim[0].upper() + claim[1:]
     hedged = piece.frame_hedged or attribution.has_hedge(claim, lang)
     reference = find_reference(claim, lang) or piece.unresolved
     start, end = tree[ordered[0]].start, tree[ordered[-1]].end
-    return ClaimDraft(
+    draft = ClaimDraft(
         claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
     )
+    return draft, False
+
+
+def _only_frame_words(tree: Tree, content: list[int], lang: str) -> bool:
+    """Words that are only an opener or a time ("Sementara itu", "On Monday")."""
+    return all(tree[w].pos in {"ADV", "CCONJ", "SCONJ", "ADP", "NUM", "DET"} for w in content)
 
 
 def _relativizer_noun(

@@ -111,8 +111,11 @@ def _reported(tree: Tree, c: int) -> bool:
     if tok.dep in _CLAUSAL:
         return True
     if tok.rel in {"advcl", "xcomp", "obj", "csubj"}:
-        marked = any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
-        return marked or (tok.rel != "obj" and tree.subject(c) is not None)
+        marks = {tree[m].lower for m in tree.kids(c, "mark")}
+        if marks & {"that", "bahwa"}:
+            return True
+        # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
+        return not marks and tok.rel != "obj" and tree.subject(c) is not None
     return False
 
 
@@ -306,9 +309,13 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if head is None:
         return ""
     keep = set(words)
+    described = not _capital(tree, head) and tree[head].pos != "PROPN"
     for w in words:
-        if w != head and (tree[w].dep in _NOT_IN_NAME or tree[w].dep == "acl:relcl") and tree[w].head in keep:
-            keep -= tree.subtree(w)
+        if w == head or tree[w].head not in keep:
+            continue
+        relative = tree[w].dep == "acl:relcl"
+        if tree[w].dep in _NOT_IN_NAME or (relative and not described):
+            keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
     names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
     if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
         keep = set(tree.subtree(names[0]) & words)
@@ -370,6 +377,13 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if not run:
         return []
     titled = run[0] != ordered[0]
+    # "Pemimpin Korea Utara Kim Jong Un", "Presiden Amerika Serikat Joe Biden": a place
+    # between the office and the name belongs to the office
+    for n in range(len(run) - 1, 0, -1):
+        place = " ".join(tree[w].lower for w in run[:n])
+        if titled and place in lexicon.PLACES and len(run) - n >= 2:
+            run = run[n:]
+            break
     # "Kepala Bulog Budi Waseso": a head-of title, then the body it heads, then the name
     if titled and len(run) == 3 and tree[ordered[ordered.index(run[0]) - 1]].lower in _HEAD_OF:
         run = run[1:]

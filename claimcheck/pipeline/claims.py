@@ -196,6 +196,9 @@ class _Cutter:
         c = t[child]
         if c.lower in lexicon.RESULT_VERBS[self.lang] and t.subject(child) is None and child > head:
             return None  # ", memperlihatkan ...", ", leading to ...": said of the whole clause
+        opening = [w for w in sorted(t.subtree(child) & words) if t[w].pos != "PUNCT"][:1]
+        if opening and t[opening[0]].lower in lexicon.FOCUS_WORDS[self.lang]:
+            return None  # ", terutama dengan ...", ", especially ...": detail of the same claim
         if c.rel == "conj":
             marker = self._marker(child)
             own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
@@ -774,6 +777,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
     return frozenset(ordered)
 
 
+_SO_PHRASES = frozenset({"far", "much", "many", "few", "long", "that", "to", "as"})
 _OPENING = "\"“‘'«(["
 _CLOSING = "\"”’'»)]"
 _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "(": ")", "[": "]"}
@@ -790,8 +794,11 @@ def _opener_length(tree: Tree, ordered: list[int], lang: str) -> int:
         n = len(phrase)
         if lowered[:n] != phrase or len(ordered) <= n + 2:
             continue
-        if tree[ordered[n]].text == ",":
+        after = tree[ordered[n]]
+        if after.text == ",":
             return n + 1
+        if phrase == ("so",) and after.lower in _SO_PHRASES:
+            continue  # "So far", "So many": not the linking "so"
         if not needs_comma:
             return n
     return 0

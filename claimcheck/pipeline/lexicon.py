@@ -115,6 +115,27 @@ RESULT_VERBS: dict[str, frozenset[str]] = {
         """)
     ),
 }
+# Words that open a phrase narrowing the claim before it, not a new claim.
+FOCUS_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("terutama, khususnya, termasuk, antara lain, seperti, misalnya, apalagi")),
+    "en": frozenset(_terms("especially, particularly, notably, mainly, mostly, including, such")),
+}
+# Countries and regions news names between an office and a name ("Presiden Amerika
+# Serikat Joe Biden"), in Indonesian and English.
+PLACES = frozenset(
+    _terms("""
+        indonesia, ri, amerika serikat, as, amerika, rusia, china, tiongkok, korea utara,
+        korea selatan, korut, korsel, jepang, india, iran, irak, suriah, israel, palestina,
+        ukraina, inggris, prancis, perancis, jerman, italia, spanyol, belanda, turki, mesir,
+        arab saudi, australia, malaysia, singapura, thailand, filipina, vietnam, myanmar,
+        brasil, kanada, meksiko, pakistan, afghanistan, qatar, uni emirat arab, uni eropa,
+        jawa barat, jawa tengah, jawa timur, dki jakarta, jakarta, bali, papua, aceh,
+        sumatera utara, sumatera barat, sulawesi selatan, kalimantan timur, banten,
+        united states, us, u.s., usa, america, russia, north korea, south korea, japan,
+        britain, uk, u.k., france, germany, italy, spain, turkey, egypt, saudi arabia,
+        ukraine, syria, iraq, canada, mexico, brazil, european union, eu
+    """)
+)
 # "X atau Y" / "X or Y": one claim about either, not two claims.
 DISJUNCTIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("atau, ataupun, maupun")),
@@ -152,7 +173,7 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
             bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau
         """)
     ),
-    "en": frozenset(_terms("and, but, yet, or, plus, nor, still, also, then")),
+    "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),
 }
 _MORE_OPENERS = {
     "id": _terms("""

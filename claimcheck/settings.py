@@ -18,6 +18,7 @@ from claimcheck.matching.compare import Thresholds
 from claimcheck.storage.models import Status
 
 CONFIG_ENV = "CLAIMCHECK_CONFIG"
+MAX_SETTINGS_BYTES = 1024 * 1024  # a desk's settings are a few kilobytes
 
 
 @dataclass(frozen=True)
@@ -160,89 +161,173 @@ def load_settings(given: str | Path | None = None) -> Settings:
     path = config_path(given)
     if path is None:
         return Settings()
+    from claimcheck.services.sources import read_file
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_file(path, limit=MAX_SETTINGS_BYTES, label=str(path))
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read the settings file ({exc.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: not a valid TOML settings file ({exc})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        # TOMLDecodeError, bad UTF-8, an integer past Python's 4,300 digits, deep nesting.
+        reason = str(exc)
+        if isinstance(exc, RecursionError):
+            reason = "nested too deeply"
+        elif "digits" in reason and "int" in reason:
+            reason = "a number with more digits than any setting needs"
+        raise InvalidInput(f"{path}: not a valid TOML settings file ({reason})") from None
     try:
         return replace(_settings(data), path=path)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (InvalidInput, KeyError, TypeError, ValueError) as exc:
         raise InvalidInput(f"{path}: {exc}") from None
 
 
-def _table(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+def _table(data: Mapping[str, Any], name: str, known: frozenset[str]) -> Mapping[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, Mapping):
-        raise ValueError(f"[{name}] must be a table")
+        raise ValueError(f"[{name}] must be a table, not {_kind(value)}")
+    unknown = set(value) - known
+    if unknown:
+        raise ValueError(f"unknown setting {sorted(unknown)[0]!r} in [{name}]")
     return value
+
+
+def _kind(value: Any) -> str:
+    """What a TOML value is, for a message ("the string 'false'", "a number")."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def _bool(table: Mapping[str, Any], key: str, default: bool, where: str) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where} {key} must be true or false, not {_kind(value)}")
+    return value
+
+
+def _number(table: Mapping[str, Any], key: str, default: float, where: str) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{where} {key} must be a number, not {_kind(value)}")
+    return float(value)
+
+
+def _whole(table: Mapping[str, Any], key: str, default: int, where: str) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where} {key} must be a whole number, not {_kind(value)}")
+    return value
+
+
+_ORGANIZATION_KEYS = frozenset({"name", "url", "review_url"})
+_MATCHING_KEYS = frozenset({"suggest", "link", "min_link_words", "min_link_sort"})
+_REVIEW_KEYS = frozenset({"lease_minutes", "second_review"})
+_RATING_KEYS = frozenset({"label", "status", "score", "translations"})
 
 
 def _settings(data: Mapping[str, Any]) -> Settings:
     unknown = set(data) - {"organization", "ratings", "rating_language", "matching", "review"}
     if unknown:
         raise ValueError(f"unknown setting {sorted(unknown)[0]!r}")
-    org = _table(data, "organization")
+    org = _table(data, "organization", _ORGANIZATION_KEYS)
     organization = Organization(
-        name=_text(org, "name"), url=_text(org, "url"), review_url=_text(org, "review_url")
+        name=_text(org, "name", "[organization]"),
+        url=_text(org, "url", "[organization]"),
+        review_url=_text(org, "review_url", "[organization]"),
     )
+    _check_links(organization)
     scale = DEFAULT_SCALE
     if "ratings" in data:
+        entries = data["ratings"]
+        if not isinstance(entries, list):
+            raise ValueError(f"ratings must be a list of [[ratings]] tables, not {_kind(entries)}")
         scale = RatingScale(
-            tuple(_rating(entry, n) for n, entry in enumerate(data["ratings"], start=1)),
-            language=str(data.get("rating_language", "id")),
+            tuple(_rating(entry, n) for n, entry in enumerate(entries, start=1)),
+            language=_text(data, "rating_language", "") or "id",
         )
         if not scale.ratings:
             raise ValueError("[[ratings]] is empty; leave it out to use the default scale")
         names = [_fold(n) for r in scale.ratings for n in r.names()]
         if len(names) != len(set(names)):
             raise ValueError("two ratings share a label")
-    matching = _table(data, "matching")
+    elif "rating_language" in data:
+        _text(data, "rating_language", "")
+    matching = _table(data, "matching", _MATCHING_KEYS)
     defaults = Thresholds()
     thresholds = Thresholds(
-        suggest=float(matching.get("suggest", defaults.suggest)),
-        link=float(matching.get("link", defaults.link)),
-        min_link_words=int(matching.get("min_link_words", defaults.min_link_words)),
-        min_link_sort=float(matching.get("min_link_sort", defaults.min_link_sort)),
+        suggest=_number(matching, "suggest", defaults.suggest, "[matching]"),
+        link=_number(matching, "link", defaults.link, "[matching]"),
+        min_link_words=_whole(matching, "min_link_words", defaults.min_link_words, "[matching]"),
+        min_link_sort=_number(matching, "min_link_sort", defaults.min_link_sort, "[matching]"),
     )
     if not 0 <= thresholds.suggest <= thresholds.link <= 100:
         raise ValueError("[matching] needs 0 <= suggest <= link <= 100")
-    review_table = _table(data, "review")
+    review_table = _table(data, "review", _REVIEW_KEYS)
     review = ReviewSettings(
-        lease_minutes=int(review_table.get("lease_minutes", ReviewSettings.lease_minutes)),
-        second_review=bool(review_table.get("second_review", ReviewSettings.second_review)),
+        lease_minutes=_whole(
+            review_table, "lease_minutes", ReviewSettings.lease_minutes, "[review]"
+        ),
+        second_review=_bool(
+            review_table, "second_review", ReviewSettings.second_review, "[review]"
+        ),
     )
     if not 1 <= review.lease_minutes <= 24 * 60:
         raise ValueError("[review] lease_minutes must be between 1 and 1440")
     return Settings(scale, organization, thresholds, review)
 
 
-def _text(table: Mapping[str, Any], key: str) -> str | None:
+def _check_links(organization: Organization) -> None:
+    from claimcheck.services.urls import check_url
+
+    if organization.url:
+        check_url(organization.url, what="[organization] url")
+    if organization.review_url:
+        check_url(
+            organization.review_url_for(1) or "", what="[organization] review_url (with {id} as 1)"
+        )
+
+
+def _text(table: Mapping[str, Any], key: str, where: str) -> str | None:
     value = table.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{key} must be a string")
+        name = f"{where} {key}" if where else key
+        raise ValueError(f"{name} must be a string, not {_kind(value)}")
     return value.strip() or None
 
 
 def _rating(entry: Any, number: int) -> Rating:
     if not isinstance(entry, Mapping):
-        raise ValueError(f"rating {number} must be a table")
+        raise ValueError(f"rating {number} must be a table, not {_kind(entry)}")
     where = f"rating {number}"
-    label = _text(entry, "label")
+    unknown = set(entry) - _RATING_KEYS
+    if unknown:
+        raise ValueError(f"unknown setting {sorted(unknown)[0]!r} in {where}")
+    label = _text(entry, "label", where)
     if not label:
         raise ValueError(f"{where} has no label")
+    status_text = _text(entry, "status", f"{where} ({label}):") or ""
     try:
-        status = Status(str(entry.get("status", "")).strip().lower())
+        status = Status(status_text.lower())
     except ValueError:
         raise ValueError(
             f"{where} ({label}): status must be verified, disputed or unverifiable"
         ) from None
     if status in (Status.PENDING, Status.DISMISSED):
         raise ValueError(f"{where} ({label}): a rating cannot mean {status.value}")
-    score = float(entry.get("score", -1))
+    score = _number(entry, "score", -1, f"{where} ({label}):")
     if not 0 <= score <= 1:
         raise ValueError(f"{where} ({label}): score must be between 0 and 1")
     translations = entry.get("translations", {})

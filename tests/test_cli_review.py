@@ -150,9 +150,10 @@ def test_bad_evidence_urls_are_refused(cli: Any, claim_id: int, url: str) -> Non
 def test_reviewer_comes_from_flag_then_env_then_os_user(cli: Any, claim_id: int) -> None:
     import getpass
 
+    # Three different links: the same link again would add nothing.
     cli("evidence", "add", str(claim_id), REUTERS, "--reviewer", "flag-name")
-    cli("evidence", "add", str(claim_id), REUTERS, env={"CLAIMCHECK_REVIEWER": "env-name"})
-    cli("evidence", "add", str(claim_id), REUTERS, env={"CLAIMCHECK_REVIEWER": ""})
+    cli("evidence", "add", str(claim_id), REUTERS + "?1", env={"CLAIMCHECK_REVIEWER": "env-name"})
+    cli("evidence", "add", str(claim_id), REUTERS + "?2", env={"CLAIMCHECK_REVIEWER": ""})
     actors = [h["actor"] for h in _show(cli, claim_id)["history"]]
     assert actors == ["flag-name", "env-name", getpass.getuser()]
 

@@ -96,8 +96,114 @@ def test_safe_helpers() -> None:
     assert csv_cell("=1+1") == "'=1+1"
     assert csv_cell("-5 persen") == "'-5 persen"
     assert csv_cell("Harga naik 5 persen") == "Harga naik 5 persen"
+    assert csv_cell("rev\r=1+1") == "rev\r'=1+1"
+    assert csv_cell("a\r\n+b\n@c") == "a\r\n'+b\n'@c"
     assert for_terminal(f"a{ESC}[31mb\x07c") == "a\\x1b[31mb\\x07c"
     assert for_terminal("Baris satu\nbaris dua") == "Baris satu\nbaris dua"
     assert (
         for_terminal("\u0627\u0644\u0633\u0639\u0631 naik") == "\u0627\u0644\u0633\u0639\u0631 naik"
     )
+
+
+BIDI = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "evil\u202etxt.exe" reads "evilexe.txt"
+
+
+def test_json_escapes_bidi_controls_in_speaker_actor_and_note(cli: Cli, tmp_path: Path) -> None:
+    archive = tmp_path / "checks.jsonl"
+    archive.write_text(
+        json.dumps(
+            {
+                "text": "Korea Utara mengirim 10.000 tentara ke Rusia pada Oktober 2024",
+                "rating": "Benar",
+                "url": "https://www.reuters.com/fact",
+                "speaker": f"Kim {BIDI}gnoJ",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "claims", str(archive)).exit_code == 0
+    _ingest(cli, tmp_path)
+    verdict = cli(
+        "verify", "2", "-e", "https://www.bbc.com/x", "--note", f"ok {BIDI}1 ,", "-r", f"ana{BIDI}"
+    )
+    assert verdict.exit_code == 0, verdict.stderr
+    outputs = [
+        cli("claims", "show", "1", "--json").stdout,  # the archived claim's speaker
+        cli("claims", "show", "2", "--json").stdout,  # the reviewer and the note
+        cli("history", "2", "--json").stdout,
+        cli("claims", "list", "--json").stdout,
+        cli("report", "--format", "json").stdout,
+        cli("search", "Korea Utara tentara Rusia", "--json").stdout,
+    ]
+    for output in outputs:
+        assert BIDI not in output and "\x9b" not in output
+    assert "\\u202e" in outputs[0] and "\\u202e" in outputs[1] and "\\u202e" in outputs[4]
+    archived = json.loads(outputs[0])
+    assert archived["speaker"] == f"Kim {BIDI}gnoJ"  # the value read back is as stored
+    report = json.loads(outputs[4])
+    [claim] = [c for a in report["articles"] for c in a["claims"] if c["id"] == 2]
+    assert (claim["reviewed_by"], claim["verdict_note"]) == (f"ana{BIDI}", f"ok {BIDI}1 ,")
+
+
+def test_claimreview_json_ld_cannot_close_its_script_tag(cli: Cli, tmp_path: Path) -> None:
+    text = (
+        "Menurut pejabat itu, situs kementerian memuat tulisan </script><script>alert(1)"
+        "</script> & <!-- selama dua hari pada pekan lalu di Jakarta."
+    )
+    path = tmp_path / "script.txt"
+    path.write_text(f"Situs kementerian diretas\n\nJAKARTA, iNews.id - {text}\n", encoding="utf-8")
+    assert cli("ingest", str(path)).exit_code == 0
+    [claim] = [c for c in cli("claims", "list", "--json").json() if "</script>" in c["text"]]
+    assert cli("verify", str(claim["id"]), "-e", "https://www.reuters.com/fact").exit_code == 0
+    run = cli(
+        "export",
+        "claimreview",
+        "--org-name",
+        "Cek <Fakta> & Co",
+        "--org-url",
+        "https://cekfakta.example.id",
+    )
+    assert run.exit_code == 0, run.stderr
+    for ch in "<>&":
+        assert ch not in run.stdout
+    page = f'<script type="application/ld+json">{run.stdout}</script>'
+    assert page.count("</script>") == 1  # only the tag's own end
+    [review] = [r for r in json.loads(run.stdout)["@graph"] if "script" in r["claimReviewed"]]
+    assert review["claimReviewed"] == claim["text"]
+    assert review["author"]["name"] == "Cek <Fakta> & Co"
+
+
+def _rows_seen_by_a_line_splitter(text: str) -> list[str]:
+    """What a reader that starts a row at every CR or LF sees."""
+    return [row for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if row]
+
+
+def test_csv_quotes_line_breaks_and_guards_every_line(cli: Cli, tmp_path: Path) -> None:
+    _ingest(cli, tmp_path)
+    run = cli(
+        "verify",
+        "2",
+        "-e",
+        "https://www.reuters.com/fact",
+        "--note",
+        "checked\n@SUM(A1:A9)\r-2+3",
+        "--reviewer",
+        "rev\r=1+1",
+    )
+    assert run.exit_code == 0, run.stderr
+    report = cli("report", "--format", "csv").stdout
+    for row in _rows_seen_by_a_line_splitter(report):
+        assert not row.startswith(("=", "+", "-", "@")), row
+    [claim] = [r for r in csv.DictReader(io.StringIO(report, newline="")) if r["claim_id"] == "2"]
+    assert claim["reviewed_by"] == "rev\r'=1+1"
+    assert claim["verdict_note"] == "checked\n'@SUM(A1:A9)\r'-2+3"
+    written = tmp_path / "report.csv"
+    assert cli("report", "--format", "csv", "-o", str(written)).exit_code == 0
+    raw = written.read_bytes()
+    assert b',"rev\r\'=1+1",' in raw  # a cell holding a CR is quoted
+    assert (
+        raw.count(b"\r\n") == raw.count(b"\n") - 1
+    )  # rows end in CRLF; the note's LF is inside quotes
+    for row in _rows_seen_by_a_line_splitter(cli("claims", "list", "--csv").stdout):
+        assert not row.startswith(("=", "+", "-", "@")), row

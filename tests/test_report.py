@@ -137,6 +137,19 @@ def test_a_desk_replaces_the_scale_with_its_own(cli: Cli, tmp_path: Path) -> Non
         ("[matching]\nsuggest = 95\nlink = 90\n", "suggest <= link"),
         ("[organisation]\nname = 'x'\n", "unknown setting 'organisation'"),
         ("ratings = [\n", "not a valid TOML settings file"),
+        # Every value type-checked, naming its key; unknown keys refused.
+        ('[review]\nsecond_review = "false"\n', "[review] second_review must be true or false"),
+        ("[review]\nsecond_review = 1\n", "[review] second_review must be true or false"),
+        ('[review]\nlease_minutes = "15"\n', "[review] lease_minutes must be a whole number"),
+        ("[review]\nlease_minutes = 2.5\n", "[review] lease_minutes must be a whole number"),
+        ("[review]\nsecond_reveiw = true\n", "unknown setting 'second_reveiw' in [review]"),
+        ('[matching]\nsuggest = "80"\n', "[matching] suggest must be a number"),
+        ("[organization]\nname = 7\n", "[organization] name must be a string"),
+        ("review = 3\n", "[review] must be a table"),
+        ("[review]\nlease_minutes = " + "9" * 5000 + "\n", "not a valid TOML settings file"),
+        ("ratings = 'Benar'\n", "ratings must be a list"),
+        ('[organization]\nurl = "javascript:alert(1)"\n', "[organization] url"),
+        ('[organization]\nreview_url = "https://cek.example.id/{id}\\"><x"\n', "review_url"),
     ],
 )
 def test_a_bad_settings_file_is_one_clear_error(
@@ -146,7 +159,8 @@ def test_a_bad_settings_file_is_one_clear_error(
     config.write_text(text, encoding="utf-8")
     run = cli("--config", str(config), "verify", "1", "-e", REUTERS, "--rating", "X")
     assert run.exit_code == 1
-    assert run.stderr.startswith(f"Error: {config}: ") and message in run.stderr
+    [line] = run.stderr.splitlines()
+    assert line.startswith(f"Error: {config}: ") and message in line, line
     assert "Traceback" not in run.stderr
     missing = cli("--config", str(tmp_path / "nope.toml"), "verify", "1", "--rating", "Benar")
     assert missing.exit_code == 1 and "cannot read the settings file" in missing.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, cast
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,22 +22,52 @@ from claimcheck.cli import (
 )
 from claimcheck.cli.common import err, out, state
 from claimcheck.errors import ClaimcheckError
-from claimcheck.render.safe import for_terminal
+from claimcheck.render import tables
 from claimcheck.storage.db import database_message
+
+# Click's UsageError (bad options, a missing argument, a bad value), the base of the
+# BadParameter that typer exports (newer typers bundle click, so it is reached from there).
+UsageError = cast(type[Exception], typer.BadParameter.__mro__[1])
 
 
 class ErrorBoundary(TyperGroup):
-    """Turns claimcheck's own errors into `Error: ...` on stderr and exit code 1."""
+    """Turns claimcheck's own errors into `Error: ...` on stderr and exit code 1, and
+    usage errors into the usage, a hint and `Error: ...` with exit code 2: each error one
+    line, whatever the terminal's width."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            _usage_error(exc)
         except ClaimcheckError as exc:
             message = str(exc)
         except SQLAlchemyError as exc:
             message = f"database error: {database_message(exc)}"
-        err.print(f"Error: {for_terminal(message)}", markup=False, highlight=False, soft_wrap=True)
+        tables.error(err, message)
         raise typer.Exit(1)
+
+
+def _usage_error(exc: Any) -> NoReturn:
+    if type(exc).__name__ == "NoArgsIsHelpError":  # no arguments: click shows the help
+        raise exc
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        err.print(" ".join(ctx.get_usage().split()), markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"Try '{ctx.command_path} --help' for help.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    tables.error(err, exc.format_message())
+    raise typer.Exit(exc.exit_code)
 
 
 app = typer.Typer(

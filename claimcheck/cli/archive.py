@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,7 @@ import typer
 from claimcheck.cli.common import JsonOption, LimitOption, emit, err, session, settings
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
-from claimcheck.render.jsonout import to_data
+from claimcheck.render.jsonout import dumps_line, to_data
 from claimcheck.services import archive, backup, claimreview
 from claimcheck.services.repeats.search import search as run_search
 
@@ -78,7 +77,7 @@ def import_jsonl(
 
 def _reported(report: archive.ImportReport, as_json: bool) -> None:
     for problem in report.skipped:
-        err.print(f"Error: {problem}", markup=False, highlight=False)
+        tables.error(err, problem)
     emit(report, as_json, tables.import_report)
     if report.skipped:
         raise typer.Exit(1)
@@ -116,7 +115,7 @@ def search(
                 for h in hits
             ]
             line = {"query_id": query_id, "query": text, "results": results}
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps_line(line) + "\n")
 
 
 def _queries(path: Path) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from claimcheck.errors import InvalidInput
 from claimcheck.render.jsonout import dumps
-from claimcheck.render.safe import for_terminal
+from claimcheck.render.safe import one_line
 from claimcheck.services.lookup import Page
 from claimcheck.settings import Settings, load_settings
 from claimcheck.storage import Database, open_database
@@ -24,7 +24,8 @@ from claimcheck.storage import Database, open_database
 T = TypeVar("T")
 
 out = Console()
-err = Console(stderr=True, highlight=False)
+# Messages on stderr are never wrapped: one message, one line, whatever the width.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
         if not isinstance(exc, OSError):
             raise  # an error while producing the text, or Ctrl-C: no half file either
         raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
-    err.print(f"wrote {for_terminal(str(path))}", markup=False, highlight=False)
+    err.print(f"wrote {one_line(str(path))}", markup=False, highlight=False)
 
 
 OutputOption = Annotated[

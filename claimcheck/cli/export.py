@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from claimcheck.cli.common import OutputOption, err, session, settings, write_output
-from claimcheck.render.jsonout import dumps
-from claimcheck.render.safe import for_terminal
+from claimcheck.render import tables
+from claimcheck.render.jsonout import dumps_for_html
 from claimcheck.services import backup, claimreview
 
 export_app = typer.Typer(help="Export verdicts and data.", no_args_is_help=True)
@@ -39,10 +39,8 @@ def export_claimreview(
             s, scale=desk.ratings, organization=organization, articles=article or ()
         )
     for warning in result.warnings:
-        err.print(
-            f"Warning: {for_terminal(warning)}", markup=False, highlight=False, soft_wrap=True
-        )
-    write_output(dumps(result.document) + "\n", output)
+        tables.error(err, warning, label="Warning")
+    write_output(dumps_for_html(result.document) + "\n", output)
     err.print(f"{len(result.document['@graph'])} ClaimReview items", markup=False, highlight=False)
 
 

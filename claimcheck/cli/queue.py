@@ -20,6 +20,7 @@ from rich.console import Console
 from claimcheck.cli.common import ReviewerOption, database, settings
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import card as render_card
+from claimcheck.render import tables
 from claimcheck.render.safe import for_terminal
 from claimcheck.services import review, triage
 from claimcheck.services.lookup import check_status
@@ -218,7 +219,7 @@ def _work_on(sitting: Session, claim_id: int, number: int, total: int) -> int | 
             if action(sitting, shown):
                 return None
         except ClaimcheckError as exc:
-            console.print(f"Error: {for_terminal(str(exc))}", markup=False, style="red")
+            tables.error(console, str(exc))
 
 
 def _ratings(sitting: Session, status: Status) -> Rating | None:

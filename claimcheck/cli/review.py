@@ -22,7 +22,6 @@ from claimcheck.cli.common import (
 from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps
-from claimcheck.render.safe import for_terminal
 from claimcheck.services import browse, review, triage
 from claimcheck.services.lookup import check_status
 from claimcheck.storage import Stance, Status
@@ -131,12 +130,7 @@ def _decide(
                 if len(ids) == 1:
                     raise made
                 failed.append(str(made))
-                err.print(
-                    f"Error: {for_terminal(str(made))}",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                tables.error(err, str(made))
                 continue
             changes += made
             if not as_json:

@@ -29,9 +29,11 @@ BUILTIN_ALIASES: Mapping[str, str] = {
     "WHO": "World Health Organization",
 }
 
+# A name's words start at a word's start and are at most 40 characters long: unbounded
+# words made the search quadratic in the length of a long unbroken token (a URL, base64).
 _DEFINITION = re.compile(
-    r"(?P<long>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|dan|and|de|the)){0,6})\s*"
-    r"\(\s*(?P<short>[A-Z][A-Za-z.&-]{1,11})\s*\)"
+    r"(?<![\w'-])(?P<long>[A-Z][\w'-]{0,40}(?:\s+(?:[A-Z][\w'-]{0,40}|of|dan|and|de|the)){0,6})"
+    r"\s*\(\s*(?P<short>[A-Z][A-Za-z.&-]{1,11})\s*\)"
 )
 
 

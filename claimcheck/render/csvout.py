@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
-from claimcheck.render.safe import csv_cell
+from claimcheck.render.safe import csv_cell, csv_writer
 from claimcheck.services.views import ClaimSummary
 
 CLAIM_COLUMNS = (
@@ -26,7 +25,7 @@ CLAIM_COLUMNS = (
 
 def claims(items: Sequence[ClaimSummary]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(CLAIM_COLUMNS)
     for c in items:
         writer.writerow(

@@ -7,14 +7,13 @@ http(s) URLs (``link_target``).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from datetime import date, datetime
 from html import escape
 from urllib.parse import urlsplit
 
-from claimcheck.render.safe import csv_cell, for_terminal, link_target, markdown_text
+from claimcheck.render.safe import csv_cell, csv_writer, for_terminal, link_target, markdown_text
 from claimcheck.services.report import Appearance, Report, ReportArticle, ReportClaim
 from claimcheck.storage import Status
 
@@ -373,7 +372,7 @@ CSV_COLUMNS = (
 def csv_text(report: Report) -> str:
     """One row per claim; evidence links and other appearances joined with newlines."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for article in report.articles:
         for c in article.claims:

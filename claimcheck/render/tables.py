@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.matching.calibrate import Calibration
-from claimcheck.render.safe import for_terminal
+from claimcheck.render.safe import for_terminal, one_line
 from claimcheck.services.archive import ImportReport
 from claimcheck.services.backup import RestoreReport
 from claimcheck.services.ingest import IngestFailure, IngestResult
@@ -20,7 +20,7 @@ from claimcheck.services.repeats.explain import Explanation
 from claimcheck.services.repeats.groups import GroupSummary, PairDecision
 from claimcheck.services.repeats.scan import Scan
 from claimcheck.services.repeats.search import SearchHit
-from claimcheck.services.review import StatusChange
+from claimcheck.services.review import EvidenceAdded, StatusChange
 from claimcheck.services.revisions import RevisionDiff
 from claimcheck.services.triage import Assignment
 from claimcheck.services.views import (
@@ -32,6 +32,7 @@ from claimcheck.services.views import (
     EvidenceView,
     RepeatView,
 )
+from claimcheck.storage.history import HistoryCheck
 
 STATUS_STYLE = {
     "pending": "yellow",
@@ -52,6 +53,19 @@ def _m(text: str | None) -> str:
     return escape(for_terminal(text or ""))
 
 
+#: A title in a one-line message or a list is cut to this many characters.
+TITLE_CHARS = 80
+
+
+def _title(title: str | None) -> Text:
+    """An article's title for a message or a list: cut, made safe, and never highlighted
+    (rich's highlighter takes time quadratic in the length of a long unbroken line)."""
+    text = for_terminal(" ".join((title or "(untitled)").split()))
+    if len(text) > TITLE_CHARS:
+        text = text[: TITLE_CHARS - 1].rstrip() + "…"
+    return Text(text)
+
+
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
@@ -70,9 +84,10 @@ def _more(console: Console, shown: int, total: int) -> None:
 
 def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
     for r in results:
-        title = _m(r.title or "(untitled)")
+        line = Text(f"{one_line(r.source)}: ")
         if r.already_present:
-            console.print(f"{_m(r.source)}: already stored as article #{r.article_id} {title}")
+            line.append(f"already stored as article #{r.article_id} ")
+            line.append_text(_title(r.title))
         else:
             found = ""
             if r.previous_id is not None:
@@ -82,10 +97,10 @@ def ingest_results(console: Console, results: Sequence[IngestResult]) -> None:
                 )
             elif r.linked or r.suggested:
                 found = f"; {r.linked} repeat claims of other articles, {r.suggested} possible"
-            console.print(
-                f"{_m(r.source)}: article #{r.article_id} {title}: "
-                f"{r.sentences} sentences, {r.claims} claims{found}"
-            )
+            line.append(f"article #{r.article_id} ")
+            line.append_text(_title(r.title))
+            line.append(f": {r.sentences} sentences, {r.claims} claims{found}")
+        console.print(line, soft_wrap=True)
 
 
 def ingest_summary(console: Console, results: Sequence[IngestResult]) -> None:
@@ -97,9 +112,15 @@ def ingest_summary(console: Console, results: Sequence[IngestResult]) -> None:
     )
 
 
+def error(console: Console, message: str, *, label: str = "Error") -> None:
+    """One problem on one line, whatever the terminal's width (or none, in a pipe): every
+    control character and line break in it written out, nothing wrapped."""
+    console.print(Text(f"{label}: {one_line(message)}"), soft_wrap=True, highlight=False)
+
+
 def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None:
     for f in failures:
-        console.print(f"Error: {_m(f.message)}", style="red", highlight=False)
+        error(console, f.message)
 
 
 def article_list(console: Console, page: Page[ArticleSummary]) -> None:
@@ -110,7 +131,7 @@ def article_list(console: Console, page: Page[ArticleSummary]) -> None:
     for a in page.items:
         table.add_row(
             str(a.id),
-            _u(a.title),
+            _title(a.title),
             _u(a.outlet),
             a.language,
             a.published_at.isoformat() if a.published_at else "",
@@ -357,7 +378,13 @@ def assignments(console: Console, items: Sequence[Assignment]) -> None:
         console.print(f"claim #{a.claim_id}: {to}", highlight=False)
 
 
-def evidence_added(console: Console, item: EvidenceView) -> None:
+def evidence_added(console: Console, item: EvidenceAdded) -> None:
+    if not item.added:
+        console.print(
+            f"evidence #{item.id} ({item.stance}) {_m(item.url)} is already there; nothing added",
+            highlight=False,
+        )
+        return
     console.print(f"evidence #{item.id} added ({item.stance}) {_m(item.url)}", highlight=False)
 
 
@@ -523,3 +550,16 @@ def search_hits(console: Console, hits: Sequence[SearchHit]) -> None:
             f"{h.score:.1f}", str(h.claim_id), _status(h.status), _u(h.text), _u(h.external_id)
         )
     console.print(table)
+
+
+def history_check(console: Console, errors: Console, found: HistoryCheck) -> None:
+    for problem in found.problems:
+        error(errors, problem, label="Problem")
+    if found.intact:
+        console.print(
+            f"history intact: {found.events:,} events, each chained to the one before it; "
+            "every claim's status is its last verdict and every evidence link is recorded",
+            highlight=False,
+        )
+    if found.head:
+        console.print(f"head: {found.head}", highlight=False)

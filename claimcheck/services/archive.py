@@ -22,15 +22,12 @@ from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.text import normalize_text
 from claimcheck.services.repeats.index import claim_terms, index_words
-from claimcheck.services.review import (
-    EvidenceInput,
-    attach_evidence,
-    check_url,
-    default_stance,
-)
+from claimcheck.services.review import EvidenceInput, attach_evidence, default_stance
+from claimcheck.services.urls import check_url
 from claimcheck.settings import DEFAULT_SCALE, RatingScale
 from claimcheck.storage import Article, Claim, ReviewEvent, Sentence, Status
-from claimcheck.storage.models import EventKind, utcnow
+from claimcheck.storage.clock import now
+from claimcheck.storage.models import EventKind
 
 BATCH = 500
 
@@ -295,7 +292,7 @@ def _verdict(session: Session, claim: Claim, row: ArchiveRow, actor: str) -> Non
             claim_id=claim.id,
             kind=EventKind.STATUS.value,
             actor=actor,
-            at=utcnow(),
+            at=now(session),
             from_status=Status.PENDING.value,
             to_status=row.status.value,
             note=note,

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from claimcheck.errors import InvalidInput
 from claimcheck.services.repeats.index import claim_terms, index_words
 from claimcheck.services.repeats.record import record_article
-from claimcheck.storage import Article, Base, Claim, Evidence, ReviewEvent, Sentence
+from claimcheck.storage import Article, Base, Claim, Evidence, ReviewEvent, Sentence, history
 from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
 
 FORMAT = "claimcheck-backup"
@@ -151,6 +151,7 @@ class _Restore:
         self.claims: dict[int, int] = {}  # exported claim id -> id in this database
         self.articles: dict[int, int] = {}  # the same for articles (revisions point back)
         self.words: dict[int, Counter[str]] = {}
+        self.events: list[tuple[int, dict[str, Any]]] = []  # (id in the file, values)
         self.language = "id"  # the language of the article being restored
 
     def _insert(self, table: sa.Table, record: dict[str, Any]) -> int:
@@ -208,7 +209,7 @@ class _Restore:
             self.report.evidence += 1
         for event in record.get("events", []):
             linked = event.get("evidence_id")
-            self._insert(
+            values = _values(
                 EVENT,
                 {
                     **event,
@@ -216,6 +217,8 @@ class _Restore:
                     "evidence_id": evidence_ids.get(int(linked)) if linked is not None else None,
                 },
             )
+            # Written at the end, in the order of the history they came from.
+            self.events.append((int(event["id"]), values))
             self.report.events += 1
 
     def _map_existing(self, article_id: int, sentences: list[dict[str, Any]]) -> None:
@@ -273,7 +276,30 @@ class _Restore:
                     _values(MEMBER, {**member, "claim_id": claim_id, "group_id": group_id}),
                 )
 
+    def _history(self) -> None:
+        """The events, oldest first. Into an empty database a backup's history comes back
+        as it was, ids and hashes, and must still verify (a file edited after it was
+        written is refused); merged, or from a file written before the history was
+        chained, the events join this database's chain with new ids and hashes."""
+        self.events.sort(key=lambda item: item[0])
+        rows = [values for _, values in self.events]
+        if self.merge or not all(values.get("hash") for values in rows):
+            history.append_rows(
+                self.session,
+                ({k: v for k, v in r.items() if k not in ("id", "hash")} for r in rows),
+            )
+            return
+        for chunk in range(0, len(rows), 1000):
+            self.session.execute(EVENT.insert(), rows[chunk : chunk + 1000])
+        found = history.verify(self.session.connection(), limit=1)
+        if not found.intact:
+            raise InvalidInput(
+                f"the backup's history does not verify ({found.problems[0]}); it was changed "
+                "after it was written, so nothing was imported"
+            )
+
     def finish(self) -> None:
+        self._history()
         index_words(self.session, self.words)
         if not self.merge and self.session.get_bind().dialect.name == "postgresql":
             # Rows came with their ids: new rows must be numbered after them.
@@ -378,5 +404,8 @@ def import_lines(
             raise InvalidInput(f"{path}: line {number}: {exc}") from None
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(f"{path}: line {number}: malformed record ({exc})") from None
-    restore.finish()
+    try:
+        restore.finish()
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path}: {exc}") from None
     return restore.report

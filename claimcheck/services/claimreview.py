@@ -17,7 +17,7 @@ from claimcheck.pipeline.text import normalize_text
 from claimcheck.services.archive import ArchiveRow, ImportReport, import_rows, pick, rating_status
 from claimcheck.services.lookup import check_articles, last_verdict
 from claimcheck.services.report import appearances
-from claimcheck.services.review import check_url
+from claimcheck.services.urls import check_url
 from claimcheck.settings import Organization, RatingScale
 from claimcheck.storage import Article, Claim, Sentence, Status
 
@@ -47,6 +47,7 @@ def export(
             "ClaimReview names who published the check: give --org-name and --org-url, or "
             "set name and url under [organization] in the settings file (--config)"
         )
+    check_organization(organization)
     query = (
         select(Claim)
         .join(Sentence, Claim.sentence_id == Sentence.id)
@@ -65,6 +66,18 @@ def export(
         item = _review(session, claim, scale, organization, result.warnings)
         result.document["@graph"].append(item)
     return result
+
+
+def check_organization(organization: Organization) -> None:
+    """The organization's links follow the URL rule (given on the command line or in the
+    settings file): they are published in every ClaimReview."""
+    if organization.url:
+        check_url(organization.url, what="the organization's URL (--org-url, [organization] url)")
+    if organization.review_url:
+        check_url(
+            organization.review_url_for(1) or "",
+            what="the review URL ([organization] review_url, with {id} filled in)",
+        )
 
 
 def _review(

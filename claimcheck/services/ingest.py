@@ -25,6 +25,7 @@ from claimcheck.pipeline.language import language_name, splits_claims
 from claimcheck.services import revisions
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
+from claimcheck.services.urls import check_url, url_problem
 from claimcheck.storage import Article, Claim, Database, Sentence
 from claimcheck.storage.db import database_message
 
@@ -65,7 +66,10 @@ class IngestFailure:
 
 def prepare(raw: str, options: IngestOptions) -> Document:
     """Run the pipeline on received text (HTML or plain), with the options as hints."""
-    text, page = article_text(raw, url=options.url)
+    given_url = check_url(options.url, what="the article URL (--url)") if options.url else None
+    text, page = article_text(raw, url=given_url)
+    # A page's own URL (its canonical link) is kept only when it follows the URL rule.
+    page_url = page.url if page.url and url_problem(page.url) is None else None
     published = None
     if options.published:
         published = parse_user_date(options.published)
@@ -77,7 +81,7 @@ def prepare(raw: str, options: IngestOptions) -> Document:
         outlet=options.outlet or page.outlet,
         published_at=published
         or (parse_user_date(page.published_at) if page.published_at else None),
-        url=options.url or page.url,
+        url=given_url or page_url,
     )
     if not text.strip():
         raise InvalidInput("no text to split")

@@ -6,9 +6,7 @@ import getpass
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from ipaddress import ip_address
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -16,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.repeats.groups import group_claims
+from claimcheck.services.urls import check_url
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
 from claimcheck.storage import (
@@ -27,10 +26,10 @@ from claimcheck.storage import (
     Stance,
     Status,
 )
-from claimcheck.storage.models import NEEDS_EVIDENCE, utcnow
+from claimcheck.storage.clock import now
+from claimcheck.storage.models import NEEDS_EVIDENCE
 
 REVIEWER_ENV = "CLAIMCHECK_REVIEWER"
-MAX_URL = 2048
 MAX_NOTE = 4000
 MAX_REVIEWER = 200
 #: Verdicts a second reviewer confirms when the desk asks for second review.
@@ -72,37 +71,6 @@ def reviewer_name(given: str | None) -> str:
     return name
 
 
-def check_url(url: str) -> str:
-    """An evidence link must be an http(s) URL with a real host."""
-    url = url.strip()
-    if len(url) > MAX_URL:
-        raise InvalidInput(f"evidence URL is longer than {MAX_URL} characters")
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:
-        raise InvalidInput(f"not a valid URL: {url!r}") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidInput(f"evidence must be an http or https link, not {url!r}")
-    if not _real_host(host):
-        raise InvalidInput(f"evidence URL has no real host: {url!r}")
-    return url
-
-
-def _real_host(host: str) -> bool:
-    try:
-        ip_address(host)
-        return True
-    except ValueError:
-        pass
-    labels = host.split(".")
-    return (
-        len(labels) >= 2
-        and all(labels)
-        and all(ch.isalnum() or ch == "-" for label in labels for ch in label)
-    )
-
-
 def default_stance(status: str) -> str:
     """The stance a link given with a verdict has unless the reviewer says otherwise."""
     return {Status.VERIFIED: Stance.SUPPORTS, Status.DISPUTED: Stance.REFUTES}.get(
@@ -124,24 +92,44 @@ def _check_note(note: str | None) -> str | None:
     return note or None
 
 
+@dataclass(frozen=True)
+class EvidenceAdded(EvidenceView):
+    added: bool = True  # False: the claim already had this link, so nothing was added
+
+
 def add_evidence(
     session: Session, *, claim_id: int, url: str, stance: str, note: str | None, reviewer: str
-) -> EvidenceView:
-    """Link a source to a claim; the history records who added it."""
+) -> EvidenceAdded:
+    """Link a source to a claim; the history records who added it. The same link with the
+    same stance and note again adds nothing and gives back the stored one."""
     claim = load_claim(session, claim_id)
-    return evidence_view(
-        attach_evidence(session, claim, EvidenceInput(url, stance, note), reviewer)
-    )
+    item = EvidenceInput(url, stance, note)
+    added = attach_evidence(session, claim, item, reviewer)
+    found = added or same_evidence(claim, item)
+    assert found is not None
+    return EvidenceAdded(**vars(evidence_view(found)), added=added is not None)
 
 
-def attach_evidence(session: Session, claim: Claim, item: EvidenceInput, reviewer: str) -> Evidence:
-    """Add a checked evidence link to a loaded claim, with its history event."""
+def same_evidence(claim: Claim, item: EvidenceInput) -> Evidence | None:
+    """The claim's evidence row that already says what ``item`` says (the same link, stance
+    and note), if there is one."""
+    wanted = (check_url(item.url), check_stance(item.stance), _check_note(item.note))
+    return next((e for e in claim.evidence if (e.url, e.stance, e.note) == wanted), None)
+
+
+def attach_evidence(
+    session: Session, claim: Claim, item: EvidenceInput, reviewer: str
+) -> Evidence | None:
+    """Add a checked evidence link to a loaded claim, with its history event; None when the
+    claim already has it (a command run twice adds it once)."""
+    if same_evidence(claim, item) is not None:
+        return None
     evidence = Evidence(
         url=check_url(item.url),
         stance=check_stance(item.stance),
         note=_check_note(item.note),
         added_by=reviewer,
-        added_at=utcnow(),
+        added_at=now(session),
     )
     claim.evidence.append(evidence)
     session.flush()
@@ -190,7 +178,8 @@ def set_status(
     claim = load_claim(session, claim_id)
     if expected_version is not None and claim.version != expected_version:
         raise _conflict(session, claim)
-    added = [attach_evidence(session, claim, item, reviewer) for item in evidence]
+    attached = [attach_evidence(session, claim, item, reviewer) for item in evidence]
+    added = [e for e in attached if e is not None]
     if Status(target) in NEEDS_EVIDENCE and not claim.evidence:
         raise EvidenceRequired(
             f"claim #{claim.id} has no evidence; a {target} verdict needs a source: "
@@ -253,20 +242,20 @@ def record_verdict(
     awaiting_second: bool = False,
 ) -> None:
     """Give a loaded claim a status and rating, with the history event that says so."""
-    now = utcnow()
+    when = now(session)
     session.add(
         ReviewEvent(
             claim_id=claim.id,
             kind=EventKind.STATUS.value,
             actor=actor,
-            at=now,
+            at=when,
             from_status=claim.status,
             to_status=status,
             note=note,
             rating=rating,
         )
     )
-    claim.status, claim.rating, claim.updated_at = status, rating, now
+    claim.status, claim.rating, claim.updated_at = status, rating, when
     claim.awaiting_second = awaiting_second
 
 

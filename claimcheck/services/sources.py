@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +13,8 @@ from claimcheck.errors import InvalidInput
 
 STDIN = "-"
 DEFAULT_MAX_MB = 20
+MB = 1024 * 1024
+READ_CHUNK = 1024 * 1024
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ""})
 
 # File signatures of what people drop into an article folder by mistake.
@@ -62,17 +67,17 @@ def collect(paths: list[str]) -> list[Source | InvalidInput]:
 
 def read_text(source: Source, *, max_mb: int = DEFAULT_MAX_MB) -> str:
     """The source's text, decoded; binary, empty or oversized input is refused with the reason."""
-    limit = max_mb * 1024 * 1024
+    limit = max_mb * MB
     try:
         if source.path is None:
             data = sys.stdin.buffer.read(limit + 1)
         else:
-            if source.path.stat().st_size > limit:
-                raise _too_large(source, max_mb)
-            data = source.path.read_bytes()
+            data = read_file(source.path, limit=limit, label=source.label)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InvalidInput(f"{source.label}: cannot read it ({reason})") from exc
+    except TooLarge:
+        raise _too_large(source, max_mb) from None
     if len(data) > limit:
         raise _too_large(source, max_mb)
     text = decode(data, source.label)
@@ -86,6 +91,58 @@ def _too_large(source: Source, max_mb: int) -> InvalidInput:
         f"{source.label}: larger than {max_mb} MB, which is more than any article; "
         "if it really is one, raise the limit with --max-size MB"
     )
+
+
+class TooLarge(InvalidInput):
+    """The file is larger than the limit."""
+
+
+def read_file(path: Path, *, limit: int, label: str) -> bytes:
+    """A regular file's bytes, never more than ``limit``: a larger file is
+    :class:`TooLarge`, and a named pipe, device or socket is refused by name before it is
+    read (a pipe waits forever for a writer; ``/dev/zero`` never ends; both say size 0)."""
+    kind = _not_a_file(os.stat(path).st_mode)
+    if kind:
+        raise InvalidInput(f"{label}: {kind}, not a regular file; give a file")
+    # Opened without waiting (a pipe swapped in after the check does not block), then
+    # checked again on the open file itself.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        kind = _not_a_file(info.st_mode)
+        if kind:
+            raise InvalidInput(f"{label}: {kind}, not a regular file; give a file")
+        if info.st_size > limit:
+            raise TooLarge(f"{label}: larger than {limit} bytes")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(READ_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while being read, or its size was not the truth
+        raise TooLarge(f"{label}: larger than {limit} bytes")
+    return b"".join(chunks)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path is when it is not a regular file (directories are the caller's case)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def decode(data: bytes, label: str) -> str:

@@ -23,7 +23,8 @@ from claimcheck.services.review import MAX_NOTE, MAX_REVIEWER
 from claimcheck.services.revisions import latest_only
 from claimcheck.services.views import ClaimView
 from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence, Status
-from claimcheck.storage.models import ClaimLease, ReviewCursor, utcnow
+from claimcheck.storage.clock import now
+from claimcheck.storage.models import ClaimLease, ReviewCursor
 
 MAX_CLAIM = 2000
 
@@ -69,9 +70,8 @@ def queue(session: Session, reviewer: str, wanted: QueueFilter) -> list[int]:
     assigned to someone else, news claims only."""
     if wanted.article_id is not None:
         load_article(session, wanted.article_id)
-    now = utcnow()
     leased = select(ClaimLease.claim_id).where(
-        ClaimLease.reviewer != reviewer, ClaimLease.expires_at > now
+        ClaimLease.reviewer != reviewer, ClaimLease.expires_at > now(session)
     )
     query = (
         select(Claim.id)
@@ -121,7 +121,7 @@ def remember(session: Session, reviewer: str, wanted: QueueFilter, claim_id: int
         session.add(ReviewCursor(reviewer=reviewer, queue=wanted.key(), claim_id=claim_id))
     else:
         cursor.claim_id = claim_id
-        cursor.at = utcnow()
+        cursor.at = now(session)
 
 
 def take_lease(session: Session, claim_id: int, reviewer: str, minutes: int) -> bool:
@@ -130,13 +130,15 @@ def take_lease(session: Session, claim_id: int, reviewer: str, minutes: int) -> 
     Runs in a write transaction: on SQLite that is BEGIN IMMEDIATE, on PostgreSQL the row
     lock taken by the UPDATE or the primary key of the INSERT decides between two takers.
     """
-    now = utcnow()
-    until = now + timedelta(minutes=minutes)
+    # The database's clock, not this machine's: a reviewer whose clock runs fast must not
+    # see a colleague's live lease as run out.
+    current = now(session)
+    until = current + timedelta(minutes=minutes)
     taken = session.execute(
         update(ClaimLease)
         .where(
             ClaimLease.claim_id == claim_id,
-            or_(ClaimLease.reviewer == reviewer, ClaimLease.expires_at <= now),
+            or_(ClaimLease.reviewer == reviewer, ClaimLease.expires_at <= current),
         )
         .values(reviewer=reviewer, expires_at=until)
     )
@@ -270,7 +272,7 @@ def assign(
                 claim_id=claim_id,
                 kind=EventKind.ASSIGN.value,
                 actor=reviewer,
-                at=utcnow(),
+                at=now(session),
                 note=f"assigned to {target}" if target else "unassigned",
             )
         )
@@ -317,14 +319,14 @@ def edit_text(
             claim_id=claim.id,
             kind=EventKind.EDIT.value,
             actor=reviewer,
-            at=utcnow(),
+            at=now(session),
             from_text=claim.text,
             to_text=new,
             note=note,
         )
     )
     claim.text = new
-    claim.updated_at = utcnow()
+    claim.updated_at = now(session)
     _rescore(session, claim)
     session.flush()
     return claim
@@ -356,7 +358,7 @@ def split(
     )
     session.add(new)
     session.flush()
-    now = utcnow()
+    when = now(session)
     original = claim.text
     for row, part in ((claim, head), (new, tail)):
         session.add(
@@ -364,14 +366,14 @@ def split(
                 claim_id=row.id,
                 kind=EventKind.SPLIT.value,
                 actor=reviewer,
-                at=now,
+                at=when,
                 from_text=original,
                 to_text=part,
                 note=f"split from claim #{claim.id}" if row is new else f"split: #{new.id}",
             )
         )
     claim.text = head
-    claim.updated_at = now
+    claim.updated_at = when
     session.flush()
     _rescore(session, claim)
     _rescore(session, new)

@@ -1,5 +1,6 @@
 """Storage: the schema, the engine and sessions, migrations. Never imports the CLI."""
 
+from claimcheck.storage import history  # its hook gives every new history event its hash
 from claimcheck.storage.db import Database, open_database
 from claimcheck.storage.models import (
     Article,
@@ -24,5 +25,6 @@ __all__ = [
     "Sentence",
     "Stance",
     "Status",
+    "history",
     "open_database",
 ]

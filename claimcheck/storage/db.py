@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimcheck.errors import DatabaseError
@@ -23,7 +24,7 @@ DB_ENV = "CLAIMCHECK_DB"
 # The newest migration. Opening a database compares its stored revision with this, so a
 # command does not load alembic and read the migration scripts unless it has to migrate
 # (tests/test_migrations.py holds it equal to the migration tree's head).
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -42,7 +43,38 @@ def resolve_url(url: str | None) -> str:
     chosen = url or os.environ.get(DB_ENV) or default_url()
     if "://" not in chosen:
         chosen = f"sqlite:///{Path(chosen).expanduser().resolve()}"
-    return chosen
+    return supported_url(chosen)
+
+
+def supported_url(url: str) -> str:
+    """The URL of a database claimcheck works with (SQLite, or PostgreSQL through psycopg,
+    which ``postgresql://`` and ``postgres://`` mean here), or :class:`DatabaseError`."""
+    try:
+        parsed = sa.engine.make_url(url)
+        parsed.port  # noqa: B018 - a port that is not a number raises here
+    except (ArgumentError, ValueError):
+        raise DatabaseError(
+            f"not a database URL: {shown_url(url)} (give a file path, sqlite:///path/to/file.db "
+            "or postgresql://user@host/database)"
+        ) from None
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend in ("postgresql", "postgres") and driver in ("", "psycopg"):
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    if backend == "sqlite" and driver in ("", "pysqlite"):
+        return url
+    raise DatabaseError(
+        f"claimcheck does not work with {parsed.drivername} databases ({shown_url(url)}): "
+        "use a SQLite file (a path, or sqlite:///path/to/file.db) or PostgreSQL "
+        "(postgresql://user@host/database)"
+    )
+
+
+def shown_url(url: str) -> str:
+    """A database URL for a message: the password hidden."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return repr(re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url))
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -56,14 +88,17 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
-    try:
-        parsed = sa.engine.make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(f"not a database URL: {url!r} (try sqlite:///path/to/file.db)") from exc
+    url = supported_url(url)
+    parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot make the folder {path.parent} for the database: {exc.strerror or exc}"
+                ) from None
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         sa.event.listen(engine, "begin", _sqlite_begin)
@@ -155,17 +190,21 @@ def schema_state(url: str) -> SchemaState:
     try:
         return SchemaState(current_revision(engine), head)
     except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database at {url}: {exc.orig}") from exc
+        raise DatabaseError(f"cannot open the database at {shown_url(url)}: {exc.orig}") from exc
     finally:
         engine.dispose()
 
 
 _MIGRATION_LOCK = 0x636C6169  # "clai"
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
-def upgrade(url: str, engine: Engine | None = None) -> None:
-    """Bring the database to the newest schema."""
+def upgrade(url: str, engine: Engine | None = None, *, app_role: str | None = None) -> None:
+    """Bring the database to the newest schema; with ``app_role`` (PostgreSQL), also give
+    that role what the reviewers' connections need and no more (storage/roles.py)."""
     from alembic import command
+
+    from claimcheck.storage.roles import grant_application_role
 
     config = alembic_config(url)
     owned = engine is None
@@ -181,8 +220,17 @@ def upgrade(url: str, engine: Engine | None = None) -> None:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if app_role is not None:
+                grant_application_role(connection, app_role)
     except OperationalError as exc:
-        raise DatabaseError(f"cannot migrate the database at {url}: {exc.orig}") from exc
+        raise DatabaseError(f"cannot migrate the database at {shown_url(url)}: {exc.orig}") from exc
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        raise DatabaseError(
+            f"cannot migrate the database at {shown_url(url)}: this role may not change its "
+            "schema; the schema's owner runs `claimcheck db upgrade` (README: Team setup)"
+        ) from None
     finally:
         if owned:
             engine.dispose()
@@ -228,8 +276,15 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except Exception:
+                # Ctrl-C in the middle of a statement can leave the connection unable to
+                # roll back cleanly; the interrupt, not that error, is what happened.
+                if isinstance(exc, Exception):
+                    raise
+                raise exc from None
             raise
         finally:
             session.close()
@@ -248,7 +303,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseError(
-            f"cannot open the database at {resolved}: {_why(resolved, exc)}"
+            f"cannot open the database at {shown_url(resolved)}: {_why(resolved, exc)}"
         ) from exc
     return Database(resolved, engine)
 
@@ -263,7 +318,8 @@ def _stored_revision(engine: Engine) -> str | None:
 
 
 def _why(url: str, exc: OperationalError) -> str:
-    reason = str(exc.orig)
+    # The driver's words, its lines joined (psycopg adds a hint on a second line).
+    reason = " ".join(line.strip() for line in str(exc.orig).splitlines() if line.strip())
     path = sqlite_path(url)
     if path is not None and not os.access(path.parent, os.W_OK):
         # WAL mode writes its -wal and -shm files beside the database, even to read it.

@@ -291,6 +291,9 @@ class GroupMember(Base):
 
 
 class Evidence(Base):
+    """A source for a claim. Never changed once its history event points at it (triggers
+    refuse UPDATE and DELETE): a corrected link is a new row with its own event."""
+
     __tablename__ = "evidence"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -310,7 +313,10 @@ class Evidence(Base):
 
 
 class ReviewEvent(Base):
-    """Append-only: triggers in the migration refuse UPDATE and DELETE on this table."""
+    """Append-only: triggers in the migrations refuse UPDATE, DELETE, TRUNCATE and SQLite's
+    REPLACE on this table. Each row's ``hash`` chains it to the one before it; ids, hashes
+    and (when not given) times come from storage/history.py, the times from the database's
+    clock."""
 
     __tablename__ = "review_event"
 
@@ -318,7 +324,7 @@ class ReviewEvent(Base):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id"))
     kind: Mapped[str] = mapped_column(String(16))
     actor: Mapped[str] = mapped_column(String(200))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str | None] = mapped_column(String(16))
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
@@ -326,6 +332,8 @@ class ReviewEvent(Base):
     rating: Mapped[str | None] = mapped_column(String(100))  # the rating this verdict gave
     from_text: Mapped[str | None] = mapped_column(Text)  # edits and splits: the text before
     to_text: Mapped[str | None] = mapped_column(Text)  # ... and after
+    # SHA-256 (hex) over the previous event's hash and this event (storage/history.py).
+    hash: Mapped[str] = mapped_column(String(64))
 
     claim: Mapped[Claim] = relationship(back_populates="events")
 

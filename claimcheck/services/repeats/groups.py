@@ -15,12 +15,12 @@ from claimcheck.matching.normalize import normalize
 from claimcheck.services.lookup import Page, check_status, last_verdict, load_claim
 from claimcheck.services.views import RepeatView
 from claimcheck.storage import Claim, Sentence, Status
+from claimcheck.storage.clock import now
 from claimcheck.storage.models import (
     ClaimGroup,
     ClaimMatch,
     GroupMember,
     MatchKind,
-    utcnow,
 )
 
 
@@ -63,13 +63,15 @@ def join_groups(session: Session, existing: int, new: int, who: str) -> int:
     groups: a chain of near-matches must not glue different claims together."""
     group = group_of(session, existing)
     if group is None:
-        made = ClaimGroup(created_at=utcnow())
+        made = ClaimGroup(created_at=now(session))
         session.add(made)
         session.flush()
         group = made.id
-        session.add(GroupMember(claim_id=existing, group_id=group, added_at=utcnow(), added_by=who))
+        session.add(
+            GroupMember(claim_id=existing, group_id=group, added_at=now(session), added_by=who)
+        )
     if group_of(session, new) is None:
-        session.add(GroupMember(claim_id=new, group_id=group, added_at=utcnow(), added_by=who))
+        session.add(GroupMember(claim_id=new, group_id=group, added_at=now(session), added_by=who))
     session.flush()
     return group
 
@@ -138,13 +140,18 @@ def decide(
         select(ClaimMatch).where(ClaimMatch.claim_a_id == a, ClaimMatch.claim_b_id == b)
     ).first()
     kind = MatchKind.CONFIRMED if same else MatchKind.REJECTED
+    if pair is not None and pair.kind == kind.value:
+        # Decided so already: the first reviewer's word and time stay.
+        group = group_of(session, a)
+        return PairDecision(a, b, kind.value, group if group == group_of(session, b) else None)
+    when = now(session)
     if pair is None:
         score = compare(normalize(first.text), normalize(second.text)).score
-        pair = ClaimMatch(claim_a_id=a, claim_b_id=b, score=score, created_at=utcnow())
+        pair = ClaimMatch(claim_a_id=a, claim_b_id=b, score=score, created_at=when)
         session.add(pair)
     pair.kind = kind.value
     pair.decided_by = reviewer
-    pair.decided_at = utcnow()
+    pair.decided_at = when
     session.flush()
     if same:
         return PairDecision(a, b, kind.value, merge_groups(session, a, b, reviewer))

@@ -7,6 +7,7 @@ from dataclasses import fields, replace
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.normalize import normalize
 from claimcheck.pipeline import worthiness
+from claimcheck.pipeline.attribution import named_subject
 from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS, extract_claims
 from claimcheck.pipeline.document import structure_article, structure_plain
 from claimcheck.pipeline.html import extract_html, looks_like_html
@@ -23,6 +24,7 @@ from claimcheck.pipeline.model import (
 )
 from claimcheck.pipeline.parse import parse_sentences
 from claimcheck.pipeline.sentences import split_sentences
+from claimcheck.pipeline.tree import Tree
 from claimcheck.pipeline.text import content_hash, normalize_text
 
 __all__ = [
@@ -111,8 +113,11 @@ def split_article(
                         match=normalize(draft.text, aliases),
                     )
                 )
-        # "..., kata dia" refers back to the speaker of the sentence just before, if any.
-        last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None)
+        # "..., kata dia" refers back to the speaker of the sentence just before, or to the
+        # person it was about.
+        last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None) or (
+            named_subject(Tree(parse), language) if parse is not None else None
+        )
         sentences.append(
             Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))
         )

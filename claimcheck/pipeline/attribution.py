@@ -76,6 +76,15 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         return None
     if passive:
         speaker = frozenset()
+    # "X said A and that B": B was said too
+    also = [
+        c for c in kids
+        if tree[c].rel == "conj" and c not in content
+        and any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
+    ]
+    if also:
+        reported = [*reported, *also]
+        content = content | frozenset().union(*(tree.subtree(c) & words for c in also))
     others = [c for c in kids if tree[c].rel == "conj" and c not in content]
     other = frozenset().union(*(tree.subtree(c) & words for c in others)) if others else frozenset()
     return Frame(tuple(reported), content, speaker, other - content, hedged=passive,
@@ -96,9 +105,26 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
                 path.append(node)
                 node = tree[node].head
             # at most one phrase between the verb and the clause ("said in an email that")
-            if node == head and len(path) <= 2 and all(tree[p].rel in {"obl", "nmod"} for p in path[1:]):
+            if node == head and len(path) <= 2 and all(
+                tree[p].rel in {"obl", "nmod", "obj", "iobj"} for p in path[1:]
+            ):
                 return [clause]
     return []
+
+
+def named_subject(tree: Tree, lang: str) -> str | None:
+    """The person a sentence is about, when its subject is a name ("The intrepid Ed Wong of
+    the NYT has more ..."): what a "he" in the next sentence most likely points back to."""
+    for root in tree.roots:
+        subject = tree.subject(root)
+        if subject is not None and tree[subject].pos == "PROPN":
+            words = frozenset(
+                w for w in tree.subtree(subject) if tree[w].dep not in {"acl:relcl", "appos"}
+            )
+            name = speaker_name(tree, words)
+            if name and _capitalised(name):
+                return name
+    return None
 
 
 def _reported(tree: Tree, c: int) -> bool:
@@ -314,7 +340,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         if w == head or tree[w].head not in keep:
             continue
         relative = tree[w].dep == "acl:relcl"
-        if tree[w].dep in _NOT_IN_NAME or (relative and not described):
+        glued = tree[w].text in "-'." and _glued(tree, w)
+        if (tree[w].dep in _NOT_IN_NAME and not glued) or (relative and not described):
             keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
     names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
     if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
@@ -341,7 +368,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if tree[ordered[-1]].lower in ORGANISATION_ENDINGS:
         return tree.text(ordered)  # a body speaks: its whole name
     past_titles = [w for w in ordered if not _is_title(tree[w].text)]
-    if past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
+    if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
     run = _name_run(tree, ordered)
@@ -396,6 +423,11 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if not titled and len(run) == len(ordered):
         return run
     return run
+
+
+def _glued(tree: Tree, w: int) -> bool:
+    """A hyphen or apostrophe written inside a word ("al-Sadr", "O'Brien")."""
+    return 0 < w < len(tree) - 1 and tree[w - 1].end == tree[w].start and tree[w].end == tree[w + 1].start
 
 
 def _same_name(tree: Tree, a: int, b: int) -> bool:

@@ -117,6 +117,10 @@ class _Cutter:
         if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
             return
 
+        # "The company reportedly cut jobs and closed plants": the hedge covers both
+        hedged = hedged or any(
+            attribution.has_hedge(t[a].text, self.lang) for a in t.kids(head, "advmod") if a in words
+        )
         rest = set(words)
         for child in t.children[head]:
             if child not in rest:
@@ -571,9 +575,10 @@ class _Cutter:
                 used = used - {relativizer}
             self.pieces.append(_Piece(frozenset(used), front, inserts, speaker, hedged, unresolved, w))
             words = words - part
-            before = t.before(min(part))
-            if before is not None and before.text == "," and before.i in words:
-                words = words - {before.i}
+            # the commas that set the clause off go with it
+            for mark in (t.before(min(part)), t.after(max(part))):
+                if mark is not None and mark.text == "," and mark.i in words:
+                    words = words - {mark.i}
         return words
 
     def _nya_subject(self, clause: int, relativizer: int) -> int | None:
@@ -595,7 +600,8 @@ class _Cutter:
         while stack:
             i = stack.pop()
             for c in t.children[i]:
-                if c in available and (t[c].dep in keep or t[c].rel in {"flat", "compound"}):
+                of_phrase = t[c].rel == "nmod" and any(t[k].lower in {"of", "dari"} for k in t.kids(c, "case"))
+                if c in available and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase):
                     out.add(c)
                     stack.append(c)
         return frozenset(out)
@@ -672,7 +678,10 @@ def _render(
     restored_predicate = any(
         lexicon.is_predicate(word, lang) for text in (*piece.front, *(t for _, t in piece.inserts)) for word in text.split()[-2:]
     )
-    if not words or not (cutter._has_predicate(words) or restored_predicate):
+    # Words someone is reported to have said are a statement even where the parser finds
+    # no predicate in them ("Stok beras aman sampai Lebaran," kata ...).
+    reported = piece.speaker is not None and len([w for w in words if tree[w].pos != "PUNCT"]) >= 4
+    if not words or not (cutter._has_predicate(words) or restored_predicate or reported):
         return None, bool(content) and not _only_frame_words(tree, content, lang)
     front = list(piece.front)
     inserts = sorted(piece.inserts)
@@ -683,6 +692,8 @@ def _render(
             front = [noun]
     if not front and _imperative(tree, words, piece, lang):
         return None, False
+    if _bare_report(tree, words, piece, lang):
+        return None, True  # "The party saying": a verb of saying whose content went astray
     ordered = sorted(words)
     body: list[str] = []
     restored = list(front)
@@ -733,6 +744,17 @@ def _relativizer_noun(
         return None
     phrase = cutter._noun_phrase(noun.i, frozenset(range(len(tree))) - words)
     return words - {first}, tree.text(phrase)
+
+
+def _bare_report(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:
+    head = piece.head
+    if head is None or head not in words or tree[head].lower not in lexicon.REPORTING[lang]:
+        return False
+    said = [c for c in tree.children[head] if c in words and tree[c].rel not in _BARE]
+    return not said
+
+
+_BARE = frozenset({"nsubj", "aux", "advmod", "punct", "cc", "mark", "expl", "cop"})
 
 
 def _imperative(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -256,6 +258,12 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
                     signals=",".join(claim.signals),
                     reference=claim.reference,
                     match_text=claim.match.text if claim.match else None,
+                    spans=json.dumps([[span.start, span.end] for span in claim.spans])
+                    if claim.spans
+                    else None,
+                    restored=json.dumps(list(claim.restored), ensure_ascii=False)
+                    if claim.restored
+                    else None,
                 )
             )
         article.sentences.append(row)

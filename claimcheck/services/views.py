@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,6 +19,9 @@ class ClaimBrief:
     speaker: str | None
     hedged: bool
     reference: str | None = None
+    # the runs of article text the claim's words come from, and the words written back
+    spans: list[list[int]] | None = None
+    restored: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,8 @@ def claim_brief(claim: Claim) -> ClaimBrief:
         claim.speaker,
         claim.hedged,
         claim.reference,
+        json.loads(claim.spans) if claim.spans else None,
+        json.loads(claim.restored) if claim.restored else None,
     )
 
 
@@ -281,6 +287,8 @@ def document_view(document: Document) -> ArticleView:
                         c.speaker,
                         c.hedged,
                         c.reference,
+                        [[span.start, span.end] for span in c.spans] or None,
+                        list(c.restored) or None,
                     )
                     for c in s.claims
                 ],

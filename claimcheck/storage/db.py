@@ -24,7 +24,7 @@ DB_ENV = "CLAIMCHECK_DB"
 # The newest migration. Opening a database compares its stored revision with this, so a
 # command does not load alembic and read the migration scripts unless it has to migrate
 # (tests/test_migrations.py holds it equal to the migration tree's head).
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 

@@ -185,6 +185,10 @@ class Claim(Base):
     awaiting_second: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
     # The words that need an earlier sentence to be understood ("Ia", "Hal ini", "This").
     reference: Mapped[str | None] = mapped_column(String(100))
+    # The runs of article text the claim's words come from (JSON [[start, end], ...]) and the
+    # words written back from elsewhere in its sentence (JSON list); NULL on older claims.
+    spans: Mapped[str | None] = mapped_column(Text)
+    restored: Mapped[str | None] = mapped_column(Text)
     # Set on a claim when a later revision of its article dropped it ("removed") or
     # reworded it ("changed").
     revision_change: Mapped[str | None] = mapped_column(String(16))

@@ -162,6 +162,28 @@ def _named_dependent(tree: Tree, verb: int, words: frozenset[int]) -> frozenset[
 
 
 def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
+    """An attribution at the edge of the sentence or set off inside it (see _edge), after a
+    trailing source ('..., dikutip Ace Showbiz', '..., seperti dilansir Reuters') is taken
+    off: that source is the speaker only when nobody else is named."""
+    order = sorted(words)
+    source: list[int] = []
+    for n in range(len(order) - 2, 0, -1):
+        if tree[order[n - 1]].text != ",":
+            continue
+        start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
+        if start < len(order) and tree[order[start]].lower in lexicon.SOURCE_VERBS[lang]:
+            tail = [x for x in order[start + 1 :] if tree[x].pos != "PUNCT" and tree[x].lower not in {"dari", "oleh", "by"}]
+            if 0 < len(tail) <= 6 and _name_like(tree, tail, lang):
+                source = tail
+                words = frozenset(x for x in words if x < order[n - 1])
+        break
+    found = _edge(tree, words, lang)
+    if found is None and source:
+        return Frame((), words, frozenset(source))
+    return found
+
+
+def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     """An attribution at the edge of the sentence or set off inside it, for everything the
     sentence says: '"P," kata Budi', 'P, sambung Djamilah, Q', '"P," the message claimed',
     "menurut X, P", "P, according to X", "Dilansir dari X, P".
@@ -213,6 +235,16 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             return Frame((), words - sub - _comma_before(tree, sub, words), speaker,
                          pronoun=tok.lower.endswith("nya"))
     first = body[0]
+    # "Fifi memastikan, Ahok dan Vero sudah ...": a name, a verb of saying and a comma
+    for n, w in enumerate(order[:10]):
+        if tree[w].lower in lexicon.REPORTING[lang] and n + 1 < len(order) and tree[order[n + 1]].text == ",":
+            speaker = [x for x in order[:n] if tree[x].pos != "PUNCT"]
+            rest = frozenset(order[n + 2 :])
+            if speaker and len(speaker) <= 8 and _name_like(tree, speaker, lang) and _leaves_statement(
+                tree, rest, order, set()
+            ):
+                return Frame((), rest, frozenset(speaker))
+            break
     if tree[first].lower in lexicon.SOURCE_VERBS[lang] or tree[first].lower in lexicon.ACCORDING_TO[lang]:
         # "Dilansir dari X, P" / "Menurut X, P": up to the first comma
         comma = next((x for x in order if x > first and tree[x].text == ","), None)
@@ -365,7 +397,12 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         ordered = ordered[:-1]
     if not ordered:
         return ""
-    if tree[ordered[-1]].lower in ORGANISATION_ENDINGS:
+    dash = next((n for n, w in enumerate(ordered[:3]) if tree[w].text in {"-", "–", "—"}), None)
+    if dash is not None and dash + 1 < len(ordered):
+        ordered = ordered[dash + 1 :]  # "Rimanews - Kementerian ...": the outlet's tag goes
+    if tree[ordered[-1]].lower in ORGANISATION_ENDINGS or (
+        tree[ordered[0]].lower in lexicon.ORGANISATION_STARTS and len(ordered) > 1
+    ):
         return tree.text(ordered)  # a body speaks: its whole name
     past_titles = [w for w in ordered if not _is_title(tree[w].text)]
     if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:

@@ -27,6 +27,7 @@ _MIN_WORDS = 3
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+_FIRST_PERSON = frozenset({"saya", "aku", "kami", "kita", "i", "we", "me"})
 _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "si"})
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
@@ -83,6 +84,10 @@ class _Cutter:
         if frame is not None and not frame.speaker_words and not frame.hedged and subject_words:
             # "X called and informed me that P", "X is suing Y, charging that P"
             frame = replace(frame, speaker_words=subject_words)
+        if frame is not None and speaker is not None and not self._pronoun(frame):
+            # '"Orang Hawaii mengatakan itu karma," kata Lawrence': the speaker's claim is
+            # what others said; only "saya mengartikan bahwa ..." (the speaker's own) opens
+            frame = None
         if frame is not None:
             said, unresolved_here = self._speaker(frame, speaker)
             framing = words - frame.content - frame.other
@@ -154,6 +159,10 @@ class _Cutter:
         front = () if own_subject else subject
         rest_frozen = self._comma_contrast(head, rest_frozen, front or subject_text, speaker, hedged, unresolved)
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+
+    def _pronoun(self, frame: attribution.Frame) -> bool:
+        words = [self.tree[w].lower for w in frame.speaker_words]
+        return frame.pronoun or (len(words) == 1 and words[0] in lexicon.PRONOUN_SPEAKERS | _FIRST_PERSON)
 
     def _heads_within(self, words: frozenset[int]) -> set[int]:
         return {w for w in words if self.tree[w].head not in words or self.tree[w].head == w}
@@ -499,6 +508,8 @@ class _Cutter:
             return None
         relativizer = self._relativizer(w)
         noun = t[tok.head]
+        if noun.pos not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
         if relativizer is not None:
             if t[relativizer].lower == "that":
                 return None
@@ -692,6 +703,8 @@ def _render(
             front = [noun]
     if not front and _imperative(tree, words, piece, lang):
         return None, False
+    if _subordinate_only(tree, words, lang):
+        return None, True  # "Setelah kasus itu diungkap ...": a time or a condition, no claim
     if _bare_report(tree, words, piece, lang):
         return None, True  # "The party saying": a verb of saying whose content went astray
     ordered = sorted(words)
@@ -744,6 +757,16 @@ def _relativizer_noun(
         return None
     phrase = cutter._noun_phrase(noun.i, frozenset(range(len(tree))) - words)
     return words - {first}, tree.text(phrase)
+
+
+def _subordinate_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
+    """Whether the words are one adverbial clause of time or condition and nothing else."""
+    tops = [w for w in words if tree[w].head not in words or tree[w].head == w]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    marks = [tree[m].lower for m in tree.kids(top, "mark") if m in words]
+    return tree[top].rel == "advcl" and any(m in lexicon.SUBORDINATORS[lang] for m in marks)
 
 
 def _bare_report(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:

@@ -141,6 +141,22 @@ DISJUNCTIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("atau, ataupun, maupun")),
     "en": frozenset(_terms("or, nor, either")),
 }
+# Subordinators of clauses that only qualify another one (time, condition): such a clause
+# alone is not a claim.
+SUBORDINATORS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            setelah, sesudah, sebelum, ketika, saat, sewaktu, selama, sejak, hingga, sampai,
+            jika, kalau, apabila, bila, seandainya, agar, supaya, untuk, sambil, seraya
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            after, before, when, whenever, if, unless, until, since, once, as, so that, while,
+            in order, because of
+        """)
+    ),
+}
 # Requests and exhortations are not claims.
 IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("mari, ayo, ayolah, yuk, jangan, janganlah, silakan, silahkan, tolong, mohon")),
@@ -178,7 +194,7 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
 _MORE_OPENERS = {
     "id": _terms("""
         pun demikian, meski begitu, walau begitu, untuk itu, karena itu, sebab itu, misalnya,
-        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung
+        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung, jadi
     """),
     "en": _terms("""
         that said, even so, after all, of course, in short, besides, then again, for example,
@@ -322,6 +338,15 @@ ORGANISATION_ENDINGS = frozenset(
         organization, organisation, institute, university, bank, police, service, court,
         association, union, foundation, board, bureau, authority, administration, polri, tni,
         kpk, kementerian, badan, komisi, lembaga, dinas, pemerintah, kepolisian
+    """)
+)
+
+# First words of an organisation's name in Indonesian ("Kementerian Luar Negeri Suriah").
+ORGANISATION_STARTS = frozenset(
+    _terms("""
+        kementerian, badan, komisi, dinas, lembaga, kepolisian, polda, polres, pemerintah,
+        dewan, majelis, mahkamah, pengadilan, kejaksaan, kantor, partai, bank, universitas,
+        perusahaan, pt, kedutaan, departemen, direktorat, biro, pusat, otoritas
     """)
 )
 

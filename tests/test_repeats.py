@@ -77,7 +77,8 @@ def test_korea_selatan_is_suggested_at_most_never_linked(
     assert ids["seed_admits"] in seed_claims
     assert "names" in (seed_claims[ids["seed_admits"]]["guards"] or "")
     assert cli("claims", "show", str(ids["other_south"]), "--json").json()["speaker"] == (
-        "sebuah unggahan media sosial yang belum terverifikasi"
+        # a nameless source keeps its words, without the article (docs/claims.md, rule 4)
+        "unggahan media sosial yang belum terverifikasi"
     )
 
 

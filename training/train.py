@@ -33,6 +33,10 @@ TRAIN = {
     "id": {"max_steps": 8000, "patience": 2500, "dropout": 0.2},
     "en": {"max_steps": 15000, "patience": 3000, "dropout": 0.1},
 }
+TREEBANKS = {
+    "id": "UD_Indonesian-GSD (train, UD v2.1) and UD_Indonesian-CSUI (train)",
+    "en": "UD_English-EWT (train)",
+}
 LICENCES = {"id": ("LICENSE-GSD.txt", "LICENSE-CSUI.txt"), "en": ("LICENSE-EWT.txt",)}
 GOLD = [ROOT / "tests" / "data" / "claims-dev.jsonl", ROOT / "tests" / "data" / "claims-heldout.jsonl"]
 
@@ -98,12 +102,20 @@ def package(lang: str, model: Path, ud: Path) -> None:
     shutil.copytree(model, target)
     for name in LICENCES[lang]:
         shutil.copy(ud / name, target / name)
+    meta_path = target / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        name=f"claimcheck_{lang}",
+        license="CC BY-SA 4.0",
+        sources=[TREEBANKS[lang]],
+        description="claimcheck's parser: tok2vec, morphologizer, dependency parser",
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (target / "README.md").write_text(
         f"# claimcheck's {lang} parser\n\n"
         "A spaCy pipeline (tok2vec, morphologizer, dependency parser) trained by "
         "training/train.py on Universal Dependencies treebanks: "
-        + {"id": "UD_Indonesian-GSD (train, v2.1) and UD_Indonesian-CSUI (train)",
-           "en": "UD_English-EWT (train)"}[lang]
+        + TREEBANKS[lang]
         + ". The treebanks are licensed CC BY-SA 4.0 (the licence files beside this one), "
         "and so is this model, which is derived from them.\n",
         encoding="utf-8",

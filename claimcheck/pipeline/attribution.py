@@ -98,7 +98,7 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
     """A "that"/"bahwa" clause the parser hung below a phrase of the verb of saying ("said
     in an email that P" read as a clause about the email): it is what was said."""
     for m in sorted(tree.subtree(head) & words):
-        if m > head and tree[m].lower in {"that", "bahwa"} and tree[m].dep == "mark":
+        if m > head and m - head <= 8 and tree[m].lower in {"that", "bahwa"} and tree[m].head > m:
             clause = tree[m].head
             path, node = [], clause
             while node != head and tree[node].head != node and len(path) < 4:
@@ -397,7 +397,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         ordered = ordered[:-1]
     if not ordered:
         return ""
-    dash = next((n for n, w in enumerate(ordered[:3]) if tree[w].text in {"-", "–", "—"}), None)
+    dash = next(
+        (n for n, w in enumerate(ordered[:3]) if tree[w].text in {"-", "–", "—"} and not _glued(tree, w)),
+        None,
+    )
     if dash is not None and dash + 1 < len(ordered):
         ordered = ordered[dash + 1 :]  # "Rimanews - Kementerian ...": the outlet's tag goes
     if tree[ordered[-1]].lower in ORGANISATION_ENDINGS or (

@@ -92,10 +92,15 @@ class _Cutter:
             said, unresolved_here = self._speaker(frame, speaker)
             framing = words - frame.content - frame.other
             hedged_frame = hedged or frame.hedged or attribution.has_hedge(t.text(framing), self.lang)
+            # "Korea Utara mengakui telah mengirim pasukan": what was said shares the
+            # speaker's subject when it has none of its own
+            written = attribution.speaker_name(t, frame.speaker_words) if frame.speaker_words else ""
+            own_voice = (written,) if written else ()
             for content_head in frame.heads:
                 self.clause(
                     content_head,
                     t.subtree(content_head) & frame.content,
+                    subject=() if t.subject(content_head) is not None else own_voice,
                     speaker=said,
                     hedged=hedged_frame,
                     unresolved=unresolved_here or unresolved,
@@ -120,6 +125,8 @@ class _Cutter:
             self.pieces.append(_Piece(words, front, (), speaker, hedged, unresolved, head))
             return
         if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
+            return
+        if self._fronted_concession(head, words, speaker, hedged, unresolved):
             return
 
         # "The company reportedly cut jobs and closed plants": the hedge covers both
@@ -159,6 +166,20 @@ class _Cutter:
         front = () if own_subject else subject
         rest_frozen = self._comma_contrast(head, rest_frozen, front or subject_text, speaker, hedged, unresolved)
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+
+    def _verbal(self, i: int) -> bool:
+        """A verb or auxiliary, by the tagger or, in Indonesian, by its verbal prefix when the
+        tagger says otherwise ("mengecam" read as a pronoun)."""
+        tok = self.tree[i]
+        if tok.pos in _PREDICATE_POS:
+            return True
+        return (
+            self.lang == "id"
+            and tok.pos in {"PRON", "NOUN", "X", "ADV", "ADJ"}
+            and not tok.text[:1].isupper()
+            and lexicon.id_is_predicate(tok.text)
+            and tok.lower not in lexicon.ID_PREDICATE_WORDS
+        )
 
     def _pronoun(self, frame: attribution.Frame) -> bool:
         words = [self.tree[w].lower for w in frame.speaker_words]
@@ -202,7 +223,11 @@ class _Cutter:
         for w in list(subtree):
             if self._side_kind(w) is not None:
                 subtree -= t.subtree(w)
-        return frozenset(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
+        kept = sorted(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
+        # "bahwa kerja sama ...": a marker the parser hung on the subject is not part of it
+        while kept and (t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] or t[kept[0]].pos == "CCONJ"):
+            kept = kept[1:]
+        return frozenset(kept)
 
     def _split_kind(self, head: int, child: int, words: frozenset[int]) -> str | None:
         t = self.tree
@@ -221,11 +246,15 @@ class _Cutter:
                 return "contrast"  # "sufficient but not outstanding"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
-            verbal = c.pos in _PREDICATE_POS or t.kids(child, "cop", *SUBJECTS)
+            verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
             return "conj" if verbal else None  # a noun set beside the clause is an apposition
         if c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head:
             if attribution.frame(t, child, t.subtree(child) & words, self.lang) is not None:
                 return "conj"  # ", charging that ...": what the subject claims
+        if c.rel in {"xcomp", "ccomp", "obl"} and child < head:
+            # a fronted concession the parser did not call advcl ("Meski menghadapi ..., X")
+            if self._marker(child) in lexicon.CONCESSIVE[self.lang]:
+                return "contrast"
         if c.rel == "advcl":
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
@@ -255,12 +284,12 @@ class _Cutter:
     def _predicate_conjunct(self, head: int, child: int) -> bool:
         t = self.tree
         c = t[child]
-        if c.pos in _PREDICATE_POS:
+        if self._verbal(child):
             return True
         if t.kids(child, "cop", "aux", *SUBJECTS):
             return True
         # "X tinggi dan kuat": adjectives sharing one subject stay one claim.
-        return c.pos == "ADJ" and t[head].pos in _PREDICATE_POS
+        return c.pos == "ADJ" and self._verbal(head)
 
     def _not_only(
         self,
@@ -303,7 +332,7 @@ class _Cutter:
         if not right or not left:
             return False
         front: tuple[str, ...] = () if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only] else subject
-        verb_first = t[right[0]].pos in _PREDICATE_POS or lexicon.is_predicate(t[right[0]].text, self.lang)
+        verb_first = self._verbal(right[0]) or lexicon.is_predicate(t[right[0]].text, self.lang)
         lead = [w for w in left if w < order[only]]
         after_only = [w for w in left if w > order[only + 1]]
         # B takes the words before "tidak hanya" (the subject) and, without a verb of its
@@ -312,6 +341,39 @@ class _Cutter:
         right_front = tuple(filter(None, [*front, t.text(lead) if lead else "", t.text(verb) if verb else ""]))
         self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
         self.pieces.append(_Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head))
+        return True
+
+    def _fronted_concession(
+        self, head: int, words: frozenset[int], speaker: str | None, hedged: bool, unresolved: str | None
+    ) -> bool:
+        """ "Meskipun bersikap netral ..., China tidak pernah ...": when the parse made the
+        concession the main clause (its head before the comma), cut by the words: the
+        concession takes the main clause's subject."""
+        t = self.tree
+        order = [w for w in sorted(words) if t[w].pos != "PUNCT" or t[w].text == ","]
+        start = _opener_length(t, order, self.lang) if order else 0
+        if start >= len(order):
+            return False
+        marker = t[order[start]].lower
+        if marker not in lexicon.CONCESSIVE[self.lang]:
+            return False
+        comma = next((n for n in range(start + 1, len(order)) if t[order[n]].text == ","), None)
+        if comma is None:
+            return False
+        concession = t[order[start]].head
+        crossing = any(w > order[comma] for w in t.subtree(concession) & words)
+        if head > order[comma] and not crossing:
+            return False  # the parse already has the concession before the comma, alone
+        left, right = order[start + 1 : comma], order[comma + 1 :]
+        if len(left) < 2 or len(right) < 3:
+            return False
+        verb = next((n for n, w in enumerate(right) if self._verbal(w) or lexicon.is_predicate(t[w].text, self.lang)), None)
+        if verb is None or verb == 0 or verb > 6:
+            return False
+        subject = t.text(right[:verb])
+        left_subject = any(t[w].dep in SUBJECTS for w in left)
+        self.pieces.append(_Piece(frozenset(left), () if left_subject else (subject,), (), speaker, hedged, unresolved, None))
+        self.pieces.append(_Piece(frozenset(right), (), (), speaker, hedged, unresolved, None))
         return True
 
     def _comma_contrast(
@@ -374,7 +436,7 @@ class _Cutter:
             verb = first.head
             if first.dep not in SUBJECTS or verb not in inside or verb <= first.i:
                 continue
-            if t[verb].pos not in _PREDICATE_POS and not t.kids(verb, "cop"):
+            if not self._verbal(verb) and not t.kids(verb, "cop"):
                 continue
             if any(order[start] <= w < verb and t[w].text == "," for w in order):
                 continue
@@ -395,7 +457,7 @@ class _Cutter:
     def _copula(self, head: int, child: int) -> tuple[str, ...]:
         """ "The problem is not A but B": B needs the subject's verb back ("is")."""
         t = self.tree
-        if t[child].pos in _PREDICATE_POS or t.kids(child, "cop", "aux"):
+        if self._verbal(child) or t.kids(child, "cop", "aux"):
             return ()
         return tuple(t[c].text for c in t.kids(head, "cop"))[:1]
 
@@ -459,7 +521,7 @@ class _Cutter:
         second name and its phrase are a clause whose verb was left out."""
         t = self.tree
         h = t[head]
-        if h.pos not in _PREDICATE_POS or not subject:
+        if not self._verbal(head) or not subject:
             return words
         for argument in t.children[head]:
             if argument not in words or t[argument].rel not in {"obl", "obj", "xcomp"}:
@@ -621,7 +683,7 @@ class _Cutter:
         t = self.tree
         for w in words:
             tok = t[w]
-            if tok.pos in _PREDICATE_POS or tok.dep == "cop":
+            if self._verbal(w) or tok.dep == "cop":
                 return True
             if tok.pos == "ADJ" and any(c in words for c in t.kids(w, *SUBJECTS)):
                 return True
@@ -808,7 +870,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         if len(ordered) > 2 and _quote_pair(first.text, last.text):
             ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
         elif first.pos in {"CCONJ", "PUNCT", "SYM"} and first.text not in _OPENING or (
-            first.dep == "mark" and first.lower in lexicon.CLAUSE_MARKERS[lang]
+            first.lower in lexicon.CLAUSE_MARKERS[lang] and (first.dep == "mark" or first.pos == "SCONJ")
         ):
             ordered = ordered[1:]
         elif (last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING) or (

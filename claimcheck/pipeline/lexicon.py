@@ -89,6 +89,13 @@ CONTRAST_MARKERS: dict[str, frozenset[str]] = {
         _terms("although, though, even though, while, whereas, but, yet, even if, whilst")
     ),
 }
+# Concessions that open a sentence ("Meski X, Y").
+CONCESSIVE: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("meski, meskipun, walaupun, walau, kendati, kendatipun, sekalipun, biarpun")
+    ),
+    "en": frozenset(_terms("although, though, despite")),
+}
 # A reason with its own subject is a claim of its own ("... karena kedua negara bersekutu").
 CAUSAL_MARKERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("karena, sebab, lantaran, oleh karena")),

@@ -39,7 +39,7 @@ def _find(claims: list[dict[str, Any]], words: str) -> int:
 def test_rating_labels_are_matched_in_either_language(cli: Cli) -> None:
     cli("ingest", str(SEED))
     claims = _claims(cli)
-    troops = _find(claims, "mengakui telah mengirim pasukan")
+    troops = _find(claims, "telah mengirim pasukan untuk membantu Rusia")
     run = cli("dispute", str(troops), "-e", REUTERS, "--rating", "  misleading ", "-r", "Ayu")
     assert run.exit_code == 0, run.stderr
     assert "pending -> disputed (Menyesatkan)" in run.stdout
@@ -62,7 +62,7 @@ def test_rating_labels_are_matched_in_either_language(cli: Cli) -> None:
 
 def test_unknown_or_mismatched_ratings_are_refused_and_save_nothing(cli: Cli) -> None:
     cli("ingest", str(SEED))
-    claim = _find(_claims(cli), "mengakui telah mengirim pasukan")
+    claim = _find(_claims(cli), "telah mengirim pasukan untuk membantu Rusia")
     run = cli("verify", str(claim), "-e", REUTERS, "--rating", "Hoaks")
     assert run.exit_code == 1
     assert run.stderr.startswith("Error: unknown rating 'Hoaks'; known ratings: Benar / True")
@@ -107,7 +107,7 @@ def test_a_desk_replaces_the_scale_with_its_own(cli: Cli, tmp_path: Path) -> Non
     config = tmp_path / "desk.toml"
     config.write_text(DESK_SCALE, encoding="utf-8")
     cli("ingest", str(SEED))
-    claim = _find(_claims(cli), "mengakui telah mengirim pasukan")
+    claim = _find(_claims(cli), "telah mengirim pasukan untuk membantu Rusia")
     refused = cli(
         "--config", str(config), "dispute", str(claim), "-e", REUTERS, "--rating", "Salah"
     )
@@ -178,7 +178,7 @@ def reviewed(cli: Cli, tmp_path: Path) -> dict[str, int]:
     cli("ingest", str(hostile))
     claims = _claims(cli)
     ids = {
-        "troops": _find(claims, "mengakui telah mengirim pasukan"),
+        "troops": _find(claims, "telah mengirim pasukan untuk membantu Rusia"),
         "ally": _find(claims, "Rusia tetap memiliki sekutu kuat di Asia"),
         "four": _find(claims, "Empat negara itu adalah"),
         "link": _find(claims, "[sumber](javascript:alert(1))"),
@@ -384,7 +384,7 @@ def test_report_filters(cli: Cli, reviewed: dict[str, int]) -> None:
 def test_report_says_where_else_the_claim_appeared(cli: Cli) -> None:
     cli("ingest", str(SEED))
     cli("ingest", str(OTHER), "--url", "https://kabardunia.example/korut-iran")
-    troops = _find(_claims(cli, "--article", "1"), "mengakui telah mengirim pasukan")
+    troops = _find(_claims(cli, "--article", "1"), "telah mengirim pasukan untuk membantu Rusia")
     assert cli("verify", str(troops), "-e", REUTERS, "--rating", "Benar").exit_code == 0
     data = json.loads(cli("report", "--format", "json", "--article", "1").stdout)
     [claim] = [c for c in data["articles"][0]["claims"] if c["id"] == troops]

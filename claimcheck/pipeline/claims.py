@@ -100,7 +100,7 @@ class _Cutter:
                 self.clause(
                     content_head,
                     t.subtree(content_head) & frame.content,
-                    subject=() if t.subject(content_head) is not None else own_voice,
+                    subject=() if t.subject(content_head) is not None or self._complementizer(content_head) else own_voice,
                     speaker=said,
                     hedged=hedged_frame,
                     unresolved=unresolved_here or unresolved,
@@ -166,6 +166,11 @@ class _Cutter:
         front = () if own_subject else subject
         rest_frozen = self._comma_contrast(head, rest_frozen, front or subject_text, speaker, hedged, unresolved)
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+
+    def _complementizer(self, i: int) -> bool:
+        """A clause opened by "bahwa"/"that": complete in itself (when it has no subject it
+        is impersonal, "bahwa tidak ada ..."), unlike "mengakui telah mengirim ..." """
+        return any(self.tree[m].lower in {"that", "bahwa"} for m in self.tree.subtree(i) if m < i)
 
     def _verbal(self, i: int) -> bool:
         """A verb or auxiliary, by the tagger or, in Indonesian, by its verbal prefix when the
@@ -869,6 +874,8 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         first, last = tree[ordered[0]], tree[ordered[-1]]
         if len(ordered) > 2 and _quote_pair(first.text, last.text):
             ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
+        elif first.lower in {"that", "bahwa"} and first.dep not in SUBJECTS | {"det"} and len(ordered) > 3:
+            ordered = ordered[1:]  # the complementizer a parser hung elsewhere
         elif first.pos in {"CCONJ", "PUNCT", "SYM"} and first.text not in _OPENING or (
             first.lower in lexicon.CLAUSE_MARKERS[lang] and (first.dep == "mark" or first.pos == "SCONJ")
         ):

@@ -24,7 +24,7 @@ import segmentation_f1  # noqa: E402
 # part's errors are never read, only these scores.
 CLAIM_F1_FLOOR = {
     "claims-dev.jsonl": {"id": 0.76, "en": 0.81},
-    "claims-heldout.jsonl": {"id": 0.82, "en": 0.80},
+    "claims-heldout.jsonl": {"id": 0.82, "en": 0.78},
 }
 SPEAKER_FLOOR = {"claims-dev.jsonl": 0.83, "claims-heldout.jsonl": 0.40}
 SEGMENTATION_FLOOR = {"id_gsd-ud-dev": 0.9457, "id_csui-ud-train": 0.9822, "en_ewt-ud-dev": 0.9249}

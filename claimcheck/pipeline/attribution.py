@@ -37,6 +37,7 @@ class Frame:
 
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
+_ASPECT = frozenset({"telah", "sudah", "pernah", "sempat"})
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "ini", "itu"})
 
 
@@ -141,7 +142,12 @@ def _reported(tree: Tree, c: int) -> bool:
         if marks & {"that", "bahwa"}:
             return True
         # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
-        return not marks and tok.rel != "obj" and tree.subject(c) is not None
+        if not marks and tok.rel != "obj" and tree.subject(c) is not None:
+            return True
+        # "mengakui telah mengirim pasukan": a complement with its own tense is a statement
+        return tok.rel == "xcomp" and not marks and any(
+            tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c
+        )
     return False
 
 
@@ -205,8 +211,12 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
             if (speaker or tok.lower.endswith("nya")) and _name_like(tree, speaker, lang):
                 cut = set(order[position - 1 : _past_circumstances(tree, order, stop, lang)])
-                if _leaves_statement(tree, words - cut, order, cut):
-                    return Frame((), frozenset(words - cut), frozenset(speaker), pronoun=not speaker)
+                # '..." says Maura McLaughlin, a radioastronomer at ..., who wants ...': the
+                # speaker's apposition (and what it says about the speaker) is no part of the quote
+                description = _description(tree, speaker, words) - cut
+                if _leaves_statement(tree, words - cut - description, order, cut):
+                    content = words - cut - description - _comma_before(tree, description, words) if description else words - cut
+                    return Frame((), frozenset(content), frozenset(speaker), description, pronoun=not speaker)
         # '..." the message claimed' / "..., X said on Monday."
         start = position - 1
         while start > 0 and not _is_break(tree[order[start]].text) and position - start <= 6:
@@ -340,6 +350,17 @@ _CIRCUMSTANCE_WORDS = {
 }
 
 
+def _description(tree: Tree, speaker: list[int], words: frozenset[int]) -> frozenset[int]:
+    """The apposition the parse hangs on the speaker's name after it ("Maura McLaughlin, a
+    radioastronomer at ...")."""
+    found: set[int] = set()
+    for s in speaker:
+        for a in tree.kids(s, "appos"):
+            if a > max(speaker):
+                found |= tree.subtree(a)
+    return frozenset(found & words)
+
+
 def _comma_before(tree: Tree, sub: frozenset[int], words: frozenset[int]) -> frozenset[int]:
     before = tree.before(min(sub))
     return frozenset({before.i}) if before is not None and before.text == "," and before.i in words else frozenset()
@@ -368,8 +389,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         return ""
     keep = set(words)
     described = not _capital(tree, head) and tree[head].pos != "PROPN"
+    # "unggahan media sosial yang belum terverifikasi": a description keeps its clause whole
+    whole = {x for w in words if tree[w].dep == "acl:relcl" and described for x in tree.subtree(w) if x != w}
     for w in words:
-        if w == head or tree[w].head not in keep:
+        if w == head or tree[w].head not in keep or w in whole:
             continue
         relative = tree[w].dep == "acl:relcl"
         glued = tree[w].text in "-'." and _glued(tree, w)

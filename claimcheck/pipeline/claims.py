@@ -109,6 +109,11 @@ class _Cutter:
             # claim of its own, not part of what was said.
             speaker_subject = (t.text(frame.speaker_words),) if frame.speaker_words else ()
             for other in sorted(self._heads_within(frame.other)):
+                if t[other].rel == "appos" and not self._verbal(other) and written:
+                    # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
+                    # description is no claim; a relative clause in it is one about the speaker
+                    self._side_clauses(t.subtree(other) & frame.other, speaker, False, unresolved, noun=written)
+                    continue
                 own = t.subject(other) is not None
                 self.clause(
                     other,
@@ -206,7 +211,10 @@ class _Cutter:
     def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:
         """Cut everything the sentence says, given an attribution for all of it."""
         said, unresolved = self._speaker(frame, None)
-        hedged = frame.hedged or attribution.has_hedge(self.tree.text(words - frame.content), self.lang)
+        hedged = frame.hedged or attribution.has_hedge(self.tree.text(words - frame.content - frame.other), self.lang)
+        written = attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        if frame.other and written:
+            self._side_clauses(frame.other, None, False, None, noun=written)
         for head in sorted(self._heads_within(frame.content)):
             if self.tree[head].pos == "PUNCT":
                 continue
@@ -339,11 +347,20 @@ class _Cutter:
         front: tuple[str, ...] = () if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only] else subject
         verb_first = self._verbal(right[0]) or lexicon.is_predicate(t[right[0]].text, self.lang)
         lead = [w for w in left if w < order[only]]
+        while lead and t[lead[0]].pos == "PUNCT":
+            lead = lead[1:]  # an opening quotation mark stays with A
+        while lead and t[lead[-1]].pos == "PUNCT":
+            lead = lead[:-1]
+        # "not only because A, but also because B": B keeps its marker after the words restored
+        marker = [right[0]] if lead and len(right) > 1 and t[right[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] else []
         after_only = [w for w in left if w > order[only + 1]]
         # B takes the words before "tidak hanya" (the subject) and, without a verb of its
         # own, the verb A had.
         verb = [] if verb_first else [w for w in after_only if w == head or t[w].head == head and t[w].rel in {"aux", "cop"}]
-        right_front = tuple(filter(None, [*front, t.text(lead) if lead else "", t.text(verb) if verb else ""]))
+        right_front = tuple(
+            filter(None, [*front, t.text(lead) if lead else "", t.text(verb) if verb else "", t.text(marker) if marker else ""])
+        )
+        right = right[len(marker) :]
         self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
         self.pieces.append(_Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head))
         return True
@@ -613,8 +630,16 @@ class _Cutter:
         return None
 
     def _side_clauses(
-        self, words: frozenset[int], speaker: str | None, hedged: bool, unresolved: str | None
+        self,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+        *,
+        noun: str | None = None,
     ) -> frozenset[int]:
+        """Cut the non-restrictive clauses out of ``words`` as claims about their head noun
+        (``noun``, when given, names it instead); the words left are returned."""
         t = self.tree
         for w in sorted(words):
             if w not in words:
@@ -626,27 +651,27 @@ class _Cutter:
             noun_words = self._noun_phrase(t[w].head, words - part)
             if not noun_words:
                 continue
-            noun = t.text(noun_words)
+            head_noun = noun or t.text(noun_words)
             front: tuple[str, ...]
             inserts: tuple[tuple[int, str], ...] = ()
             used = part
             if kind == "participle":
-                front = (noun, *self._auxiliary(t[w].head, noun_words, w)) if self.lang == "en" else (noun,)
+                front = (head_noun, *self._auxiliary(t[w].head, noun_words, w)) if self.lang == "en" else (head_noun,)
             else:
                 relativizer = self._relativizer(w)
                 assert relativizer is not None
                 rel = t[relativizer]
                 possessed = self._nya_subject(w, relativizer)
                 if rel.lower == "whose":
-                    front = (f"{noun}'s",)
+                    front = (f"{head_noun}'s",)
                 elif possessed is not None:
-                    front = (f"{t[possessed].text[:-3]} {noun}",)
+                    front = (f"{t[possessed].text[:-3]} {head_noun}",)
                     used = used - {possessed}
                 elif rel.rel in {"nsubj", "nsubj:pass"} or self.lang == "id" or relativizer == min(part):
-                    front = (noun,)
+                    front = (head_noun,)
                 elif t[rel.head].rel in {"nmod", "obl"} and t[rel.head].i < w:
                     # "most of whom lived there": the noun in place of "whom"
-                    inserts = ((relativizer, noun),)
+                    inserts = ((relativizer, head_noun),)
                     front = ()
                 else:
                     continue
@@ -736,7 +761,7 @@ def _cut_unit(
             cutter.clause(root, unit)
         drafts: list[ClaimDraft] = []
         broken = False
-        for piece in sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0):
+        for piece in _merge_that(tree, sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)):
             draft, fragment = _render(tree, piece, lang, cutter)
             broken = broken or fragment
             if draft is not None:
@@ -744,6 +769,23 @@ def _cut_unit(
         if not broken:
             return drafts
     return drafts
+
+
+def _merge_that(tree: Tree, pieces: list[_Piece]) -> list[_Piece]:
+    """ ", that are too faint to see": a restrictive "that" clause the parser hung on the
+    main verb belongs with the words before it, not in a claim of its own."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        first = min((w for w in piece.words if tree[w].pos != "PUNCT"), default=None)
+        if first is not None and tree[first].lower == "that" and tree[first].rel in SUBJECTS and not piece.front:
+            comma = tree.before(first)
+            before = tree.before(comma.i) if comma is not None and comma.text == "," else None
+            owner = next((n for n, p in enumerate(out) if before is not None and before.i in p.words), None)
+            if owner is not None:
+                out[owner] = replace(out[owner], words=out[owner].words | piece.words)
+                continue
+        out.append(piece)
+    return out
 
 
 def _render(

@@ -23,7 +23,8 @@ from claimcheck.storage import Database, open_database
 
 T = TypeVar("T")
 
-out = Console()
+# No highlighting: rich's highlighter takes time quadratic in a long run of digits or hex.
+out = Console(highlight=False)
 # Messages on stderr are never wrapped: one message, one line, whatever the width.
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -113,8 +113,12 @@ def add_evidence(
 def same_evidence(claim: Claim, item: EvidenceInput) -> Evidence | None:
     """The claim's evidence row that already says what ``item`` says (the same link, stance
     and note), if there is one."""
-    wanted = (check_url(item.url), check_stance(item.stance), _check_note(item.note))
+    wanted = _checked(item)
     return next((e for e in claim.evidence if (e.url, e.stance, e.note) == wanted), None)
+
+
+def _checked(item: EvidenceInput) -> tuple[str, str, str | None]:
+    return check_url(item.url), check_stance(item.stance), _check_note(item.note)
 
 
 def attach_evidence(
@@ -122,12 +126,13 @@ def attach_evidence(
 ) -> Evidence | None:
     """Add a checked evidence link to a loaded claim, with its history event; None when the
     claim already has it (a command run twice adds it once)."""
-    if same_evidence(claim, item) is not None:
+    url, stance, note = wanted = _checked(item)
+    if any((e.url, e.stance, e.note) == wanted for e in claim.evidence):
         return None
     evidence = Evidence(
-        url=check_url(item.url),
-        stance=check_stance(item.stance),
-        note=_check_note(item.note),
+        url=url,
+        stance=stance,
+        note=note,
         added_by=reviewer,
         added_at=now(session),
     )

@@ -7,6 +7,7 @@ only when :func:`url_problem` finds nothing wrong with it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from ipaddress import ip_address
 from urllib.parse import urlsplit
@@ -18,6 +19,11 @@ SCHEMES = ("http", "https")
 # ASCII characters RFC 3986 never allows unencoded in a URL. The quotes and angle brackets
 # are the ones that let a link break out of an HTML attribute or a JSON-LD script tag.
 _NEVER_RAW = frozenset(" \"'<>\\^`{|}")
+_BAD_ASCII = re.compile(r"[\x00-\x1f\x7f" + re.escape("".join(sorted(_NEVER_RAW))) + "]")
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace()
 
 
 def url_problem(url: str) -> str | None:
@@ -26,12 +32,15 @@ def url_problem(url: str) -> str | None:
     left unescaped, and no user name or password before the host."""
     if len(url) > MAX_URL:
         return f"is longer than {MAX_URL} characters"
-    for ch in url:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace():
-            return f"holds a control or invisible character (U+{ord(ch):04X})"
+    found = _BAD_ASCII.search(url)
+    ch = found.group() if found else None
+    if ch is None and not url.isascii():
+        ch = next((c for c in url if not c.isascii() and _invisible(c)), None)
+    if ch is not None:
         if ch in _NEVER_RAW:
             escape = "%" + format(ord(ch), "02X")
             return f"holds an unescaped {ch!r} (write it as {escape})"
+        return f"holds a control or invisible character (U+{ord(ch):04X})"
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""

@@ -206,6 +206,13 @@ def test_a_feed_with_broken_items_stores_the_rest_and_a_second_run_adds_nothing(
     assert {a["title"][:12] for a in _articles(cli)} == stored
 
 
+def test_options_that_name_one_article_do_not_go_with_a_feed(cli: Cli, site: Site) -> None:
+    run = cli("ingest", "--feed", site.url("/feed.xml"), "--url", "https://desk.example.id/a")
+    assert run.exit_code == 1
+    assert run.stderr == ("Error: --url names one article: give it with a single file or page\n")
+    assert site.requests == []
+
+
 def test_new_items_of_a_feed_are_picked_up_by_the_next_run(cli: Cli, site: Site) -> None:
     links = [site.url("/news/phys.html"), site.url("/news/nature.html")]
     answer = Answer(body=_rss(site, links), headers={"Content-Type": "application/rss+xml"})

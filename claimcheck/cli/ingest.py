@@ -106,7 +106,7 @@ def ingest(
         thresholds=settings(ctx).thresholds,
     )
     sources = collect(paths or [])
-    check_batch(sources, options)
+    check_batch(sources, options, feed or ())
     fetching = FetchOptions(timeout=timeout, max_mb=max_size)
     show_bar = err.is_terminal if progress is None else progress
     done: list[IngestResult] = []

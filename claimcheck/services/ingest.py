@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
@@ -148,11 +148,13 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
     return _result(article, source, already_present=False, found=found, warnings=warnings)
 
 
-def check_batch(sources: list[Source | InvalidInput], options: IngestOptions) -> None:
-    """Options that describe one article cannot go with a batch; --url is a web address
-    like any evidence link, since it is published as the article's."""
-    if options.url and len(sources) > 1:
-        raise InvalidInput("--url names one article: give it with a single file")
+def check_batch(
+    sources: list[Source | InvalidInput], options: IngestOptions, feeds: Sequence[str] = ()
+) -> None:
+    """Options that describe one article cannot go with a batch or a feed; --url is a web
+    address like any evidence link, since it is published as the article's."""
+    if options.url and (len(sources) > 1 or feeds):
+        raise InvalidInput("--url names one article: give it with a single file or page")
     if options.url:
         check_url(options.url, what="the article URL (--url)")
 

@@ -56,6 +56,14 @@ def settings(ctx: typer.Context) -> Settings:
 @contextmanager
 def database(ctx: typer.Context) -> Iterator[Database]:
     db = open_database(state(ctx).db_url)
+    if db.created is not None:
+        # A new file where one was expected is most often a mistyped --db: say so.
+        err.print(
+            f"created a new database: {one_line(str(db.created))}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     try:
         yield db
     finally:

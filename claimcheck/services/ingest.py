@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.html import looks_like_html, thin_extraction
 from claimcheck.pipeline.language import language_name, splits_claims
 from claimcheck.services import revisions
+from claimcheck.services.fetch import Fetcher, FetchOptions, fetcher
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.services.urls import check_url, url_problem
@@ -149,10 +150,15 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
     return _result(article, source, already_present=False, found=found, warnings=warnings)
 
 
-def check_batch(sources: list[Source | InvalidInput], options: IngestOptions) -> None:
-    """Options that describe one article cannot go with a batch."""
-    if options.url and len(sources) > 1:
-        raise InvalidInput("--url names one article: give it with a single file")
+def check_batch(
+    sources: list[Source | InvalidInput], options: IngestOptions, feeds: Sequence[str] = ()
+) -> None:
+    """Options that describe one article cannot go with a batch or a feed; --url is a web
+    address like any evidence link, since it is published as the article's."""
+    if options.url and (len(sources) > 1 or feeds):
+        raise InvalidInput("--url names one article: give it with a single file or page")
+    if options.url:
+        check_url(options.url, what="the article URL (--url)")
 
 
 def ingest_sources(
@@ -161,26 +167,61 @@ def ingest_sources(
     sources: list[Source | InvalidInput],
     options: IngestOptions,
     max_mb: int = DEFAULT_MAX_MB,
+    fetch: FetchOptions | None = None,
 ) -> Iterator[IngestResult | IngestFailure]:
-    """Ingest each input, one transaction per article; a bad input fails alone.
+    """Ingest each input, one transaction per article; a bad input fails alone. Web
+    addresses are fetched (``fetch``: timeout; the size limit is ``max_mb``) and stored
+    with the address they ended at after redirects.
 
     A crash or an interrupt loses at most the article being written: the ones before it are
     committed, and running the same batch again skips them (same text, same article).
     """
-    for item in sources:
-        if isinstance(item, ClaimcheckError):
-            yield IngestFailure(str(item).split(":", 1)[0], str(item))
-            continue
-        yield _ingest_one(db, item, options, max_mb)
+    with ExitStack() as stack:
+        web: Fetcher | None = None
+        for item in sources:
+            if isinstance(item, ClaimcheckError):
+                yield IngestFailure(str(item).split(": ", 1)[0], str(item))
+                continue
+            if item.url is not None and web is None:
+                timeout = (fetch or FetchOptions()).timeout
+                web = stack.enter_context(fetcher(FetchOptions(timeout=timeout, max_mb=max_mb)))
+            yield ingest_one(db, item, options, max_mb, web)
 
 
-def _ingest_one(
-    db: Database, source: Source, options: IngestOptions, max_mb: int
+def read_source(
+    source: Source, *, max_mb: int, web: Fetcher | None = None
+) -> tuple[str, str | None]:
+    """The raw text of a file, stdin or web page, and for a page the address it ended at."""
+    if source.url is None:
+        return read_text(source, max_mb=max_mb), None
+    if web is None:
+        with fetcher(FetchOptions(max_mb=max_mb)) as own:
+            page = own.get(source.url)
+    else:
+        page = web.get(source.url)
+    return page.text, page.final_url
+
+
+def ingest_one(
+    db: Database,
+    source: Source,
+    options: IngestOptions,
+    max_mb: int,
+    web: Fetcher | None = None,
+    *,
+    also: Callable[[Session, IngestResult], object] | None = None,
 ) -> IngestResult | IngestFailure:
+    """One input in its own transaction, with ``also`` done in that same transaction (a
+    feed remembering the item), so both are stored or neither."""
     try:
-        raw = read_text(source, max_mb=max_mb)
+        raw, fetched_url = read_source(source, max_mb=max_mb, web=web)
+        if fetched_url is not None:
+            options = replace(options, url=options.url or fetched_url)
         with db.session() as session:
-            return ingest_text(session, raw=raw, source=source.label, options=options)
+            result = ingest_text(session, raw=raw, source=source.label, options=options)
+            if also is not None:
+                also(session, result)
+            return result
     except ClaimcheckError as exc:
         message = str(exc)
     except SQLAlchemyError as exc:

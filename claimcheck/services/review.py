@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.repeats.groups import group_claims
+from claimcheck.services.superseded import check_current, newer_revision
 from claimcheck.services.urls import check_url
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
@@ -103,6 +104,7 @@ def add_evidence(
     """Link a source to a claim; the history records who added it. The same link with the
     same stance and note again adds nothing and gives back the stored one."""
     claim = load_claim(session, claim_id)
+    check_current(session, claim, "evidence")
     item = EvidenceInput(url, stance, note)
     added = attach_evidence(session, claim, item, reviewer)
     found = added or same_evidence(claim, item)
@@ -181,6 +183,7 @@ def set_status(
             f"{target} verdict; use `{_command_for(rating, claim_id)}`"
         )
     claim = load_claim(session, claim_id)
+    check_current(session, claim, "verdict")
     if expected_version is not None and claim.version != expected_version:
         raise _conflict(session, claim)
     attached = [attach_evidence(session, claim, item, reviewer) for item in evidence]
@@ -365,7 +368,10 @@ def decide(
     for member in group_claims(session, claim_id):
         if member == claim_id:
             continue
-        has_evidence = bool(load_claim(session, member).evidence)
+        other = load_claim(session, member)
+        if newer_revision(session, other) is not None:
+            continue  # its article's newest revision holds the claim to decide on
+        has_evidence = bool(other.evidence)
         changes.append(
             set_status(
                 session,

@@ -25,6 +25,9 @@ _BAD_ASCII = re.compile(r"[\x00-\x1f\x7f" + re.escape("".join(sorted(_NEVER_RAW)
 def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace()
 
+# "kumparan.com/berita/foo": a web address typed without its https://.
+_BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+
 
 def url_problem(url: str) -> str | None:
     """What is wrong with a URL (a phrase to follow "it"), or None when it is fine: an http
@@ -63,8 +66,20 @@ def check_url(url: str, *, what: str = "evidence URL") -> str:
     cleaned = url.strip()
     problem = url_problem(cleaned)
     if problem is not None:
+        if problem.endswith("not no scheme") and bare_address(cleaned):
+            problem += f" (did you mean 'https://{cleaned}'?)"
         raise InvalidInput(f"{what} {_shown(cleaned)} {problem}")
     return cleaned
+
+
+def bare_address(text: str) -> bool:
+    """Whether ``text`` reads as a web address without its scheme ("kumparan.com/foo")."""
+    return bool(_BARE_ADDRESS.match(text.strip()))
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether a command-line argument is a web address to fetch rather than a file name."""
+    return bool(re.match(r"^https?://", text.strip(), re.IGNORECASE))
 
 
 def _shown(url: str) -> str:

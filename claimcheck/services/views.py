@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from claimcheck.pipeline import Document
+from claimcheck.services.superseded import NewerRevision
 from claimcheck.storage import Article, Claim, Evidence, ReviewEvent, Sentence, Status
 
 
@@ -150,6 +151,8 @@ class ClaimView:
     awaiting_second: bool = False
     reference: str | None = None
     revision_change: str | None = None
+    # Set when a newer revision of the claim's article replaced this one.
+    newer_revision: NewerRevision | None = None
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:

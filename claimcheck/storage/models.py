@@ -372,6 +372,25 @@ class ReviewCursor(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class FeedItem(Base):
+    """An item a followed feed listed, so the next run of `ingest --feed` skips it: stored
+    (``article_id``), or failed ``attempts`` times (tried again up to a limit)."""
+
+    __tablename__ = "feed_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_url: Mapped[str] = mapped_column(Text)  # the feed as the desk gave it
+    # The item's link; for an item without one, its id or title ("no link: ...").
+    item_key: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="SET NULL"))
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("feed_url", "item_key"),)
+
+
 #: Indexes that only PostgreSQL gets (trigram and full-text search over claim text); the
 #: migrations create them and the model comparison leaves them alone.
 POSTGRES_ONLY_INDEXES = frozenset({"ix_claim_text_trgm", "ix_claim_text_fts"})

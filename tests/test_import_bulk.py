@@ -25,10 +25,24 @@ def _same(found: dict[str, Any], expected: dict[str, Any]) -> None:
             assert found[table] == rows, table
 
 
+def _outputs_now(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The reports as they are now said, from the per-row import's: they also count the
+    skipped rows (``skipped`` lists at most the first thousand), and a check the file
+    holds twice is counted as already there (the per-row import did not count it)."""
+    now = json.loads(json.dumps(outputs))
+    for output in now:
+        report = output["report"]
+        if "skipped" in report:
+            report["skipped_rows"] = len(report["skipped"])
+    for again in (0, 3):  # archive.jsonl's last line repeats its first
+        now[again]["report"]["already_present"] += 1
+    return now  # type: ignore[no-any-return]
+
+
 def test_bulk_import_stores_what_the_per_row_import_stored(
     db_url: str, empty_db_url: str, engine_name: str
 ) -> None:
     expected = EXPECTED[engine_name]
-    assert run_imports(db_url, empty_db_url) == expected["outputs"]
+    assert run_imports(db_url, empty_db_url) == _outputs_now(expected["outputs"])
     _same(dump(db_url), expected["imported"])
     _same(dump(empty_db_url, clock=True), expected["restored"])

@@ -66,6 +66,13 @@ def reviewer_name(given: str | None) -> str:
             name = ""
     if not name:
         raise InvalidInput("who is reviewing? give --reviewer NAME or set CLAIMCHECK_REVIEWER")
+    return check_reviewer(name)
+
+
+def check_reviewer(name: str) -> str:
+    """A name the history can give as who did something (a reviewer, an import)."""
+    if not name.strip():
+        raise InvalidInput("a reviewer's name cannot be empty")
     if len(name) > MAX_REVIEWER:
         raise InvalidInput(f"reviewer name is longer than {MAX_REVIEWER} characters")
     return name
@@ -86,7 +93,7 @@ def check_stance(stance: str) -> str:
         raise InvalidInput(f"unknown stance {stance!r}; use one of: {known}") from None
 
 
-def _check_note(note: str | None) -> str | None:
+def check_note(note: str | None) -> str | None:
     if note is not None and len(note) > MAX_NOTE:
         raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
     return note or None
@@ -113,7 +120,7 @@ def add_evidence(
 def same_evidence(claim: Claim, item: EvidenceInput) -> Evidence | None:
     """The claim's evidence row that already says what ``item`` says (the same link, stance
     and note), if there is one."""
-    wanted = (check_url(item.url), check_stance(item.stance), _check_note(item.note))
+    wanted = (check_url(item.url), check_stance(item.stance), check_note(item.note))
     return next((e for e in claim.evidence if (e.url, e.stance, e.note) == wanted), None)
 
 
@@ -127,7 +134,7 @@ def attach_evidence(
     evidence = Evidence(
         url=check_url(item.url),
         stance=check_stance(item.stance),
-        note=_check_note(item.note),
+        note=check_note(item.note),
         added_by=reviewer,
         added_at=now(session),
     )
@@ -169,7 +176,7 @@ def set_status(
     With ``second_review``, a verdict waits for a different reviewer to give the same one.
     """
     target = check_status(status)
-    note = _check_note(note)
+    note = check_note(note)
     if rating is not None and rating.status.value != target:
         raise InvalidInput(
             f"{rating.label!r} is a {rating.status.value} rating and cannot go with a "

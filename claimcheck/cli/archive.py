@@ -21,7 +21,7 @@ from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.language import check_language
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps_line, to_data
-from claimcheck.services import archive, backup, claimreview
+from claimcheck.services import archive, claimreview, restore
 from claimcheck.services.repeats.search import search as run_search
 
 import_app = typer.Typer(help="Import claims checked before.", no_args_is_help=True)
@@ -96,7 +96,9 @@ def import_jsonl(
 ) -> None:
     """Restore a backup into an empty database (SQLite or PostgreSQL), all of it or nothing."""
     with session(ctx, write=True) as s:
-        report = backup.import_lines(s, backup.read_records(path), merge=merge, path=path)
+        report = restore.import_lines(s, restore.read_records(path), merge=merge, path=path)
+    for warning in report.warnings:
+        tables.error(err, warning, label="Warning")
     emit(report, as_json, tables.restore_report)
 
 

@@ -16,8 +16,7 @@ import argparse
 import json
 import os
 import random
-import subprocess
-import sys
+import resource
 import tempfile
 import time
 import uuid
@@ -25,9 +24,9 @@ from collections import Counter
 from pathlib import Path
 
 import matching_recall  # type: ignore[import-not-found]
+import scale_db  # type: ignore[import-not-found]
 import sqlalchemy as sa
 
-CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
 SHARED = Path(
     os.environ.get(
         "CLAIMCHECK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -37,18 +36,13 @@ matching_recall.SHARED = SHARED / "indosum" / "articles.jsonl"
 
 
 def run(db: str, *args: str) -> tuple[float, float, float, str]:
-    """A claimcheck command: wall seconds, CPU seconds, peak memory (MB), output."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [CLAIMCHECK, "--db", db, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    assert process.stdout is not None
-    output = process.stdout.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"claimcheck {' '.join(args)} failed:\n{output}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output.strip()
+    """A claimcheck command (scale_db.run): wall seconds, CPU seconds, peak memory (MB),
+    output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, peak, output = scale_db.run(db, *args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, peak, output
 
 
 def speed(args: argparse.Namespace) -> None:

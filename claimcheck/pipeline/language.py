@@ -112,8 +112,10 @@ def language_name(code: str) -> str:
 def claim_language(words: Iterable[str]) -> str | None:
     """A short text's language from its function words (lower-case words in), or None when
     they do not say it clearly: at least two, and twice as many of one language as of the
-    other. Thousands of times cheaper than the model on a claim, and as often right on
-    single news sentences (benchmarks/import_speed.py measures both)."""
+    other. Far cheaper than the model, and nearly as often right on single news sentences:
+    with the model for the claims this leaves open, 102 of IndoSum's 48,785 sentences come out
+    English (the model alone: 64), none of CheckThat!'s 14,231 Snopes checks Indonesian (the
+    model: 2), at half the model's cost (benchmarks/import_speed.py --languages)."""
     indonesian = english = 0
     for word in words:
         if word in _INDONESIAN_WORDS:

@@ -280,7 +280,10 @@ def _write(session: Session, prepared: list[_Prepared], source: str, actor: str)
         connection,
         EVIDENCE,
         ("id", *history.EVIDENCE_FIELDS),
-        [(i, *(fields[name] for name in history.EVIDENCE_FIELDS)) for i, fields in evidence.items()],
+        [
+            (i, *(fields[name] for name in history.EVIDENCE_FIELDS))
+            for i, fields in evidence.items()
+        ],
     )
     events: list[dict[str, object]] = []
     for k in decided:

@@ -307,6 +307,28 @@ SEARCH_STOP_WORDS = frozenset(
     """)
 )
 
+# Function words that tell the two languages apart in a sentence: how a claim too short for
+# the language model is placed (pipeline/language.py).
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            yang, dan, di, ke, dari, ini, itu, untuk, dengan, pada, adalah, dalam, akan, tidak,
+            juga, atau, oleh, karena, bahwa, telah, sudah, ada, para, sebagai, lebih, saat,
+            bisa, tersebut, namun, mereka, kami, kita, menjadi, hanya, masih, setelah, belum,
+            tak, bukan, secara, sebuah, seorang, hingga, sejak, agar, serta, antara, kepada,
+            bagi, tetapi, jika, ia, dia, pun, lagi, sangat, semua
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            the, a, an, of, to, in, and, or, is, are, was, were, be, been, has, have, had, that,
+            this, it, for, with, on, at, by, from, as, not, but, will, would, can, could, his,
+            her, their, they, he, she, who, which, what, said, says, after, about, than, its,
+            into, over, more, no
+        """)
+    ),
+}
+
 # Pronoun speakers are replaced by the speaker of the sentence before, if it had one.
 PRONOUN_SPEAKERS = frozenset(_terms("dia, ia, beliau, mereka, he, she, they, it, we, i, -nya"))
 

@@ -539,7 +539,7 @@ def decision(console: Console, item: PairDecision) -> None:
 def import_report(console: Console, report: ImportReport) -> None:
     console.print(
         f"{_m(report.source)}: {report.imported} claims imported, "
-        f"{report.already_present} already there, {len(report.skipped)} rows skipped",
+        f"{report.already_present} already there, {report.skipped_rows} rows skipped",
         highlight=False,
     )
 

@@ -274,7 +274,7 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
         published_at=date.fromisoformat(meta.published_at) if meta.published_at else None,
         language=meta.language or "id",
         title=meta.title,
-        raw_text=raw,
+        raw_text=raw.replace("\x00", ""),  # PostgreSQL cannot store NUL: neither engine does
         text=document.text,
         content_hash=digest,
     )

@@ -67,6 +67,13 @@ def reviewer_name(given: str | None) -> str:
             name = ""
     if not name:
         raise InvalidInput("who is reviewing? give --reviewer NAME or set CLAIMCHECK_REVIEWER")
+    return check_reviewer(name)
+
+
+def check_reviewer(name: str) -> str:
+    """A name the history can give as who did something (a reviewer, an import)."""
+    if not name.strip():
+        raise InvalidInput("a reviewer's name cannot be empty")
     if len(name) > MAX_REVIEWER:
         raise InvalidInput(f"reviewer name is longer than {MAX_REVIEWER} characters")
     return name
@@ -87,7 +94,7 @@ def check_stance(stance: str) -> str:
         raise InvalidInput(f"unknown stance {stance!r}; use one of: {known}") from None
 
 
-def _check_note(note: str | None) -> str | None:
+def check_note(note: str | None) -> str | None:
     if note is not None and len(note) > MAX_NOTE:
         raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
     return note or None
@@ -176,7 +183,7 @@ def set_status(
     With ``second_review``, a verdict waits for a different reviewer to give the same one.
     """
     target = check_status(status)
-    note = _check_note(note)
+    note = check_note(note)
     if rating is not None and rating.status.value != target:
         raise InvalidInput(
             f"{rating.label!r} is a {rating.status.value} rating and cannot go with a "

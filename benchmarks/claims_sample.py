@@ -25,18 +25,27 @@ HELDOUT_SHARE = 0.4
 SEED = 20261201
 COUNTS = {"indosum": 90, "gsd": 40, "ewt": 55, "pages": 75}
 ENGLISH_PAGES = [
-    "boingboing.net.millenials", "knowtechie.com.rally", "kulu-media.com.meta-outage",
-    "mercurynews.com.2023.01.16.letters-1119", "nationalgeographic.co.uk.goats",
-    "nature.com.telescope", "phys.org.tool", "salon.com.emissions",
-    "theplanetarypress.com.forestlands", "theverge.com.ios13", "vice.com.amazon",
+    "boingboing.net.millenials",
+    "knowtechie.com.rally",
+    "kulu-media.com.meta-outage",
+    "mercurynews.com.2023.01.16.letters-1119",
+    "nationalgeographic.co.uk.goats",
+    "nature.com.telescope",
+    "phys.org.tool",
+    "salon.com.emissions",
+    "theplanetarypress.com.forestlands",
+    "theverge.com.ios13",
+    "vice.com.amazon",
     "wikimediafoundation.org.turkey",
 ]
 
 
 def prose(sentence: str) -> bool:
     words = sentence.split()
-    return 6 <= len(words) <= 70 and sentence.rstrip("\"'”’) ")[-1:] in ".!?" and not re.search(
-        r"https?://|@\w|\|", sentence
+    return (
+        6 <= len(words) <= 70
+        and sentence.rstrip("\"'”’) ")[-1:] in ".!?"
+        and not re.search(r"https?://|@\w|\|", sentence)
     )
 
 
@@ -66,7 +75,8 @@ def draw(rng: random.Random) -> list[dict[str, str]]:
             (sid, s)
             for d in docs
             for sid, s in zip(d["sent_ids"], d["sentences"], strict=True)
-            if prose(s) and f"ud-{name.split('-')[0].replace('_', '-')}-dev:{sid}" not in used
+            if prose(s)
+            and f"ud-{name.split('-')[0].replace('_', '-')}-dev:{sid}" not in used
             and f"ud-en-ewt-dev:{sid}" not in used
         ]
         for sid, sentence in rng.sample(pool, COUNTS[key]):

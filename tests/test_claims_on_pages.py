@@ -61,7 +61,9 @@ def problems(claim: str) -> list[str]:
     words = [w.lower().strip("\"“”'().,") for w in claim.split()]
     found = []
     # "So much of Redonda ...", "Because of the coverage ...": not the conjunctions
-    if words[0] in CONJUNCTIONS and not (len(words) > 1 and (words[0], words[1]) in NOT_CONJUNCTIONS):
+    if words[0] in CONJUNCTIONS and not (
+        len(words) > 1 and (words[0], words[1]) in NOT_CONJUNCTIONS
+    ):
         found.append("opens with a conjunction")
     if claim[0].islower():
         found.append("opens in lower case")
@@ -91,7 +93,12 @@ def test_claims_are_well_formed(path: Path) -> None:
         words = [t for t in parse.tokens if t.pos != "PUNCT"]
         last, before = words[-1], words[-2] if len(words) > 1 else None
         particle = last.lower in PARTICLES and before is not None and before.pos in {"VERB", "ADV"}
-        if last.pos == "ADP" and last.dep not in {"compound:prt", "fixed"} and last.head < last.i and not particle:
+        if (
+            last.pos == "ADP"
+            and last.dep not in {"compound:prt", "fixed"}
+            and last.head < last.i
+            and not particle
+        ):
             bad.append((parse.text, "ends on a preposition"))
     assert bad == []
 
@@ -102,12 +109,15 @@ def test_every_claim_has_a_predicate_of_its_own(path: Path) -> None:
     language = document.metadata.language or ""
     if language not in ("id", "en") or not document.claims:
         return
+
     # A claim whose words hold no verb, auxiliary or adjective (Indonesian predicates need
     # no copula) asserts nothing. The tagger errs on either reading, so a predicate counts
     # when the claim parsed on its own or its words in the sentence's parse show one.
     def predicate(tokens: list[Token]) -> bool:
         return any(
-            t.pos in {"VERB", "AUX", "ADJ"} or language == "id" and ID_VERB.match(t.text) is not None
+            t.pos in {"VERB", "AUX", "ADJ"}
+            or language == "id"
+            and ID_VERB.match(t.text) is not None
             for t in tokens
         )
 
@@ -117,7 +127,7 @@ def test_every_claim_has_a_predicate_of_its_own(path: Path) -> None:
             continue
         in_sentence = parse_sentences([sentence.text], language)[0].tokens
         alone = parse_sentences([c.text for c in sentence.claims], language)
-        for claim, parse in zip(sentence.claims, alone):
+        for claim, parse in zip(sentence.claims, alone, strict=True):
             used = [
                 t for t in in_sentence
                 if any(s.start <= sentence.start + t.start < s.end for s in claim.spans)

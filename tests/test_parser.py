@@ -65,7 +65,9 @@ def test_each_parser_ships_with_its_licence(lang: str) -> None:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     assert meta["license"] == "CC BY-SA 4.0"
     licences = sorted(p.name for p in folder.glob("LICENSE-*.txt"))
-    assert licences == (["LICENSE-CSUI.txt", "LICENSE-GSD.txt"] if lang == "id" else ["LICENSE-EWT.txt"])
+    assert licences == (
+        ["LICENSE-CSUI.txt", "LICENSE-GSD.txt"] if lang == "id" else ["LICENSE-EWT.txt"]
+    )
     for name in licences:
         text = (folder / name).read_text(encoding="utf-8")
         assert "Attribution-ShareAlike 4.0" in text or "by-sa/4.0" in text, name
@@ -95,8 +97,11 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize(("lang", "text"), HOSTILE)
-def test_sentences_the_parser_cannot_handle_give_the_sentence_or_no_claim(lang: str, text: str) -> None:
+def test_sentences_the_parser_cannot_handle_give_the_sentence_or_no_claim(
+    lang: str, text: str
+) -> None:
     document = split_article(text, plain=True, lang=lang)
+
     def bare(word: str) -> str:
         return word.strip(".,!?\"'()[]").lower()
 

@@ -114,7 +114,12 @@ def _collapse(sentence: Sentence, groups: list[tuple[int, int, str, bool]]) -> S
 def harmonise_gsd21(sentence: Sentence, rng: random.Random) -> Sentence:
     words = sentence.words
     for w in words:
-        if w.deprel == "flat" and w.upos == "PROPN" and w.head and words[w.head - 1].upos == "PROPN":
+        if (
+            w.deprel == "flat"
+            and w.upos == "PROPN"
+            and w.head
+            and words[w.head - 1].upos == "PROPN"
+        ):
             w.deprel = "flat:name"
     for w in words:
         if w.form.lower() == "yang" and w.head:
@@ -151,7 +156,10 @@ def build(lang: str, ud: Path, out: Path) -> None:
     nlp = spacy.blank(lang)
     out.mkdir(parents=True, exist_ok=True)
     if lang == "id":
-        train = [harmonise_gsd21(s, rng) for s in read_conllu(ud / "id_gsd-ud-train.conllu", merge_multiword=True)]
+        train = [
+            harmonise_gsd21(s, rng)
+            for s in read_conllu(ud / "id_gsd-ud-train.conllu", merge_multiword=True)
+        ]
         train += read_conllu(ud / "id_csui-ud-train.conllu", merge_multiword=True)
         dev = read_conllu(ud / "id_gsd-ud-dev.conllu", merge_multiword=True)
         feats = False
@@ -164,7 +172,8 @@ def build(lang: str, ud: Path, out: Path) -> None:
         for s in sentences:
             docs.add(to_doc(nlp.vocab, s, feats=feats))
         docs.to_disk(out / f"{lang}-{name}.spacy")
-        print(f"{lang} {name}: {len(sentences)} sentences, {sum(len(s.words) for s in sentences)} tokens")
+        tokens = sum(len(s.words) for s in sentences)
+        print(f"{lang} {name}: {len(sentences)} sentences, {tokens} tokens")
 
 
 if __name__ == "__main__":

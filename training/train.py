@@ -38,7 +38,10 @@ TREEBANKS = {
     "en": "UD_English-EWT (train)",
 }
 LICENCES = {"id": ("LICENSE-GSD.txt", "LICENSE-CSUI.txt"), "en": ("LICENSE-EWT.txt",)}
-GOLD = [ROOT / "tests" / "data" / "claims-dev.jsonl", ROOT / "tests" / "data" / "claims-heldout.jsonl"]
+GOLD = [
+    ROOT / "tests" / "data" / "claims-dev.jsonl",
+    ROOT / "tests" / "data" / "claims-heldout.jsonl",
+]
 
 
 def run(*args: str) -> None:
@@ -77,7 +80,10 @@ def train(lang: str, shared: Path, work: Path) -> None:
             "--pretraining.max_epochs", str(PRETRAIN_EPOCHS),
             "--system.seed", str(SEED),
         )  # fmt: skip
-        init = ["--paths.init_tok2vec", str(work / "pretrain-id" / f"model{PRETRAIN_EPOCHS - 1}.bin")]
+        init = [
+            "--paths.init_tok2vec",
+            str(work / "pretrain-id" / f"model{PRETRAIN_EPOCHS - 1}.bin"),
+        ]
     settings = TRAIN[lang]
     out = work / f"run-{lang}"
     run(
@@ -126,7 +132,9 @@ def package(lang: str, model: Path, ud: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shared", type=Path, help="the shared data folder (holds ud-train/, indosum/)")
+    parser.add_argument(
+        "shared", type=Path, help="the shared data folder (holds ud-train/, indosum/)"
+    )
     parser.add_argument("--lang", nargs="+", default=["id", "en"], choices=["id", "en"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-train"))
     args = parser.parse_args()

@@ -24,8 +24,8 @@ from claimcheck.pipeline.model import (
 )
 from claimcheck.pipeline.parse import parse_sentences
 from claimcheck.pipeline.sentences import split_sentences
-from claimcheck.pipeline.tree import Tree
 from claimcheck.pipeline.text import content_hash, normalize_text
+from claimcheck.pipeline.tree import Tree
 
 __all__ = [
     "Claim",
@@ -72,14 +72,28 @@ def split_article(
         metadata = replace(metadata, **{k: v for k, v in overrides.items() if v})
 
     spans = [
-        (block, span) for block in structure.blocks for span in _sentence_spans(text, block, language)
+        (block, span)
+        for block in structure.blocks
+        for span in _sentence_spans(text, block, language)
     ]
     to_parse = [
-        i for i, (block, span) in enumerate(spans) if block.role in CLAIM_ROLES and _parseable(text, span)
+        i
+        for i, (block, span) in enumerate(spans)
+        if block.role in CLAIM_ROLES and _parseable(text, span)
     ]
-    parses = dict(
-        zip(to_parse, parse_sentences([text[spans[i][1].start : spans[i][1].end] for i in to_parse], language), strict=True)
-    ) if guess_claims else {}
+    parses = (
+        dict(
+            zip(
+                to_parse,
+                parse_sentences(
+                    [text[spans[i][1].start : spans[i][1].end] for i in to_parse], language
+                ),
+                strict=True,
+            )
+        )
+        if guess_claims
+        else {}
+    )
 
     aliases = learn_aliases(text)
     sentences: list[Sentence] = []
@@ -128,7 +142,9 @@ def split_article(
 
 def _parseable(text: str, span: Span) -> bool:
     """Sentences worth a parse: not run-on scraper output, not a question."""
-    return 0 < span.end - span.start <= MAX_SENTENCE_CHARS and any(ch.isalpha() for ch in text[span.start : span.end])
+    return 0 < span.end - span.start <= MAX_SENTENCE_CHARS and any(
+        ch.isalpha() for ch in text[span.start : span.end]
+    )
 
 
 def _sentence_spans(text: str, block: Block, language: str) -> list[Span]:

@@ -56,7 +56,11 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if not reported:
         reported = _that_clause(tree, head, words)
     if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
-        reported = [c for c in reported if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))]
+        reported = [
+            c
+            for c in reported
+            if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
+        ]
     subject = next((c for c in kids if tree[c].dep in SUBJECTS), None)
     if subject is not None and (
         tree[subject].lower in _DEMONSTRATIVES or tree[subject].lower in lexicon.RELATIVIZERS[lang]
@@ -79,8 +83,10 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         speaker = frozenset()
     # "X said A and that B": B was said too
     also = [
-        c for c in kids
-        if tree[c].rel == "conj" and c not in content
+        c
+        for c in kids
+        if tree[c].rel == "conj"
+        and c not in content
         and any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
     ]
     if also:
@@ -88,8 +94,14 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         content = content | frozenset().union(*(tree.subtree(c) & words for c in also))
     others = [c for c in kids if tree[c].rel == "conj" and c not in content]
     other = frozenset().union(*(tree.subtree(c) & words for c in others)) if others else frozenset()
-    return Frame(tuple(reported), content, speaker, other - content, hedged=passive,
-                 pronoun=h.lower.endswith("nya"))
+    return Frame(
+        tuple(reported),
+        content,
+        speaker,
+        other - content,
+        hedged=passive,
+        pronoun=h.lower.endswith("nya"),
+    )
 
 
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
@@ -101,13 +113,16 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
     for m in sorted(tree.subtree(head) & words):
         if m > head and m - head <= 8 and tree[m].lower in {"that", "bahwa"} and tree[m].head > m:
             clause = tree[m].head
-            path, node = [], clause
+            path: list[int] = []
+            node = clause
             while node != head and tree[node].head != node and len(path) < 4:
                 path.append(node)
                 node = tree[node].head
             # at most one phrase between the verb and the clause ("said in an email that")
-            if node == head and len(path) <= 2 and all(
-                tree[p].rel in {"obl", "nmod", "obj", "iobj"} for p in path[1:]
+            if (
+                node == head
+                and len(path) <= 2
+                and all(tree[p].rel in {"obl", "nmod", "obj", "iobj"} for p in path[1:])
             ):
                 return [clause]
     return []
@@ -145,8 +160,10 @@ def _reported(tree: Tree, c: int) -> bool:
         if not marks and tok.rel != "obj" and tree.subject(c) is not None:
             return True
         # "mengakui telah mengirim pasukan": a complement with its own tense is a statement
-        return tok.rel == "xcomp" and not marks and any(
-            tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c
+        return (
+            tok.rel == "xcomp"
+            and not marks
+            and any(tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c)
         )
     return False
 
@@ -161,9 +178,9 @@ def _clausal(tree: Tree, c: int) -> bool:
 
 def _named_dependent(tree: Tree, verb: int, words: frozenset[int]) -> frozenset[int]:
     for c in tree.children[verb]:
-        if c in words and (tree[c].dep in SUBJECTS or tree[c].rel in {"obj", "appos", "nmod", "flat"}):
-            if tree[c].pos in {"PROPN", "NOUN", "PRON"}:
-                return tree.subtree(c) & words
+        named = tree[c].dep in SUBJECTS or tree[c].rel in {"obj", "appos", "nmod", "flat"}
+        if c in words and named and tree[c].pos in {"PROPN", "NOUN", "PRON"}:
+            return tree.subtree(c) & words
     return frozenset()
 
 
@@ -178,7 +195,11 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             continue
         start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
         if start < len(order) and tree[order[start]].lower in lexicon.SOURCE_VERBS[lang]:
-            tail = [x for x in order[start + 1 :] if tree[x].pos != "PUNCT" and tree[x].lower not in {"dari", "oleh", "by"}]
+            tail = [
+                x
+                for x in order[start + 1 :]
+                if tree[x].pos != "PUNCT" and tree[x].lower not in {"dari", "oleh", "by"}
+            ]
             if 0 < len(tail) <= 6 and _name_like(tree, tail, lang):
                 source = tail
                 words = frozenset(x for x in words if x < order[n - 1])
@@ -215,8 +236,14 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 # speaker's apposition (and what it says about the speaker) is no part of the quote
                 description = _description(tree, speaker, words) - cut
                 if _leaves_statement(tree, words - cut - description, order, cut):
-                    content = words - cut - description - _comma_before(tree, description, words) if description else words - cut
-                    return Frame((), frozenset(content), frozenset(speaker), description, pronoun=not speaker)
+                    content = (
+                        words - cut - description - _comma_before(tree, description, words)
+                        if description
+                        else words - cut
+                    )
+                    return Frame(
+                        (), frozenset(content), frozenset(speaker), description, pronoun=not speaker
+                    )
         # '..." the message claimed' / "..., X said on Monday."
         start = position - 1
         while start > 0 and not _is_break(tree[order[start]].text) and position - start <= 6:
@@ -234,35 +261,65 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     for w in order:
         tok = tree[w]
         sub = tree.subtree(w) & words
-        according = tok.lower in lexicon.ACCORDING_TO[lang] and tok.rel != "case" or any(
-            tree[k].lower in lexicon.ACCORDING_TO[lang] for k in tree.kids(w, "case")
+        according = (
+            tok.lower in lexicon.ACCORDING_TO[lang]
+            and tok.rel != "case"
+            or any(tree[k].lower in lexicon.ACCORDING_TO[lang] for k in tree.kids(w, "case"))
         )
         if according and (min(sub) <= body[0] or max(sub) >= body[-1] or tree.set_off(sub)):
-            speaker = frozenset(
-                x for x in sub
-                if tree[x].lower not in lexicon.ACCORDING_TO[lang] and tree[x].text not in {"to", ","}
+            source = frozenset(
+                x
+                for x in sub
+                if tree[x].lower not in lexicon.ACCORDING_TO[lang]
+                and tree[x].text not in {"to", ","}
             )
-            return Frame((), words - sub - _comma_before(tree, sub, words), speaker,
-                         pronoun=tok.lower.endswith("nya"))
+            return Frame(
+                (),
+                words - sub - _comma_before(tree, sub, words),
+                source,
+                pronoun=tok.lower.endswith("nya"),
+            )
     first = body[0]
     # "Fifi memastikan, Ahok dan Vero sudah ...": a name, a verb of saying and a comma
     for n, w in enumerate(order[:10]):
-        if tree[w].lower in lexicon.REPORTING[lang] and n + 1 < len(order) and tree[order[n + 1]].text == ",":
+        if (
+            tree[w].lower in lexicon.REPORTING[lang]
+            and n + 1 < len(order)
+            and tree[order[n + 1]].text == ","
+        ):
             speaker = [x for x in order[:n] if tree[x].pos != "PUNCT"]
             rest = frozenset(order[n + 2 :])
-            if speaker and len(speaker) <= 8 and _name_like(tree, speaker, lang) and _leaves_statement(
-                tree, rest, order, set()
+            if (
+                speaker
+                and len(speaker) <= 8
+                and _name_like(tree, speaker, lang)
+                and _leaves_statement(tree, rest, order, set())
             ):
                 return Frame((), rest, frozenset(speaker))
             break
-    if tree[first].lower in lexicon.SOURCE_VERBS[lang] or tree[first].lower in lexicon.ACCORDING_TO[lang]:
+    if (
+        tree[first].lower in lexicon.SOURCE_VERBS[lang]
+        or tree[first].lower in lexicon.ACCORDING_TO[lang]
+    ):
         # "Dilansir dari X, P" / "Menurut X, P": up to the first comma
         comma = next((x for x in order if x > first and tree[x].text == ","), None)
         if comma is not None:
-            speaker = [x for x in order if first < x < comma and tree[x].rel != "case" and tree[x].lower not in {"dari", "to"}]
+            speaker = [
+                x
+                for x in order
+                if first < x < comma
+                and tree[x].rel != "case"
+                and tree[x].lower not in {"dari", "to"}
+            ]
             rest = frozenset(x for x in words if x > comma)
-            if speaker and len(speaker) <= 8 and _leaves_statement(tree, rest, order, set(words - rest)):
-                return Frame((), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya"))
+            if (
+                speaker
+                and len(speaker) <= 8
+                and _leaves_statement(tree, rest, order, set(words - rest))
+            ):
+                return Frame(
+                    (), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya")
+                )
     return None
 
 
@@ -308,8 +365,12 @@ def _past_circumstances(tree: Tree, order: list[int], start: int, lang: str) -> 
 
 def _circumstance_tail(tail: list[Token], lang: str) -> bool:
     """A tail that is only time, place and apposition, no statement of its own."""
-    return all(t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False for t in tail) or (
-        len(tail) <= 8 and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
+    return all(
+        t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False
+        for t in tail
+    ) or (
+        len(tail) <= 8
+        and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
     )
 
 
@@ -319,9 +380,13 @@ def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
     if len(speaker) > 10:
         return False
     first = tree[speaker[0]]
-    if first.lower in lexicon.REPORTING[lang] or any(tree[x].lower in {"that", "bahwa"} for x in speaker):
+    if first.lower in lexicon.REPORTING[lang] or any(
+        tree[x].lower in {"that", "bahwa"} for x in speaker
+    ):
         return False
-    verbs = [x for x in speaker if tree[x].pos in {"VERB", "AUX"} and not _capitalised(tree[x].text)]
+    verbs = [
+        x for x in speaker if tree[x].pos in {"VERB", "AUX"} and not _capitalised(tree[x].text)
+    ]
     named = any(
         tree[x].pos in {"NOUN", "PROPN", "PRON"} or _capitalised(tree[x].text) for x in speaker
     )
@@ -329,7 +394,9 @@ def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
     return not verbs and named and not relative
 
 
-def _leaves_statement(tree: Tree, rest: frozenset[int] | set[int], order: list[int], cut: set[int]) -> bool:
+def _leaves_statement(
+    tree: Tree, rest: frozenset[int] | set[int], order: list[int], cut: set[int]
+) -> bool:
     words = [x for x in rest if tree[x].pos != "PUNCT"]
     return len(words) >= 3
 
@@ -363,21 +430,53 @@ def _description(tree: Tree, speaker: list[int], words: frozenset[int]) -> froze
 
 def _comma_before(tree: Tree, sub: frozenset[int], words: frozenset[int]) -> frozenset[int]:
     before = tree.before(min(sub))
-    return frozenset({before.i}) if before is not None and before.text == "," and before.i in words else frozenset()
+    return (
+        frozenset({before.i})
+        if before is not None and before.text == "," and before.i in words
+        else frozenset()
+    )
 
 
 _SPEAKER_STOPS = frozenset(
-    _terms("di, saat, ketika, dalam, kepada, pada, usai, seusai, in, on, at, during, after, kemarin")
+    _terms(
+        "di, saat, ketika, dalam, kepada, pada, usai, seusai, in, on, at, during, after, kemarin"
+    )
 )
-_NOT_IN_NAME = frozenset({"acl", "advcl", "parataxis", "obl", "advmod", "nmod:tmod", "obl:tmod", "punct"})
+_NOT_IN_NAME = frozenset(
+    {"acl", "advcl", "parataxis", "obl", "advmod", "nmod:tmod", "obl:tmod", "punct"}
+)
 _DETERMINERS = frozenset(
-    {"the", "a", "an", "seorang", "sebuah", "para", "sang", "si", "ini", "itu", "tersebut", "sendiri",
-     "some", "several", "many", "most", "few", "all", "other", "sejumlah", "beberapa", "banyak"}
+    {
+        "the",
+        "a",
+        "an",
+        "seorang",
+        "sebuah",
+        "para",
+        "sang",
+        "si",
+        "ini",
+        "itu",
+        "tersebut",
+        "sendiri",
+        "some",
+        "several",
+        "many",
+        "most",
+        "few",
+        "all",
+        "other",
+        "sejumlah",
+        "beberapa",
+        "banyak",
+    }
 )
 _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
 )
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"})
+_NAME_PARTICLES = frozenset(
+    {"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"}
+)
 
 
 def speaker_name(tree: Tree, words: frozenset[int]) -> str:
@@ -390,7 +489,13 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     keep = set(words)
     described = not _capital(tree, head) and tree[head].pos != "PROPN"
     # "unggahan media sosial yang belum terverifikasi": a description keeps its clause whole
-    whole = {x for w in words if tree[w].dep == "acl:relcl" and described for x in tree.subtree(w) if x != w}
+    whole = {
+        x
+        for w in words
+        if tree[w].dep == "acl:relcl" and described
+        for x in tree.subtree(w)
+        if x != w
+    }
     for w in words:
         if w == head or tree[w].head not in keep or w in whole:
             continue
@@ -402,26 +507,42 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
         keep = set(tree.subtree(names[0]) & words)
     ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
-    while ordered and (tree[ordered[0]].lower in _DETERMINERS or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT"}):
+    while ordered and (
+        tree[ordered[0]].lower in _DETERMINERS or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT"}
+    ):
         ordered = ordered[1:]
-    while ordered and (tree[ordered[-1]].lower in _DETERMINERS or tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}):
+    while ordered and (
+        tree[ordered[-1]].lower in _DETERMINERS
+        or tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}
+    ):
         ordered = ordered[:-1]
     cut = next(
-        (n for n, w in enumerate(ordered) if n > 0 and (tree[w].text == "(" or tree[w].lower in _SPEAKER_STOPS)),
+        (
+            n
+            for n, w in enumerate(ordered)
+            if n > 0 and (tree[w].text == "(" or tree[w].lower in _SPEAKER_STOPS)
+        ),
         None,
     )
     ordered = ordered[:cut] if cut is not None else ordered
     # trailing lower-case words after a name are circumstances ("Haniv bulan lalu")
-    while len(ordered) > 1 and not _capital(tree, ordered[-1]) and any(
-        _capital(tree, w) for w in ordered[:-1]
-    ) and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS:
+    while (
+        len(ordered) > 1
+        and not _capital(tree, ordered[-1])
+        and any(_capital(tree, w) for w in ordered[:-1])
+        and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS
+    ):
         ordered = ordered[:-1]
     while ordered and tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}:
         ordered = ordered[:-1]
     if not ordered:
         return ""
     dash = next(
-        (n for n, w in enumerate(ordered[:3]) if tree[w].text in {"-", "–", "—"} and not _glued(tree, w)),
+        (
+            n
+            for n, w in enumerate(ordered[:3])
+            if tree[w].text in {"-", "–", "—"} and not _glued(tree, w)
+        ),
         None,
     )
     if dash is not None and dash + 1 < len(ordered):
@@ -440,7 +561,11 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if ordered[-1:] and tree[ordered[-1]].text.lower() in ORGANISATION_ENDINGS:
         return tree.text(ordered)
     # a description ("otoritas", "the message", "officials"): the noun and its compounds
-    core = [w for w in ordered if w == head or tree[w].head == head and tree[w].rel in {"compound", "flat"}]
+    core = [
+        w
+        for w in ordered
+        if w == head or tree[w].head == head and tree[w].rel in {"compound", "flat"}
+    ]
     return tree.text(core or ordered)
 
 
@@ -481,7 +606,7 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if len(run) > 2:
         last = run[-1]
         chain = [w for w in run if _same_name(tree, w, last)]
-        if 2 <= len(chain) < len(run) and chain == run[len(run) - len(chain):]:
+        if 2 <= len(chain) < len(run) and chain == run[len(run) - len(chain) :]:
             run = chain
     if not titled and len(run) == len(ordered):
         return run
@@ -490,11 +615,16 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
 
 def _glued(tree: Tree, w: int) -> bool:
     """A hyphen or apostrophe written inside a word ("al-Sadr", "O'Brien")."""
-    return 0 < w < len(tree) - 1 and tree[w - 1].end == tree[w].start and tree[w].end == tree[w + 1].start
+    return (
+        0 < w < len(tree) - 1
+        and tree[w - 1].end == tree[w].start
+        and tree[w].end == tree[w + 1].start
+    )
 
 
 def _same_name(tree: Tree, a: int, b: int) -> bool:
     """Whether two words are linked by flat relations (the parts of one name)."""
+
     def root(i: int) -> int:
         seen = set()
         while tree[i].rel == "flat" and tree[i].head != i and i not in seen:

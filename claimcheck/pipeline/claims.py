@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck.pipeline import attribution, lexicon
 from claimcheck.pipeline.parse import Parse
-from claimcheck.pipeline.tree import QUOTES_CLOSE, QUOTES_OPEN, SUBJECTS, Tree
+from claimcheck.pipeline.tree import SUBJECTS, Tree
 
 _MIN_WORDS = 3
 #: Longer "sentences" are run-on scraper output (a page without punctuation), not prose a
@@ -56,7 +56,9 @@ class _Piece:
 
 
 class _Cutter:
-    def __init__(self, tree: Tree, lang: str, last_speaker: str | None, *, split: bool = True) -> None:
+    def __init__(
+        self, tree: Tree, lang: str, last_speaker: str | None, *, split: bool = True
+    ) -> None:
         self.split = split  # False: only attribution frames are cut, statements stay whole
         self.tree = tree
         self.lang = lang
@@ -91,16 +93,22 @@ class _Cutter:
         if frame is not None:
             said, unresolved_here = self._speaker(frame, speaker)
             framing = words - frame.content - frame.other
-            hedged_frame = hedged or frame.hedged or attribution.has_hedge(t.text(framing), self.lang)
+            hedged_frame = (
+                hedged or frame.hedged or attribution.has_hedge(t.text(framing), self.lang)
+            )
             # "Korea Utara mengakui telah mengirim pasukan": what was said shares the
             # speaker's subject when it has none of its own
-            written = attribution.speaker_name(t, frame.speaker_words) if frame.speaker_words else ""
+            written = (
+                attribution.speaker_name(t, frame.speaker_words) if frame.speaker_words else ""
+            )
             own_voice = (written,) if written else ()
             for content_head in frame.heads:
                 self.clause(
                     content_head,
                     t.subtree(content_head) & frame.content,
-                    subject=() if t.subject(content_head) is not None or self._complementizer(content_head) else own_voice,
+                    subject=()
+                    if t.subject(content_head) is not None or self._complementizer(content_head)
+                    else own_voice,
                     speaker=said,
                     hedged=hedged_frame,
                     unresolved=unresolved_here or unresolved,
@@ -112,7 +120,9 @@ class _Cutter:
                 if t[other].rel == "appos" and not self._verbal(other) and written:
                     # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
                     # description is no claim; a relative clause in it is one about the speaker
-                    self._side_clauses(t.subtree(other) & frame.other, speaker, False, unresolved, noun=written)
+                    self._side_clauses(
+                        t.subtree(other) & frame.other, speaker, False, unresolved, noun=written
+                    )
                     continue
                 own = t.subject(other) is not None
                 self.clause(
@@ -136,7 +146,9 @@ class _Cutter:
 
         # "The company reportedly cut jobs and closed plants": the hedge covers both
         hedged = hedged or any(
-            attribution.has_hedge(t[a].text, self.lang) for a in t.kids(head, "advmod") if a in words
+            attribution.has_hedge(t[a].text, self.lang)
+            for a in t.kids(head, "advmod")
+            if a in words
         )
         rest = set(words)
         for child in t.children[head]:
@@ -169,7 +181,9 @@ class _Cutter:
         rest_frozen = self._gapping(head, rest_frozen, subject_text, speaker, hedged, unresolved)
         rest_frozen = self._side_clauses(rest_frozen, speaker, hedged, unresolved)
         front = () if own_subject else subject
-        rest_frozen = self._comma_contrast(head, rest_frozen, front or subject_text, speaker, hedged, unresolved)
+        rest_frozen = self._comma_contrast(
+            head, rest_frozen, front or subject_text, speaker, hedged, unresolved
+        )
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
 
     def _complementizer(self, i: int) -> bool:
@@ -193,7 +207,9 @@ class _Cutter:
 
     def _pronoun(self, frame: attribution.Frame) -> bool:
         words = [self.tree[w].lower for w in frame.speaker_words]
-        return frame.pronoun or (len(words) == 1 and words[0] in lexicon.PRONOUN_SPEAKERS | _FIRST_PERSON)
+        return frame.pronoun or (
+            len(words) == 1 and words[0] in lexicon.PRONOUN_SPEAKERS | _FIRST_PERSON
+        )
 
     def _heads_within(self, words: frozenset[int]) -> set[int]:
         return {w for w in words if self.tree[w].head not in words or self.tree[w].head == w}
@@ -202,7 +218,9 @@ class _Cutter:
         self, frame: attribution.Frame, outer: str | None
     ) -> tuple[str | None, str | None]:
         """The frame's speaker, and the pronoun left unresolved when nobody was named before."""
-        written = attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        written = (
+            attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        )
         if frame.pronoun and not written or written.lower() in lexicon.PRONOUN_SPEAKERS:
             named = outer or self.last_speaker
             return named, None if named else (written or "-nya")
@@ -211,8 +229,12 @@ class _Cutter:
     def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:
         """Cut everything the sentence says, given an attribution for all of it."""
         said, unresolved = self._speaker(frame, None)
-        hedged = frame.hedged or attribution.has_hedge(self.tree.text(words - frame.content - frame.other), self.lang)
-        written = attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        hedged = frame.hedged or attribution.has_hedge(
+            self.tree.text(words - frame.content - frame.other), self.lang
+        )
+        written = (
+            attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        )
         if frame.other and written:
             self._side_clauses(frame.other, None, False, None, noun=written)
         for head in sorted(self._heads_within(frame.content)):
@@ -238,7 +260,9 @@ class _Cutter:
                 subtree -= t.subtree(w)
         kept = sorted(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
         # "bahwa kerja sama ...": a marker the parser hung on the subject is not part of it
-        while kept and (t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] or t[kept[0]].pos == "CCONJ"):
+        while kept and (
+            t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] or t[kept[0]].pos == "CCONJ"
+        ):
             kept = kept[1:]
         return frozenset(kept)
 
@@ -253,7 +277,9 @@ class _Cutter:
         if c.rel == "conj":
             marker = self._marker(child)
             own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
-            if (marker in lexicon.DISJUNCTIONS[self.lang] and not own_that) or self._infinitive(head):
+            if (marker in lexicon.DISJUNCTIONS[self.lang] and not own_that) or self._infinitive(
+                head
+            ):
                 return None  # "X or Y" is one claim; so is "to curb X and stop Y"
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 return "contrast"  # "sufficient but not outstanding"
@@ -261,13 +287,12 @@ class _Cutter:
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
             return "conj" if verbal else None  # a noun set beside the clause is an apposition
-        if c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head:
-            if attribution.frame(t, child, t.subtree(child) & words, self.lang) is not None:
-                return "conj"  # ", charging that ...": what the subject claims
-        if c.rel in {"xcomp", "ccomp", "obl"} and child < head:
-            # a fronted concession the parser did not call advcl ("Meski menghadapi ..., X")
-            if self._marker(child) in lexicon.CONCESSIVE[self.lang]:
-                return "contrast"
+        reporting = c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head
+        if reporting and attribution.frame(t, child, t.subtree(child) & words, self.lang):
+            return "conj"  # ", charging that ...": what the subject claims
+        fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
+        if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
+            return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
         if c.rel == "advcl":
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
@@ -344,7 +369,11 @@ class _Cutter:
             right = right[1:]
         if not right or not left:
             return False
-        front: tuple[str, ...] = () if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only] else subject
+        front: tuple[str, ...] = (
+            ()
+            if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only]
+            else subject
+        )
         verb_first = self._verbal(right[0]) or lexicon.is_predicate(t[right[0]].text, self.lang)
         lead = [w for w in left if w < order[only]]
         while lead and t[lead[0]].pos == "PUNCT":
@@ -352,21 +381,48 @@ class _Cutter:
         while lead and t[lead[-1]].pos == "PUNCT":
             lead = lead[:-1]
         # "not only because A, but also because B": B keeps its marker after the words restored
-        marker = [right[0]] if lead and len(right) > 1 and t[right[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] else []
+        marker = (
+            [right[0]]
+            if lead and len(right) > 1 and t[right[0]].lower in lexicon.CLAUSE_MARKERS[self.lang]
+            else []
+        )
         after_only = [w for w in left if w > order[only + 1]]
         # B takes the words before "tidak hanya" (the subject) and, without a verb of its
         # own, the verb A had.
-        verb = [] if verb_first else [w for w in after_only if w == head or t[w].head == head and t[w].rel in {"aux", "cop"}]
+        verb = (
+            []
+            if verb_first
+            else [
+                w
+                for w in after_only
+                if w == head or t[w].head == head and t[w].rel in {"aux", "cop"}
+            ]
+        )
         right_front = tuple(
-            filter(None, [*front, t.text(lead) if lead else "", t.text(verb) if verb else "", t.text(marker) if marker else ""])
+            filter(
+                None,
+                [
+                    *front,
+                    t.text(lead) if lead else "",
+                    t.text(verb) if verb else "",
+                    t.text(marker) if marker else "",
+                ],
+            )
         )
         right = right[len(marker) :]
         self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
-        self.pieces.append(_Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head))
+        self.pieces.append(
+            _Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head)
+        )
         return True
 
     def _fronted_concession(
-        self, head: int, words: frozenset[int], speaker: str | None, hedged: bool, unresolved: str | None
+        self,
+        head: int,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
     ) -> bool:
         """ "Meskipun bersikap netral ..., China tidak pernah ...": when the parse made the
         concession the main clause (its head before the comma), cut by the words: the
@@ -389,12 +445,29 @@ class _Cutter:
         left, right = order[start + 1 : comma], order[comma + 1 :]
         if len(left) < 2 or len(right) < 3:
             return False
-        verb = next((n for n, w in enumerate(right) if self._verbal(w) or lexicon.is_predicate(t[w].text, self.lang)), None)
+        verb = next(
+            (
+                n
+                for n, w in enumerate(right)
+                if self._verbal(w) or lexicon.is_predicate(t[w].text, self.lang)
+            ),
+            None,
+        )
         if verb is None or verb == 0 or verb > 6:
             return False
         subject = t.text(right[:verb])
         left_subject = any(t[w].dep in SUBJECTS for w in left)
-        self.pieces.append(_Piece(frozenset(left), () if left_subject else (subject,), (), speaker, hedged, unresolved, None))
+        self.pieces.append(
+            _Piece(
+                frozenset(left),
+                () if left_subject else (subject,),
+                (),
+                speaker,
+                hedged,
+                unresolved,
+                None,
+            )
+        )
         self.pieces.append(_Piece(frozenset(right), (), (), speaker, hedged, unresolved, None))
         return True
 
@@ -419,7 +492,11 @@ class _Cutter:
             comma, marker = t[order[n]], t[order[n + 1]]
             if comma.text != "," or marker.lower not in lexicon.CONTRAST_MARKERS[self.lang]:
                 continue
-            if order[n + 1] != order[n] + 1 or marker.lower in {"while", "sementara"} and self.lang == "en":
+            if (
+                order[n + 1] != order[n] + 1
+                or marker.lower in {"while", "sementara"}
+                and self.lang == "en"
+            ):
                 continue
             right = order[n + 2 :]
             left = order[:n]
@@ -429,7 +506,9 @@ class _Cutter:
                 front: tuple[str, ...] = ()
             else:
                 front = subject
-            self.pieces.append(_Piece(frozenset(right), front, (), speaker, hedged, unresolved, None))
+            self.pieces.append(
+                _Piece(frozenset(right), front, (), speaker, hedged, unresolved, None)
+            )
             return frozenset(left)
         return words
 
@@ -469,7 +548,11 @@ class _Cutter:
                 continue
             right = frozenset(order[start:])
             rest = self._comma_splice(sorted(right), subject, speaker, hedged, unresolved)
-            self.pieces.append(_Piece(rest if rest is not None else right, (), (), speaker, hedged, unresolved, verb))
+            self.pieces.append(
+                _Piece(
+                    rest if rest is not None else right, (), (), speaker, hedged, unresolved, verb
+                )
+            )
             return left
         return None
 
@@ -542,7 +625,6 @@ class _Cutter:
         """ "Durán bertindak sebagai juru bicara dan Ángel Pintado sebagai bendahara": the
         second name and its phrase are a clause whose verb was left out."""
         t = self.tree
-        h = t[head]
         if not self._verbal(head) or not subject:
             return words
         for argument in t.children[head]:
@@ -551,10 +633,14 @@ class _Cutter:
             for c in t.kids(argument, "conj"):
                 if c not in words:
                     continue
-                if self._marker(c) in lexicon.CONTRAST_MARKERS[self.lang] and self._only_words(head, set(words)):
+                if self._marker(c) in lexicon.CONTRAST_MARKERS[self.lang] and self._only_words(
+                    head, set(words)
+                ):
                     # "X tidak hanya bersifat A, tetapi juga B": B with the subject and verb
                     part = t.subtree(c) & words
-                    extra = {w for w in t.kids(c, "advmod") if t[w].lower in lexicon.ALSO[self.lang]}
+                    extra = {
+                        w for w in t.kids(c, "advmod") if t[w].lower in lexicon.ALSO[self.lang]
+                    }
                     verb = tuple(t[w].text for w in sorted([head, *t.kids(head, "aux", "cop")]))
                     self.pieces.append(
                         _Piece(part - extra, subject + verb, (), speaker, hedged, unresolved, c)
@@ -564,10 +650,14 @@ class _Cutter:
                 if not self._gapped(argument, c):
                     continue
                 part = t.subtree(c) & words
-                name_end = max(w for w in t.subtree(c) if t[w].dep in ("flat", "flat:name", "compound") or w == c)
-                verb = " ".join(t[w].text for w in sorted([head, *t.kids(head, "aux")]))
+                name_end = max(
+                    w
+                    for w in t.subtree(c)
+                    if t[w].dep in ("flat", "flat:name", "compound") or w == c
+                )
+                gapped_verb = " ".join(t[w].text for w in sorted([head, *t.kids(head, "aux")]))
                 self.pieces.append(
-                    _Piece(part, (), ((name_end + 1, verb),), speaker, hedged, unresolved, c)
+                    _Piece(part, (), ((name_end + 1, gapped_verb),), speaker, hedged, unresolved, c)
                 )
                 words = words - part
         return words
@@ -615,7 +705,11 @@ class _Cutter:
             return "participle"  # "Tree lizards and pygmy geckos, both native to the island, ..."
         if tok.dep == "acl" and tok.pos == "VERB" and t.set_off(t.subtree(w)):
             if self.lang == "en":
-                return "participle" if tok.feature("VerbForm") == "Part" and tok.feature("Tense") == "Past" else None
+                return (
+                    "participle"
+                    if tok.feature("VerbForm") == "Part" and tok.feature("Tense") == "Past"
+                    else None
+                )
             return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
         return None
 
@@ -656,7 +750,11 @@ class _Cutter:
             inserts: tuple[tuple[int, str], ...] = ()
             used = part
             if kind == "participle":
-                front = (head_noun, *self._auxiliary(t[w].head, noun_words, w)) if self.lang == "en" else (head_noun,)
+                front = (
+                    (head_noun, *self._auxiliary(t[w].head, noun_words, w))
+                    if self.lang == "en"
+                    else (head_noun,)
+                )
             else:
                 relativizer = self._relativizer(w)
                 assert relativizer is not None
@@ -667,7 +765,11 @@ class _Cutter:
                 elif possessed is not None:
                     front = (f"{t[possessed].text[:-3]} {head_noun}",)
                     used = used - {possessed}
-                elif rel.rel in {"nsubj", "nsubj:pass"} or self.lang == "id" or relativizer == min(part):
+                elif (
+                    rel.rel in {"nsubj", "nsubj:pass"}
+                    or self.lang == "id"
+                    or relativizer == min(part)
+                ):
                     front = (head_noun,)
                 elif t[rel.head].rel in {"nmod", "obl"} and t[rel.head].i < w:
                     # "most of whom lived there": the noun in place of "whom"
@@ -676,7 +778,9 @@ class _Cutter:
                 else:
                     continue
                 used = used - {relativizer}
-            self.pieces.append(_Piece(frozenset(used), front, inserts, speaker, hedged, unresolved, w))
+            self.pieces.append(
+                _Piece(frozenset(used), front, inserts, speaker, hedged, unresolved, w)
+            )
             words = words - part
             # the commas that set the clause off go with it
             for mark in (t.before(min(part)), t.after(max(part))):
@@ -703,8 +807,12 @@ class _Cutter:
         while stack:
             i = stack.pop()
             for c in t.children[i]:
-                of_phrase = t[c].rel == "nmod" and any(t[k].lower in {"of", "dari"} for k in t.kids(c, "case"))
-                if c in available and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase):
+                of_phrase = t[c].rel == "nmod" and any(
+                    t[k].lower in {"of", "dari"} for k in t.kids(c, "case")
+                )
+                if c in available and (
+                    t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase
+                ):
                     out.add(c)
                     stack.append(c)
         return frozenset(out)
@@ -761,7 +869,9 @@ def _cut_unit(
             cutter.clause(root, unit)
         drafts: list[ClaimDraft] = []
         broken = False
-        for piece in _merge_that(tree, sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)):
+        for piece in _merge_that(
+            tree, sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)
+        ):
             draft, fragment = _render(tree, piece, lang, cutter)
             broken = broken or fragment
             if draft is not None:
@@ -777,10 +887,17 @@ def _merge_that(tree: Tree, pieces: list[_Piece]) -> list[_Piece]:
     out: list[_Piece] = []
     for piece in pieces:
         first = min((w for w in piece.words if tree[w].pos != "PUNCT"), default=None)
-        if first is not None and tree[first].lower == "that" and tree[first].rel in SUBJECTS and not piece.front:
+        if (
+            first is not None
+            and tree[first].lower == "that"
+            and tree[first].rel in SUBJECTS
+            and not piece.front
+        ):
             comma = tree.before(first)
             before = tree.before(comma.i) if comma is not None and comma.text == "," else None
-            owner = next((n for n, p in enumerate(out) if before is not None and before.i in p.words), None)
+            owner = next(
+                (n for n, p in enumerate(out) if before is not None and before.i in p.words), None
+            )
             if owner is not None:
                 out[owner] = replace(out[owner], words=out[owner].words | piece.words)
                 continue
@@ -796,7 +913,9 @@ def _render(
     words = _trim(tree, piece.words, lang)
     content = [w for w in piece.words if tree[w].pos not in {"PUNCT", "SYM"}]
     restored_predicate = any(
-        lexicon.is_predicate(word, lang) for text in (*piece.front, *(t for _, t in piece.inserts)) for word in text.split()[-2:]
+        lexicon.is_predicate(word, lang)
+        for text in (*piece.front, *(t for _, t in piece.inserts))
+        for word in text.split()[-2:]
     )
     # Words someone is reported to have said are a statement even where the parser finds
     # no predicate in them ("Stok beras aman sampai Lebaran," kata ...).
@@ -900,7 +1019,9 @@ def _imperative(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> 
     if head is None or head != first.i or first.pos != "VERB":
         return False
     has_subject = any(c in words for c in tree.kids(head, *SUBJECTS))
-    return not has_subject and (first.feature("Mood") == "Imp" or first.feature("VerbForm") == "Inf")
+    return not has_subject and (
+        first.feature("Mood") == "Imp" or first.feature("VerbForm") == "Inf"
+    )
 
 
 def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
@@ -916,10 +1037,19 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         first, last = tree[ordered[0]], tree[ordered[-1]]
         if len(ordered) > 2 and _quote_pair(first.text, last.text):
             ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
-        elif first.lower in {"that", "bahwa"} and first.dep not in SUBJECTS | {"det"} and len(ordered) > 3:
+        elif (
+            first.lower in {"that", "bahwa"}
+            and first.dep not in SUBJECTS | {"det"}
+            and len(ordered) > 3
+        ):
             ordered = ordered[1:]  # the complementizer a parser hung elsewhere
-        elif first.pos in {"CCONJ", "PUNCT", "SYM"} and first.text not in _OPENING or (
-            first.lower in lexicon.CLAUSE_MARKERS[lang] and (first.dep == "mark" or first.pos == "SCONJ")
+        elif (
+            first.pos in {"CCONJ", "PUNCT", "SYM"}
+            and first.text not in _OPENING
+            or (
+                first.lower in lexicon.CLAUSE_MARKERS[lang]
+                and (first.dep == "mark" or first.pos == "SCONJ")
+            )
         ):
             ordered = ordered[1:]
         elif (last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING) or (
@@ -964,16 +1094,28 @@ def _balance(tree: Tree, ordered: list[int]) -> list[int]:
     """Quotation marks and brackets in pairs: one closing a quote the claim opened is taken
     in from the sentence; one left unmatched at either end goes."""
     words = list(ordered)
-    for opening, closing in (("\"“", "\"”"), ("(", ")"), ("[", "]"), ("‘", "’")):
+    for opening, closing in (('"“', '"”'), ("(", ")"), ("[", "]"), ("‘", "’")):
         if _balanced(tree, words, opening, closing):
             continue
         nxt = tree.after(words[-1]) if words else None
-        if nxt is not None and nxt.text in closing and _balanced(tree, [*words, nxt.i], opening, closing):
+        if (
+            nxt is not None
+            and nxt.text in closing
+            and _balanced(tree, [*words, nxt.i], opening, closing)
+        ):
             words.append(nxt.i)
             continue
-        while words and tree[words[0]].text in opening + closing and not _balanced(tree, words, opening, closing):
+        while (
+            words
+            and tree[words[0]].text in opening + closing
+            and not _balanced(tree, words, opening, closing)
+        ):
             words = words[1:]
-        while words and tree[words[-1]].text in opening + closing and not _balanced(tree, words, opening, closing):
+        while (
+            words
+            and tree[words[-1]].text in opening + closing
+            and not _balanced(tree, words, opening, closing)
+        ):
             words = words[:-1]
         if not _balanced(tree, words, opening, closing):
             words = [w for w in words if tree[w].text not in opening + closing]
@@ -982,7 +1124,7 @@ def _balance(tree: Tree, ordered: list[int]) -> list[int]:
 
 def _balanced(tree: Tree, words: list[int], opening: str, closing: str) -> bool:
     marks = [tree[w].text for w in words if tree[w].text in opening + closing]
-    if opening == "\"“":
+    if opening == '"“':
         return marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")
     return marks.count(opening) == marks.count(closing)
 
@@ -990,7 +1132,9 @@ def _balanced(tree: Tree, words: list[int], opening: str, closing: str) -> bool:
 def find_reference(claim: str, lang: str) -> str | None:
     """The opening words of a claim that point back to an earlier sentence: a pronoun
     ("Ia", "They"), or a demonstrative ("Hal ini", "Kebijakan tersebut", "This")."""
-    match = lexicon.REFERENCE_OPENERS[lang if lang in lexicon.REFERENCE_OPENERS else "en"].match(claim)
+    match = lexicon.REFERENCE_OPENERS[lang if lang in lexicon.REFERENCE_OPENERS else "en"].match(
+        claim
+    )
     return match.group(0).strip() if match else None
 
 

@@ -124,7 +124,9 @@ RESULT_VERBS: dict[str, frozenset[str]] = {
 }
 # Words that open a phrase narrowing the claim before it, not a new claim.
 FOCUS_WORDS: dict[str, frozenset[str]] = {
-    "id": frozenset(_terms("terutama, khususnya, termasuk, antara lain, seperti, misalnya, apalagi")),
+    "id": frozenset(
+        _terms("terutama, khususnya, termasuk, antara lain, seperti, misalnya, apalagi")
+    ),
     "en": frozenset(_terms("especially, particularly, notably, mainly, mostly, including, such")),
 }
 # Countries and regions news names between an office and a name ("Presiden Amerika
@@ -166,7 +168,9 @@ SUBORDINATORS: dict[str, frozenset[str]] = {
 }
 # Requests and exhortations are not claims.
 IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
-    "id": frozenset(_terms("mari, ayo, ayolah, yuk, jangan, janganlah, silakan, silahkan, tolong, mohon")),
+    "id": frozenset(
+        _terms("mari, ayo, ayolah, yuk, jangan, janganlah, silakan, silahkan, tolong, mohon")
+    ),
     "en": frozenset(_terms("please, let's")),
 }
 RELATIVIZERS: dict[str, frozenset[str]] = {
@@ -222,7 +226,11 @@ def opener_phrases(lang: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """Discourse openers, linking words and interjections as word tuples, longest first,
     each with whether it needs a comma after it to count."""
     phrases: dict[tuple[str, ...], bool] = {}
-    for p in (*DISCOURSE_OPENERS.get(lang, ()), *_MORE_OPENERS.get(lang, ()), *LINKING_OPENERS.get(lang, ())):
+    for p in (
+        *DISCOURSE_OPENERS.get(lang, ()),
+        *_MORE_OPENERS.get(lang, ()),
+        *LINKING_OPENERS.get(lang, ()),
+    ):
         phrases[tuple(p.split())] = False
     for p in INTERJECTION_OPENERS.get(lang, ()):
         phrases.setdefault(tuple(p.split()), True)
@@ -268,7 +276,10 @@ REPORTING: dict[str, frozenset[str]] = {
 WEAK_REPORTING: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("menyebut, mencatat, menulis, menganggap, melihat")),
     "en": frozenset(
-        _terms("find, found, finds, show, showed, shows, conclude, concluded, concludes, think, thought")
+        _terms(
+            "find, found, finds, show, showed, shows, conclude, concluded, concludes, think, "
+            "thought"
+        )
     ),
 }
 # Reporting verbs that name no speaker: the claim is hedged ("Dikabarkan, ...", "It is

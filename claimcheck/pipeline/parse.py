@@ -95,10 +95,13 @@ def _with_inner_boundaries(doc: Any) -> Any:
     for i in range(1, len(doc)):
         before = doc[i - 1]
         ended = before.text in _ENDS or (
-            before.text in _CLOSERS and i >= 2 and doc[i - 2].text in _ENDS and not doc[i - 2].whitespace_
+            before.text in _CLOSERS
+            and i >= 2
+            and doc[i - 2].text in _ENDS
+            and not doc[i - 2].whitespace_
         )
         word = doc[i].text
-        opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in "\"“("
+        opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“('
         if ended and opens and before.whitespace_:
             doc[i].is_sent_start = True
     return doc
@@ -130,5 +133,7 @@ def _reindex(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     out = []
     for n, t in enumerate(tokens):
         head = position.get(t.head, n)
-        out.append(Token(n, t.text, t.start, t.end, t.pos, t.dep if head != n else "root", head, t.feats))
+        out.append(
+            Token(n, t.text, t.start, t.end, t.pos, t.dep if head != n else "root", head, t.feats)
+        )
     return tuple(out)

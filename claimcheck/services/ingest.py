@@ -143,7 +143,11 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
     if previous is not None:
         revisions.carry_over(session, previous, article)
     stored = [c for s in article.sentences for c in s.claims]
-    forms = {row.id: claim.match for row, claim in zip(stored, document.claims, strict=True) if claim.match}
+    forms = {
+        row.id: claim.match
+        for row, claim in zip(stored, document.claims, strict=True)
+        if claim.match
+    }
     found = record_article(
         session, article, options.thresholds, forms=forms, aliases=dict(document.aliases)
     )

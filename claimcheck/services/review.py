@@ -127,7 +127,7 @@ def same_evidence(claim: Claim, item: EvidenceInput) -> Evidence | None:
 
 
 def _checked(item: EvidenceInput) -> tuple[str, str, str | None]:
-    return check_url(item.url), check_stance(item.stance), _check_note(item.note)
+    return check_url(item.url), check_stance(item.stance), check_note(item.note)
 
 
 def attach_evidence(

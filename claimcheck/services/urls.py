@@ -25,6 +25,7 @@ _BAD_ASCII = re.compile(r"[\x00-\x1f\x7f" + re.escape("".join(sorted(_NEVER_RAW)
 def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace()
 
+
 # "kumparan.com/berita/foo": a web address typed without its https://.
 _BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 

@@ -58,8 +58,7 @@ def main() -> None:
             )
     db = open_database(f"sqlite:///{folder / 'checkthat.db'}")
     started = time.perf_counter()
-    with db.session() as session:
-        report = import_claims(session, path=archive, source="snopes")
+    report = import_claims(db, path=archive, source="snopes")
     imported = time.perf_counter() - started
     queries = dict(
         line.split("\t", 1)

@@ -26,3 +26,7 @@ class DatabaseError(ClaimcheckError):
 
 class Conflict(ClaimcheckError):
     """Someone else changed this record first; nothing was saved."""
+
+
+class Superseded(ClaimcheckError):
+    """This claim belongs to a revision of its article that a newer one replaced."""

@@ -124,6 +124,8 @@ class Settings:
     thresholds: Thresholds = Thresholds()
     review: ReviewSettings = ReviewSettings()
     path: Path | None = None  # the file these were read from, if any
+    # The desk's language (`rating_language`): the report's words and its rating labels.
+    language: str = DEFAULT_SCALE.language
 
     def publisher(self, name: str | None = None, url: str | None = None) -> Organization:
         """Who publishes the desk's ClaimReviews: the names given now over the settings'.
@@ -254,7 +256,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             raise ValueError(f"ratings must be a list of [[ratings]] tables, not {_kind(entries)}")
         scale = RatingScale(
             tuple(_rating(entry, n) for n, entry in enumerate(entries, start=1)),
-            language=_text(data, "rating_language", "") or "id",
+            language=(_text(data, "rating_language", "") or "id").lower(),
         )
         if not scale.ratings:
             raise ValueError("[[ratings]] is empty; leave it out to use the default scale")
@@ -284,7 +286,8 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     )
     if not 1 <= review.lease_minutes <= 24 * 60:
         raise ValueError("[review] lease_minutes must be between 1 and 1440")
-    return Settings(scale, organization, thresholds, review)
+    language = (_text(data, "rating_language", "") or scale.language).lower()
+    return Settings(scale, organization, thresholds, review, language=language)
 
 
 def _check_links(organization: Organization) -> None:

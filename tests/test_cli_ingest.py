@@ -228,7 +228,11 @@ def test_db_path_and_upgrade_with_a_bare_file_path(cli: Any, tmp_path: Path) -> 
     target = tmp_path / "desk" / "work.db"
     shown = cli("--db", str(target), "db", "path")
     assert shown.stdout.strip() == str(target)
-    assert cli("--db", str(target), "db", "upgrade").exit_code == 0
+    # A folder that is not there is a mistyped path, not one to make (test_reviewer_day).
+    target.parent.mkdir()
+    upgraded = cli("--db", str(target), "db", "upgrade")
+    assert upgraded.exit_code == 0
+    assert upgraded.stderr == f"created a new database: {target}\n"
     assert target.exists()
     assert cli("--db", str(target), "ingest", str(SEED)).exit_code == 0
     assert cli("--db", str(target), "articles", "list", "--json").json()[0]["claims"] == 26

@@ -16,7 +16,9 @@ def claim_id(cli: Any) -> int:
     cli("ingest", str(SEED))
     claims = cli("claims", "list", "--limit", "0", "--json").json()
     # "Korea Utara secara resmi mengakui telah mengirim pasukan ..."
-    return next(c["id"] for c in claims if "mengakui telah mengirim pasukan" in c["text"])
+    return next(
+        c["id"] for c in claims if "telah mengirim pasukan untuk membantu Rusia" in c["text"]
+    )
 
 
 def _show(cli: Any, claim_id: int) -> dict[str, Any]:

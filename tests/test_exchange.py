@@ -45,7 +45,7 @@ def desk(cli: Cli, tmp_path: Path) -> dict[str, Any]:
     seed = _claims(cli, "--article", "1")
     english = _claims(cli, "--article", "3")
     ids = {
-        "troops": _find(seed, "mengakui telah mengirim pasukan"),
+        "troops": _find(seed, "telah mengirim pasukan untuk membantu Rusia"),
         "xi": next(c["id"] for c in seed if c["speaker"] == "Xi Jinping"),
         "ally": _find(seed, "Rusia tetap memiliki sekutu kuat di Asia"),
         "four": _find(seed, "Empat negara itu adalah"),
@@ -282,7 +282,7 @@ def test_jsonl_moves_sqlite_to_postgresql_and_back(
     invoke("--db", sqlite_a, "ingest", str(SEED), "--url", SEED_URL)
     invoke("--db", sqlite_a, "ingest", str(OTHER), "--url", OTHER_URL)
     claims = invoke("--db", sqlite_a, "claims", "list", "-n", "0", "--json").json()
-    troops = _find(claims, "mengakui telah mengirim pasukan")
+    troops = _find(claims, "telah mengirim pasukan untuk membantu Rusia")
     verdict = invoke(
         "--db",
         sqlite_a,

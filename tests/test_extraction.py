@@ -20,8 +20,13 @@ import segmentation_f1  # noqa: E402
 
 # The figures reached (benchmarks/claims_f1.py, benchmarks/segmentation_f1.py): a change
 # that makes extraction worse fails here.
-CLAIM_F1_FLOOR = 0.88
-SPEAKER_FLOOR = 0.85
+# Measured by benchmarks/claims_f1.py on the tuned and the held-out gold; the held-out
+# part's errors are never read, only these scores.
+CLAIM_F1_FLOOR = {
+    "claims-dev.jsonl": {"id": 0.76, "en": 0.81},
+    "claims-heldout.jsonl": {"id": 0.82, "en": 0.78},
+}
+SPEAKER_FLOOR = {"claims-dev.jsonl": 0.83, "claims-heldout.jsonl": 0.40}
 SEGMENTATION_FLOOR = {"id_gsd-ud-dev": 0.9457, "id_csui-ud-train": 0.9822, "en_ewt-ud-dev": 0.9249}
 
 
@@ -122,23 +127,34 @@ def test_alignment_is_one_to_one_and_best_first() -> None:
     assert prf([], []) == (1.0, 1.0, 1.0, 0)
 
 
-def test_dev_set_is_hand_annotated_real_text() -> None:
-    rows = [json.loads(line) for line in (DATA / "claims-dev.jsonl").read_text().splitlines()]
-    assert len(rows) >= 80
-    assert {r["lang"] for r in rows} == {"id", "en"}
-    assert all(r["source"].startswith(("indosum:", "ud-en-ewt-dev:")) for r in rows)
+def gold(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_gold_is_hand_annotated_real_text_in_two_parts() -> None:
+    tuned, heldout = gold("claims-dev.jsonl"), gold("claims-heldout.jsonl")
+    rows = tuned + heldout
+    assert len(rows) >= 250
+    for part in (tuned, heldout):
+        assert {r["lang"] for r in part} == {"id", "en"}
+    sources = ("indosum:", "ud-en-ewt-dev:", "ud-id_gsd-ud-dev:", "ud-en_ewt-ud-dev:", "page:")
+    assert all(r["source"].startswith(sources) for r in rows)
+    # at least half of it drawn for the proposition-level definition (ids "-n...")
+    assert sum("-n" in r["id"] for r in rows) >= len(rows) / 2
+    assert not {r["id"] for r in tuned} & {r["id"] for r in heldout}
+    assert not {r["sentence"] for r in tuned} & {r["sentence"] for r in heldout}
     assert any(not r["claims"] for r in rows)  # sentences that hold no claim count too
-    assert sum(len(r["claims"]) > 1 for r in rows) >= 10  # and ones that hold several
+    assert sum(len(r["claims"]) > 1 for r in rows) >= 60  # and ones that hold several
 
 
-def test_claim_extraction_does_not_slide_back() -> None:
-    tallies = claims_f1.evaluate(DATA / "claims-dev.jsonl")
-    precision, recall, f1 = tallies["all"].scores()
-    assert f1 >= CLAIM_F1_FLOOR, (precision, recall, f1)
+@pytest.mark.parametrize("name", ["claims-dev.jsonl", "claims-heldout.jsonl"])
+def test_claim_extraction_does_not_slide_back(name: str) -> None:
+    tallies = claims_f1.evaluate(DATA / name)
     for language in ("id", "en"):
-        assert tallies[language].scores()[2] >= CLAIM_F1_FLOOR - 0.05
+        f1 = tallies[language].scores()[2]
+        assert f1 >= CLAIM_F1_FLOOR[name][language], (language, tallies[language].scores())
     speakers = tallies["all"]
-    assert speakers.speakers_right / speakers.speakers >= SPEAKER_FLOOR
+    assert speakers.speakers_right / speakers.speakers >= SPEAKER_FLOOR[name]
 
 
 # ------------------------------------------------------------------------------- speakers
@@ -200,13 +216,13 @@ def test_claim_extraction_does_not_slide_back() -> None:
             "The economy grew 3 percent last year, the minister said.",
             "en",
             "The economy grew 3 percent last year",
-            "the minister",
+            "minister",
         ),
         (
             "The senator told reporters that the bill would cut taxes for 10 million families.",
             "en",
             "The bill would cut taxes for 10 million families",
-            "The senator",
+            "senator",
         ),
         (
             "According to the World Health Organization, cases fell by 20 percent in March.",
@@ -230,7 +246,7 @@ def test_claim_extraction_does_not_slide_back() -> None:
             '"The plant will close in June," the company added in a statement.',
             "en",
             "The plant will close in June",
-            "the company",
+            "company",
         ),
     ],
 )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.pipeline import article_text, split_article
+from claimcheck.pipeline.html import clean_author, clean_title
 from claimcheck.pipeline.language import check_language, identify_language
 from tests.conftest import DATA, ENGLISH, SEED, Cli
 
@@ -108,3 +109,49 @@ def test_a_page_that_gave_little_text_is_stored_with_a_warning(cli: Cli, tmp_pat
     [warning] = [line for line in run.stderr.splitlines() if line.startswith("Warning:")]
     assert warning.startswith(f"Warning: {teaser}: only ")
     assert re.search(r": only \d{3} characters of text came out of a 91 KB page: ", warning)
+
+
+# --------------------------------------------------------------------- titles and bylines
+
+
+def test_titles_lose_what_the_site_appends() -> None:
+    # Real pages: the site's name after a pipe or a dash goes; a headline's own pipes stay.
+    kulu, kulu_hints = article_text(
+        (PAGES / "kulu-media.com.meta-outage.html").read_text(encoding="utf-8")
+    )
+    assert kulu_hints.title == "Meta Outage Hits Facebook, Instagram and Messenger"
+    assert kulu.startswith("Meta Outage Hits Facebook, Instagram and Messenger\n")
+    _, planetary = article_text(
+        (PAGES / "theplanetarypress.com.forestlands.html").read_text(encoding="utf-8")
+    )
+    assert planetary.title == (
+        "Management of Intact Forestlands by Indigenous Peoples Key to Protecting Climate"
+    )
+    _, letters = article_text(
+        (PAGES / "mercurynews.com.2023.01.16.letters-1119.html").read_text(encoding="utf-8")
+    )
+    assert letters.title == (
+        "Letters: Coddling criminals | Undermining road | Tax dollars | Recount cost | "
+        "Predicting climate"
+    )
+    _, boing = article_text((PAGES / "boingboing.net.millenials.html").read_text(encoding="utf-8"))
+    assert boing.title == "Hating Millennials - the prejudice you're allowed to boast about"
+    # As the issue met them on other pages.
+    dw = "Deutschland verschärft die Regeln | DW | 19.01.2020"
+    assert clean_title(dw, "Deutsche Welle", "https://www.dw.com/de/a-52061234") == (
+        "Deutschland verschärft die Regeln"
+    )
+    assert clean_title(dw) == "Deutschland verschärft die Regeln"
+    assert clean_title("escenic") is None and clean_title("Kompas.com", "Kompas.com") is None
+    assert clean_title("Harga beras naik - Kompas.com", None, "https://www.kompas.com/x") == (
+        "Harga beras naik"
+    )
+
+
+def test_placeholder_and_outlet_bylines_are_dropped() -> None:
+    assert clean_author("No Author") is None and clean_author("  unknown ") is None
+    assert clean_author("Cory Doctorow", "Boing Boing") == "Cory Doctorow"
+    _, spiegel = article_text((PAGES / "spiegel.de.albtraum.html").read_text(encoding="utf-8"))
+    assert spiegel.outlet == "SPIEGEL ONLINE, Hamburg, Germany" and spiegel.author is None
+    _, nature = article_text((PAGES / "nature.com.telescope.html").read_text(encoding="utf-8"))
+    assert (nature.author, nature.outlet) == ("Elizabeth Gibney", "Nature")

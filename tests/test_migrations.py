@@ -90,10 +90,11 @@ def test_each_step_downgrades_and_upgrades(empty_db_url: str) -> None:
 
 
 def test_new_database_is_migrated_on_first_use(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'sub' / 'fresh.db'}"
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
     db = open_database(url)
     try:
         assert current_revision(db.engine) == head_revision(url)
+        assert db.created == tmp_path / "fresh.db"  # for the CLI to say so
     finally:
         db.close()
 

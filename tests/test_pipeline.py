@@ -134,7 +134,8 @@ def test_dan_between_two_nouns_is_not_a_split_point() -> None:
 
 def test_english_said_that_with_an_adverbial() -> None:
     text = "The ministry said on Monday that 300 people had been evacuated."
-    assert claims_of(text, "en") == [("300 people had been evacuated", "The ministry", False)]
+    # a nameless speaker keeps its words without the article (docs/claims.md, rule 4)
+    assert claims_of(text, "en") == [("300 people had been evacuated", "ministry", False)]
 
 
 def test_english_quote_then_speaker_drops_the_title() -> None:
@@ -191,7 +192,7 @@ def test_english_article_structure_and_claims() -> None:
     for furniture in ("Related posts", "Share this", "Twitter", "Facebook", "general strike"):
         assert not any(furniture in t for t in texts)
     by_text = {c.text: c for c in document.claims}
-    assert by_text["The US Marines still face pockets of resistance"].speaker is None
+    assert by_text["They were still meeting pockets of resistance"].speaker is None
     sadr = by_text['The attack was "criminal"']
     assert sadr.speaker == "Muqtada al-Sadr"
     zionists = by_text[

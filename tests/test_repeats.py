@@ -36,10 +36,10 @@ def two_articles(cli: Cli) -> dict[str, int]:
     assert run.exit_code == 0, run.stderr
     [result] = run.json()
     ids = {
-        "seed_admits": _claim(cli, 1, "Baru-baru ini, Korea Utara secara resmi")["id"],
+        "seed_admits": _claim(cli, 1, "Korea Utara telah mengirim pasukan")["id"],
         "seed_korut": _claim(cli, 1, "Korut membantu Rusia")["id"],
         "seed_china": _claim(cli, 1, "China tidak pernah secara langsung")["id"],
-        "other_admits": _claim(cli, 2, "Korea Utara secara resmi")["id"],
+        "other_admits": _claim(cli, 2, "Korea Utara telah mengirim pasukan")["id"],
         "other_korut": _claim(cli, 2, "Korut membantu Rusia")["id"],
         "other_china": _claim(cli, 2, "China tidak pernah")["id"],
         "other_south": _claim(cli, 2, "Korea Selatan mengirim pasukan")["id"],
@@ -77,7 +77,8 @@ def test_korea_selatan_is_suggested_at_most_never_linked(
     assert ids["seed_admits"] in seed_claims
     assert "names" in (seed_claims[ids["seed_admits"]]["guards"] or "")
     assert cli("claims", "show", str(ids["other_south"]), "--json").json()["speaker"] == (
-        "sebuah unggahan media sosial yang belum terverifikasi"
+        # a nameless source keeps its words, without the article (docs/claims.md, rule 4)
+        "unggahan media sosial yang belum terverifikasi"
     )
 
 

@@ -39,7 +39,7 @@ def _find(claims: list[dict[str, Any]], words: str) -> int:
 def test_rating_labels_are_matched_in_either_language(cli: Cli) -> None:
     cli("ingest", str(SEED))
     claims = _claims(cli)
-    troops = _find(claims, "mengakui telah mengirim pasukan")
+    troops = _find(claims, "telah mengirim pasukan untuk membantu Rusia")
     run = cli("dispute", str(troops), "-e", REUTERS, "--rating", "  misleading ", "-r", "Ayu")
     assert run.exit_code == 0, run.stderr
     assert "pending -> disputed (Menyesatkan)" in run.stdout
@@ -62,7 +62,7 @@ def test_rating_labels_are_matched_in_either_language(cli: Cli) -> None:
 
 def test_unknown_or_mismatched_ratings_are_refused_and_save_nothing(cli: Cli) -> None:
     cli("ingest", str(SEED))
-    claim = _find(_claims(cli), "mengakui telah mengirim pasukan")
+    claim = _find(_claims(cli), "telah mengirim pasukan untuk membantu Rusia")
     run = cli("verify", str(claim), "-e", REUTERS, "--rating", "Hoaks")
     assert run.exit_code == 1
     assert run.stderr.startswith("Error: unknown rating 'Hoaks'; known ratings: Benar / True")
@@ -107,7 +107,7 @@ def test_a_desk_replaces_the_scale_with_its_own(cli: Cli, tmp_path: Path) -> Non
     config = tmp_path / "desk.toml"
     config.write_text(DESK_SCALE, encoding="utf-8")
     cli("ingest", str(SEED))
-    claim = _find(_claims(cli), "mengakui telah mengirim pasukan")
+    claim = _find(_claims(cli), "telah mengirim pasukan untuk membantu Rusia")
     refused = cli(
         "--config", str(config), "dispute", str(claim), "-e", REUTERS, "--rating", "Salah"
     )
@@ -178,7 +178,7 @@ def reviewed(cli: Cli, tmp_path: Path) -> dict[str, int]:
     cli("ingest", str(hostile))
     claims = _claims(cli)
     ids = {
-        "troops": _find(claims, "mengakui telah mengirim pasukan"),
+        "troops": _find(claims, "telah mengirim pasukan untuk membantu Rusia"),
         "ally": _find(claims, "Rusia tetap memiliki sekutu kuat di Asia"),
         "four": _find(claims, "Empat negara itu adalah"),
         "link": _find(claims, "[sumber](javascript:alert(1))"),
@@ -231,13 +231,15 @@ def test_markdown_report_reads_right_and_keeps_hostile_text_as_text(
     run = cli("report")
     assert run.exit_code == 0, run.stderr
     text = run.stdout
-    assert text.startswith("# Verification report\n")
-    assert "29 claims in 2 articles: 4 reviewed, 25 pending." in text
-    assert "| verified | 1 |" in text and "| disputed | 1 |" in text
+    # An Indonesian desk (the default rating_language): the report speaks Indonesian.
+    assert text.startswith("# Laporan verifikasi\n")
+    assert "29 klaim dalam 2 artikel: 4 sudah diperiksa, 25 menunggu." in text
+    assert "| terverifikasi | 1 |" in text and "| dibantah | 1 |" in text
     assert "| Menyesatkan | 1 |" in text and "| Benar | 1 |" in text
-    assert f"### Claim #{reviewed['troops']}: verified (Benar, 1)" in text
-    assert f"### Claim #{reviewed['ally']}: disputed (Menyesatkan, 0.25)" in text
-    assert "- Reviewed by Ayu, " in text and ": KCNA statement, Reuters" in text
+    assert f"### Klaim #{reviewed['troops']}: terverifikasi (Benar, 1)" in text
+    assert f"### Klaim #{reviewed['ally']}: dibantah (Menyesatkan, 0.25)" in text
+    assert "- Diperiksa oleh Ayu, " in text and ": KCNA statement, Reuters" in text
+    assert "  - membantah [www.bbc.com]" in text  # the evidence's stance
 
     rendered = MarkdownIt("commonmark").enable("table").render(text)
     assert "<script" not in rendered
@@ -301,13 +303,36 @@ def test_html_report_is_one_safe_self_contained_page(
     assert REUTERS in page.links and BBC in page.links
     assert "svg" in page.tags and page.tags.count("rect") == 5  # the status chart
     text = "".join(page.text)
-    assert "29 claims in 2 articles: 4 reviewed, 25 pending." in " ".join(text.split())
+    assert "29 klaim dalam 2 artikel: 4 sudah diperiksa, 25 menunggu." in " ".join(text.split())
     troops = page.claims[f"claim-{reviewed['troops']}"]
-    assert "verified (Benar, 1)" in troops and "Reviewed by Ayu" in troops
+    assert "terverifikasi (Benar, 1)" in troops and "Diperiksa oleh Ayu" in troops
     ally = page.claims[f"claim-{reviewed['ally']}"]
-    assert "disputed (Menyesatkan, 0.25)" in ally
+    assert "dibantah (Menyesatkan, 0.25)" in ally
     assert "<script>alert('note')</script>" in ally  # the note, as text
     assert "[sumber](javascript:alert(1))" in page.claims[f"claim-{reviewed['link']}"]
+
+
+def test_report_words_and_ratings_follow_rating_language(
+    cli: Cli, reviewed: dict[str, int], tmp_path: Path
+) -> None:
+    english = tmp_path / "english-desk.toml"
+    english.write_text('rating_language = "en"\n', encoding="utf-8")
+    text = cli("--config", str(english), "report").stdout
+    assert text.startswith("# Verification report\n")
+    assert "29 claims in 2 articles: 4 reviewed, 25 pending." in text
+    assert "| verified | 1 |" in text and "| dismissed | 1 |" in text
+    # The default scale's labels, in English: Benar is True, Menyesatkan Misleading.
+    assert "| Misleading | 1 |" in text and "| True | 1 |" in text
+    assert f"### Claim #{reviewed['troops']}: verified (True, 1)" in text
+    assert f"### Claim #{reviewed['ally']}: disputed (Misleading, 0.25)" in text
+    assert "- Reviewed by Ayu, " in text and "  - refutes [www.bbc.com]" in text
+    page = cli("--config", str(english), "report", "--format", "html").stdout
+    assert '<html lang="en">' in page and "<title>Verification report</title>" in page
+    indonesian = cli("report", "--format", "html").stdout
+    assert '<html lang="id">' in indonesian and "<title>Laporan verifikasi</title>" in indonesian
+    assert ">tak dapat diverifikasi</text>" in indonesian  # the chart's labels too
+    data = json.loads(cli("--config", str(english), "report", "--json").stdout)
+    assert data["language"] == "en" and data["summary"]["by_rating"]["Misleading"] == 1
 
 
 def test_json_and_csv_reports_carry_every_claim(cli: Cli, reviewed: dict[str, int]) -> None:
@@ -370,7 +395,7 @@ def test_report_filters(cli: Cli, reviewed: dict[str, int]) -> None:
     assert ids("--until", "2000-01-01") == set()
     assert len(ids("--since", "2000-01-01")) == 29
     empty = cli("report", "--until", "2000-01-01")
-    assert "No claims match these filters." in empty.stdout
+    assert "Tidak ada klaim yang cocok dengan filter ini." in empty.stdout
     for args, message in [
         (("--since", "yesterday-ish"), "--since 'yesterday-ish' is not a date"),
         (("--since", "2025-02-02", "--until", "2025-01-01"), "is after --until"),
@@ -384,7 +409,7 @@ def test_report_filters(cli: Cli, reviewed: dict[str, int]) -> None:
 def test_report_says_where_else_the_claim_appeared(cli: Cli) -> None:
     cli("ingest", str(SEED))
     cli("ingest", str(OTHER), "--url", "https://kabardunia.example/korut-iran")
-    troops = _find(_claims(cli, "--article", "1"), "mengakui telah mengirim pasukan")
+    troops = _find(_claims(cli, "--article", "1"), "telah mengirim pasukan untuk membantu Rusia")
     assert cli("verify", str(troops), "-e", REUTERS, "--rating", "Benar").exit_code == 0
     data = json.loads(cli("report", "--format", "json", "--article", "1").stdout)
     [claim] = [c for c in data["articles"][0]["claims"] if c["id"] == troops]
@@ -395,7 +420,7 @@ def test_report_says_where_else_the_claim_appeared(cli: Cli) -> None:
     other = _find(_claims(cli, "--article", "2"), "Korea Utara secara resmi")
     assert elsewhere["claim_id"] == other
     text = cli("report", "--article", "1").stdout
-    assert f"(claim #{other}" in text and "](https://kabardunia.example/korut-iran)" in text
+    assert f"(klaim #{other}" in text and "](https://kabardunia.example/korut-iran)" in text
 
 
 def test_report_to_an_unwritable_place_is_a_clear_error(

@@ -136,15 +136,15 @@ def test_a_reviewer_clears_the_seed_article_with_single_keys(
             child.expect_exact("note (Enter for none): ")
             child.sendline("")
         elif key == "t":
-            child.expect_exact("new text (Enter keeps it): ")
-            child.sendline("Korea Utara mengirim pasukan ke Rusia")
+            child.expect_exact("text (edit it; Enter keeps it): ")
+            child.sendline("\x15Korea Utara mengirim pasukan ke Rusia")  # Ctrl-U clears it
             child.expect_exact(ACTION_PROMPT)
             child.send("x")
             child.expect_exact("note (Enter for none): ")
             child.sendline("")
         elif key == "s":
             child.expect_exact("first claim (Enter cancels): ")
-            child.sendline("Rusia punya sekutu di Asia")
+            child.sendline("\x15Rusia punya sekutu di Asia")
             child.expect_exact("second claim (Enter cancels): ")
             child.sendline("Sekutu itu kuat")
             child.expect_exact(ACTION_PROMPT)

@@ -7,9 +7,17 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import JsonOption, emit, err, session, settings
+from claimcheck.cli.common import (
+    JsonOption,
+    database,
+    emit,
+    err,
+    session,
+    settings,
+)
+from claimcheck.pipeline.language import check_language
 from claimcheck.render import tables
-from claimcheck.services import archive, backup, claimreview
+from claimcheck.services import archive, claimreview, restore
 
 import_app = typer.Typer(help="Import claims checked before.", no_args_is_help=True)
 
@@ -26,11 +34,25 @@ def import_claims(
     source: Annotated[
         str | None, typer.Option(help="The archive's name (default: file name).")
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="The archive's language, id or en (default: each claim's own)."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Load past fact-checks; new articles' claims are matched against them."""
-    with session(ctx, write=True) as s:
-        report = archive.import_claims(s, path=path, source=source, scale=settings(ctx).ratings)
+    language = check_language(lang) if lang else None
+    with database(ctx) as db:
+        report = archive.import_claims(
+            db,
+            path=path,
+            source=source,
+            scale=settings(ctx).ratings,
+            language=language,
+            on_skip=_skipped,
+        )
     _reported(report, as_json)
 
 
@@ -46,8 +68,10 @@ def import_claimreview(
     as_json: JsonOption = False,
 ) -> None:
     """Load published ClaimReviews (the desk's own or others') as checked claims."""
-    with session(ctx, write=True) as s:
-        report = claimreview.import_feed(s, path=path, scale=settings(ctx).ratings, source=source)
+    with database(ctx) as db:
+        report = claimreview.import_feed(
+            db, path=path, scale=settings(ctx).ratings, source=source, on_skip=_skipped
+        )
     _reported(report, as_json)
 
 
@@ -67,13 +91,18 @@ def import_jsonl(
 ) -> None:
     """Restore a backup into an empty database (SQLite or PostgreSQL), all of it or nothing."""
     with session(ctx, write=True) as s:
-        report = backup.import_lines(s, backup.read_records(path), merge=merge, path=path)
+        report = restore.import_lines(s, restore.read_records(path), merge=merge, path=path)
+    for warning in report.warnings:
+        tables.error(err, warning, label="Warning")
     emit(report, as_json, tables.restore_report)
 
 
+def _skipped(problem: str) -> None:
+    """A bad row, said as soon as it is found (the import goes on)."""
+    tables.error(err, problem)
+
+
 def _reported(report: archive.ImportReport, as_json: bool) -> None:
-    for problem in report.skipped:
-        tables.error(err, problem)
     emit(report, as_json, tables.import_report)
-    if report.skipped:
+    if report.skipped_rows:
         raise typer.Exit(1)

@@ -23,7 +23,8 @@ from claimcheck.storage import Database, open_database
 
 T = TypeVar("T")
 
-out = Console()
+# No highlighting: rich's highlighter takes time quadratic in a long run of digits or hex.
+out = Console(highlight=False)
 # Messages on stderr are never wrapped: one message, one line, whatever the width.
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -55,6 +56,14 @@ def settings(ctx: typer.Context) -> Settings:
 @contextmanager
 def database(ctx: typer.Context) -> Iterator[Database]:
     db = open_database(state(ctx).db_url)
+    if db.created is not None:
+        # A new file where one was expected is most often a mistyped --db: say so.
+        err.print(
+            f"created a new database: {one_line(str(db.created))}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     try:
         yield db
     finally:

@@ -11,7 +11,14 @@ from claimcheck.errors import DatabaseError
 from claimcheck.render import tables
 from claimcheck.render.safe import one_line
 from claimcheck.storage import history
-from claimcheck.storage.db import resolve_url, schema_state, shown_url, sqlite_path, upgrade
+from claimcheck.storage.db import (
+    prepare_file,
+    resolve_url,
+    schema_state,
+    shown_url,
+    sqlite_path,
+    upgrade,
+)
 
 app = typer.Typer(help="Where the database is, and migrating it.", no_args_is_help=True)
 
@@ -39,7 +46,10 @@ def upgrade_command(
 ) -> None:
     """Create or migrate the database to the newest schema (also done on first use)."""
     url = resolve_url(state(ctx).db_url)
+    created = prepare_file(url)
     upgrade(url, app_role=app_role)
+    if created is not None:
+        err.print(f"created a new database: {created}", markup=False, highlight=False)
     out.print("database is up to date", highlight=False)
     if app_role:
         out.print(

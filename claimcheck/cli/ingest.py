@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
+from itertools import chain
 from typing import Annotated
 
 import typer
@@ -13,7 +14,8 @@ from claimcheck.cli.common import JsonOption, database, err, out, settings
 from claimcheck.errors import InvalidInput
 from claimcheck.render import tables
 from claimcheck.render.jsonout import dumps, to_data, without_ids
-from claimcheck.render.safe import for_terminal
+from claimcheck.services.feeds import DEFAULT_MAX_ITEMS, FeedListing, follow_all
+from claimcheck.services.fetch import DEFAULT_TIMEOUT, FetchOptions
 from claimcheck.services.ingest import (
     IngestFailure,
     IngestOptions,
@@ -21,9 +23,10 @@ from claimcheck.services.ingest import (
     check_batch,
     ingest_sources,
     prepare,
+    read_source,
     warnings_for,
 )
-from claimcheck.services.sources import DEFAULT_MAX_MB, STDIN, Source, collect, read_text
+from claimcheck.services.sources import DEFAULT_MAX_MB, STDIN, Source, collect
 from claimcheck.services.views import document_view
 
 UrlOption = Annotated[str | None, typer.Option("--url", help="The article's source URL.")]
@@ -50,7 +53,27 @@ INTERRUPTED = 130
 
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, web pages (https://...), or - for stdin."),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            help="An outlet's RSS or Atom feed or sitemap: ingest each item not seen before "
+            "(repeatable).",
+            metavar="URL",
+        ),
+    ] = None,
+    max_items: Annotated[
+        int,
+        typer.Option("--max-items", min=0, help="New feed items to fetch per run; 0: all."),
+    ] = DEFAULT_MAX_ITEMS,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Seconds to wait for a web server (connecting, or between reads)."),
+    ] = DEFAULT_TIMEOUT,
     url: UrlOption = None,
     outlet: OutletOption = None,
     published: PublishedOption = None,
@@ -63,7 +86,12 @@ def ingest(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Store articles and their claims. Text or HTML; each file in its own transaction."""
+    """Store articles and their claims: files, web pages, an outlet's feed. Text or HTML;
+    each article in its own transaction."""
+    if not paths and not feed:
+        raise typer.BadParameter(
+            "give files, directories, web pages or --feed URL", param_hint="PATHS"
+        )
     options = IngestOptions(
         url=url,
         outlet=outlet,
@@ -72,8 +100,9 @@ def ingest(
         plain=plain,
         thresholds=settings(ctx).thresholds,
     )
-    sources = collect(paths)
-    check_batch(sources, options)
+    sources = collect(paths or [])
+    check_batch(sources, options, feed or ())
+    fetching = FetchOptions(timeout=timeout, max_mb=max_size)
     show_bar = err.is_terminal if progress is None else progress
     done: list[IngestResult] = []
     failed: list[IngestFailure] = []
@@ -81,9 +110,18 @@ def ingest(
     try:
         with database(ctx) as db, bar or nullcontext():
             task = bar.add_task("ingesting", total=len(sources)) if bar else None
-            outcomes = ingest_sources(db, sources=sources, options=options, max_mb=max_size)
+            outcomes = chain(
+                ingest_sources(
+                    db, sources=sources, options=options, max_mb=max_size, fetch=fetching
+                ),
+                follow_all(
+                    db, feeds=feed or [], options=options, fetch=fetching, max_items=max_items
+                ),
+            )
             for outcome in outcomes:
-                if isinstance(outcome, IngestFailure):
+                if isinstance(outcome, FeedListing):
+                    tables.feed_listing(err if as_json else out, outcome)
+                elif isinstance(outcome, IngestFailure):
                     failed.append(outcome)
                     tables.ingest_failures(err, [outcome])
                 else:
@@ -105,18 +143,14 @@ def ingest(
     elif bar is not None:
         tables.ingest_summary(out, done)
     if failed:
-        err.print(f"{len(failed)} of {len(sources)} inputs failed; the others were ingested")
+        tried = len(failed) + len(done)
+        err.print(f"{len(failed)} of {tried} inputs failed; the others were ingested")
         raise typer.Exit(1)
 
 
 def _warn(label: str, warnings: tuple[str, ...]) -> None:
     for warning in warnings:
-        err.print(
-            f"Warning: {for_terminal(label)}: {for_terminal(warning)}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        tables.error(err, f"{label}: {warning}", label="Warning")
 
 
 def _progress_bar() -> Progress:
@@ -137,7 +171,7 @@ def _ingest_json(result: IngestResult) -> dict[str, object]:
 
 
 def split(
-    path: Annotated[str, typer.Argument(help="A file, or - for stdin.")] = STDIN,
+    path: Annotated[str, typer.Argument(help="A file, a web page, or - for stdin.")] = STDIN,
     plain: PlainOption = False,
     lang: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_MB,
@@ -150,8 +184,8 @@ def split(
     assert isinstance(source, Source)
     if source.path is None and sys.stdin.isatty():
         err.print("reading an article from stdin; end with Ctrl-D")
-    raw = read_text(source, max_mb=max_size)
-    options = IngestOptions(lang=lang, plain=plain)
+    raw, fetched_url = read_source(source, max_mb=max_size)
+    options = IngestOptions(lang=lang, plain=plain, url=fetched_url)
     document = prepare(raw, options)
     _warn(source.label, warnings_for(raw, document, options))
     view = document_view(document)

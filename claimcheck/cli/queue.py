@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -18,12 +19,13 @@ import typer
 from rich.console import Console
 
 from claimcheck.cli.common import ReviewerOption, database, settings
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, InvalidInput
 from claimcheck.render import card as render_card
 from claimcheck.render import tables
 from claimcheck.render.safe import for_terminal
 from claimcheck.services import review, triage
 from claimcheck.services.lookup import check_status
+from claimcheck.services.urls import check_url
 from claimcheck.settings import Rating, Settings
 from claimcheck.storage import Database, Stance, Status
 
@@ -65,13 +67,42 @@ class Keys:
             raise Quit
         return "n" if char in ("\r", "\n", " ") else char.lower()
 
-    def line(self, console: Console, prompt: str) -> str:
-        console.print(prompt, end="", markup=False, highlight=False)
+    def line(self, console: Console, prompt: str, prefill: str | None = None) -> str:
+        """A line typed after ``prompt``. On a terminal, ``prefill`` is already typed in,
+        to be edited (readline: arrows, Ctrl-A/E, Ctrl-U clears) and kept with Enter."""
+        if not self.terminal:
+            console.print(prompt, end="", markup=False, highlight=False)
+            sys.stdout.flush()
+            text = sys.stdin.readline()
+            if not text:
+                raise Quit
+            return text.strip()
         sys.stdout.flush()
-        text = sys.stdin.readline()
-        if not text:
-            raise Quit
-        return text.strip()
+        with _prefilled(prefill):
+            try:
+                return input(prompt).strip()
+            except EOFError:
+                raise Quit from None
+
+
+@contextmanager
+def _prefilled(text: str | None) -> Iterator[None]:
+    """input() with ``text`` already on the line (readline's pre-input hook)."""
+    try:
+        import readline
+    except ImportError:  # a Python built without it: the line starts empty (Enter keeps)
+        yield
+        return
+
+    def fill() -> None:
+        readline.insert_text(text or "")
+        readline.redisplay()
+
+    readline.set_pre_input_hook(fill if text else None)
+    try:
+        yield
+    finally:
+        readline.set_pre_input_hook()
 
 
 @dataclass
@@ -244,7 +275,7 @@ def _verdict(status: Status) -> Callable[[Session, triage.ClaimCard], bool]:
         claim = shown.claim
         items: list[review.EvidenceInput] = []
         if status in (Status.VERIFIED, Status.DISPUTED) and not claim.evidence:
-            url = sitting.keys.line(sitting.console, "evidence URL (needed; Enter cancels): ")
+            url = _ask_url(sitting, "evidence URL (needed; Enter cancels): ")
             if not url:
                 return False
             items.append(review.EvidenceInput(url, review.default_stance(status.value)))
@@ -285,8 +316,23 @@ def _verdict(status: Status) -> Callable[[Session, triage.ClaimCard], bool]:
     return act
 
 
+def _ask_url(sitting: Session, prompt: str) -> str | None:
+    """An evidence link, checked as it is typed: a bad one is said at once and asked for
+    again, before the rating and the note (Enter gives up)."""
+    while True:
+        url = sitting.keys.line(sitting.console, prompt)
+        if not url:
+            return None
+        try:
+            return check_url(url)
+        except InvalidInput as exc:
+            sitting.console.print(
+                f"Error: {for_terminal(str(exc))}; type it again", markup=False, style="red"
+            )
+
+
 def _evidence(sitting: Session, shown: triage.ClaimCard) -> bool:
-    url = sitting.keys.line(sitting.console, "evidence URL (Enter cancels): ")
+    url = _ask_url(sitting, "evidence URL (Enter cancels): ")
     if not url:
         return False
     stances = {"s": Stance.SUPPORTS, "r": Stance.REFUTES, "c": Stance.CONTEXT}
@@ -309,9 +355,15 @@ def _evidence(sitting: Session, shown: triage.ClaimCard) -> bool:
 
 def _edit(sitting: Session, shown: triage.ClaimCard) -> bool:
     claim = shown.claim
-    sitting.console.print(f"now: {for_terminal(claim.text)}", markup=False)
-    text = sitting.keys.line(sitting.console, "new text (Enter keeps it): ")
-    if not text:
+    if sitting.keys.terminal:
+        # The current text is typed in already: the reviewer edits it where it is wrong.
+        text = sitting.keys.line(
+            sitting.console, "text (edit it; Enter keeps it): ", prefill=claim.text
+        )
+    else:
+        sitting.console.print(f"now: {for_terminal(claim.text)}", markup=False)
+        text = sitting.keys.line(sitting.console, "new text (Enter keeps it): ")
+    if not text or text == claim.text:
         return False
     with sitting.db.session(write=True) as s:
         triage.edit_text(s, claim_id=claim.id, text=text, reviewer=sitting.who)
@@ -329,7 +381,8 @@ def _edit(sitting: Session, shown: triage.ClaimCard) -> bool:
 def _split(sitting: Session, shown: triage.ClaimCard) -> bool:
     claim = shown.claim
     sitting.console.print(f"now: {for_terminal(claim.text)}", markup=False)
-    first = sitting.keys.line(sitting.console, "first claim (Enter cancels): ")
+    # On a terminal the first part starts as the whole text: cut the tail off.
+    first = sitting.keys.line(sitting.console, "first claim (Enter cancels): ", prefill=claim.text)
     if not first:
         return False
     second = sitting.keys.line(sitting.console, "second claim (Enter cancels): ")

@@ -69,7 +69,8 @@ def report(
         reviewer=reviewer,
     )
     with session(ctx) as s:
-        built = service.build(s, filters, settings(ctx).ratings)
+        desk = settings(ctx)
+        built = service.build(s, filters, desk.ratings, desk.language)
     if fmt is Format.JSON:
         text = dumps(built) + "\n"
     else:

@@ -9,6 +9,7 @@ match text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -33,10 +34,61 @@ def stem(word: str, language: str) -> str:
     if language == "en":
         stemmed = str(_ENGLISH.stemWord(word))
     elif language in ("id", "ms"):
-        stemmed = str(_INDONESIAN.stem(word) or word)
+        stemmed = word if _kept_by_sastrawi(word) else str(_INDONESIAN.stem(word) or word)
     else:
         stemmed = word
     return stemmed[:MAX_TERM_CHARS]
+
+
+# Sastrawi gives back either a word of its dictionary reached by taking affixes off (and at
+# most one letter put back at the front: "menyapu" -> "sapu"), or the word itself. Most words
+# it is asked about in a news archive are names and typos it gives back unchanged, after its
+# whole cascade of rules (0.2-0.5 ms each, most of a large import's time). These tell, from
+# its rules, when no rule can apply or no dictionary word can come out, so the answer is the
+# word itself without asking; tests/test_terms.py holds them to Sastrawi's own answers.
+_PLAIN = re.compile(r"[a-z]+\Z")  # Sastrawi drops anything else before stemming
+_PREFIXES = ("di", "ke", "se", "be", "te", "me", "pe", "ku", "ka")  # and "kau"
+_INFIX = re.compile(r"[bcdfghjklmnpqrstvwxyz](?:er|el|em|in)[aiueo]")  # "gerigi" -> "gigi"
+_SUFFIXES = ("lah", "kah", "tah", "pun", "ku", "mu", "nya", "i", "an", "is", "isme")
+# Sastrawi's own suffix rules, in the order it applies them.
+_PARTICLE = re.compile(r"-*(lah|kah|tah|pun)$")
+_POSSESSIVE = re.compile(r"-*(ku|mu|nya)$")
+_DERIVATIONAL = re.compile(r"(is|isme|isasi|i|kan|an)$")
+_ROOTS: frozenset[str] = frozenset(_INDONESIAN.dictionary.words)
+# A root with its first letter taken off: what is left of the word when that letter was the
+# one put back.
+_TAILS = frozenset(root[1:] for root in _ROOTS)
+
+
+def _kept_by_sastrawi(word: str) -> bool:
+    """Whether Sastrawi certainly stems ``word`` to itself."""
+    if not _PLAIN.match(word):
+        return False
+    if word in _ROOTS:
+        return True
+    prefixed = word.startswith(_PREFIXES) or _INFIX.match(word) is not None
+    suffixed = word.endswith(_SUFFIXES)
+    n = len(word)
+    if prefixed and suffixed:  # the root is inside the word, less perhaps its first letter
+        return not any(word[i:j] in _TAILS for i in range(n) for j in range(i + 1, n + 1))
+    if suffixed:  # only suffixes can come off: the root is one of the words they leave
+        return _ROOTS.isdisjoint(_unsuffixed(word))
+    if prefixed:  # only prefixes, of two letters or more: the root ends the word
+        return not any(word[k:] in _ROOTS or word[k:] in _TAILS for k in range(2, n))
+    return True
+
+
+def _unsuffixed(word: str) -> set[str]:
+    """What Sastrawi's suffix rules leave of a word on their way (with its "-kan" -> "-k"
+    second try)."""
+    particle = _PARTICLE.sub("", word, count=1)
+    possessive = _POSSESSIVE.sub("", particle, count=1)
+    derivational = _DERIVATIONAL.sub("", possessive, count=1)
+    left = {particle, possessive, derivational}
+    if possessive.endswith("kan") and derivational == possessive[:-3]:
+        left.add(derivational + "k")
+    left.discard(word)
+    return left
 
 
 def terms(normalized: str, language: str) -> Counter[str]:

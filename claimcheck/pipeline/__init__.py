@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from claimcheck.pipeline.claims import extract_claims
+from claimcheck.matching.aliases import learn_aliases
+from claimcheck.matching.normalize import normalize
+from claimcheck.pipeline import worthiness
+from claimcheck.pipeline.attribution import named_subject
+from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS, extract_claims
 from claimcheck.pipeline.document import structure_article, structure_plain
 from claimcheck.pipeline.html import extract_html, looks_like_html
 from claimcheck.pipeline.language import check_language, identify_language, splits_claims
@@ -18,8 +22,10 @@ from claimcheck.pipeline.model import (
     Sentence,
     Span,
 )
+from claimcheck.pipeline.parse import parse_sentences
 from claimcheck.pipeline.sentences import split_sentences
 from claimcheck.pipeline.text import content_hash, normalize_text
+from claimcheck.pipeline.tree import Tree
 
 __all__ = [
     "Claim",
@@ -65,33 +71,80 @@ def split_article(
         overrides = {f.name: getattr(hints, f.name) for f in fields(hints)}
         metadata = replace(metadata, **{k: v for k, v in overrides.items() if v})
 
+    spans = [
+        (block, span)
+        for block in structure.blocks
+        for span in _sentence_spans(text, block, language)
+    ]
+    to_parse = [
+        i
+        for i, (block, span) in enumerate(spans)
+        if block.role in CLAIM_ROLES and _parseable(text, span)
+    ]
+    parses = (
+        dict(
+            zip(
+                to_parse,
+                parse_sentences(
+                    [text[spans[i][1].start : spans[i][1].end] for i in to_parse], language
+                ),
+                strict=True,
+            )
+        )
+        if guess_claims
+        else {}
+    )
+
+    aliases = learn_aliases(text)
     sentences: list[Sentence] = []
     last_speaker: str | None = None
-    for block in structure.blocks:
-        for span in _sentence_spans(text, block, language):
-            sentence_text = text[span.start : span.end]
-            claims: list[Claim] = []
-            if block.role in CLAIM_ROLES and guess_claims:
-                for draft in extract_claims(sentence_text, language, last_speaker):
-                    claims.append(
-                        Claim(
-                            position=len(claims),
-                            text=draft.text,
-                            start=span.start + draft.start,
-                            end=span.start + draft.end,
-                            speaker=draft.speaker,
-                            hedged=draft.hedged,
-                            reference=draft.reference,
-                        )
-                    )
-            # "..., kata dia" refers back to the speaker of the sentence just before, if any.
-            last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None)
-            sentences.append(
-                Sentence(
-                    len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims)
+    for index, (block, span) in enumerate(spans):
+        sentence_text = text[span.start : span.end]
+        claims: list[Claim] = []
+        parse = parses.get(index)
+        if parse is not None:
+            for draft in extract_claims(parse, language, last_speaker):
+                worth = worthiness.score(
+                    draft.text,
+                    language=language,
+                    speaker=draft.speaker,
+                    hedged=draft.hedged,
+                    role=block.role.value,
                 )
-            )
-    return Document(text, metadata, tuple(sentences), structure.furniture)
+                claims.append(
+                    Claim(
+                        position=len(claims),
+                        text=draft.text,
+                        start=span.start + draft.start,
+                        end=span.start + draft.end,
+                        speaker=draft.speaker,
+                        hedged=draft.hedged,
+                        reference=draft.reference,
+                        spans=tuple(Span(span.start + a, span.start + b) for a, b in draft.spans),
+                        restored=draft.restored,
+                        priority=worth.score,
+                        signals=worth.signals,
+                        match=normalize(draft.text, aliases),
+                    )
+                )
+        # "..., kata dia" refers back to the speaker of the sentence just before, or to the
+        # person it was about.
+        last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None) or (
+            named_subject(Tree(parse), language) if parse is not None else None
+        )
+        sentences.append(
+            Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))
+        )
+    return Document(
+        text, metadata, tuple(sentences), structure.furniture, tuple(sorted(aliases.items()))
+    )
+
+
+def _parseable(text: str, span: Span) -> bool:
+    """Sentences worth a parse: not run-on scraper output, not a question."""
+    return 0 < span.end - span.start <= MAX_SENTENCE_CHARS and any(
+        ch.isalpha() for ch in text[span.start : span.end]
+    )
 
 
 def _sentence_spans(text: str, block: Block, language: str) -> list[Span]:

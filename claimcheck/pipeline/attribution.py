@@ -1,246 +1,661 @@
-"""Attributed speech: who the article says made a statement, and which words they said."""
+"""Attributed speech on the dependency tree: who a clause says made a statement, which words
+are the statement, and the speaker's name without titles."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from claimcheck.pipeline import lexicon
 from claimcheck.pipeline.lexicon import (
-    NYA_ADVERBS,
+    HEDGES,
     ORGANISATION_ENDINGS,
     PORTFOLIO_WORDS,
-    PRONOUN_SPEAKERS,
-    REPORTING_VERBS,
-    SAY_VERBS_AFTER,
-    SAY_VERBS_BEFORE,
     TITLES,
-    is_predicate,
+    _terms,
     words_pattern,
 )
-
-_QUOTE_OPEN = "\"“”'‘"
-_QUOTE_CLOSE = "\"”“'’"
-# "said on Monday that": a few words (three at most) between the verb of saying and
-# "that"/"bahwa"; more would swallow a clause ("said Russia will have weapons that ...").
-_ADVERBIAL = r"(?:\s+[^\s,\"“]+){0,3}?"
-# Between a statement and a trailing "kata X" / "X said": a comma, a closing quote, or both.
-_BREAK = r"(?:[,.]\s*[\"”]|[\"”]\s*,?|,)\s*"
-# After a trailing speaker: where and when ("..., kata X di Jakarta, Senin (24/2)", "...,"
-# X wrote in a letter).
-_TAIL = r"(?:,?\s+[^\"“”]{1,60}?)?"
+from claimcheck.pipeline.parse import Token
+from claimcheck.pipeline.tree import QUOTES_CLOSE, SUBJECTS, Tree
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """The span of the reported statement inside a clause, and its speaker as written."""
+class Frame:
+    """A reporting frame found in a clause.
 
-    start: int
-    end: int
-    speaker: str
+    ``heads``/``content``: the reported clause(s) and their words; ``speaker_words``: the
+    words naming who reported it; ``other``: words of the clause outside the frame that make
+    claims of their own (a second predicate of the reporting verb's subject).
+    """
 
-
-@dataclass(frozen=True)
-class _Pattern:
-    regex: re.Pattern[str]
-    # "menurut X", "according to X" and a trailing "kata X" name a speaker whatever X looks
-    # like ("kata seorang analis"); the other patterns need X to look like a name.
-    explicit: bool = False
-    # The reported words must be a clause of their own (a predicate, four words or more).
-    clause: bool = False
+    heads: tuple[int, ...]
+    content: frozenset[int]
+    speaker_words: frozenset[int]
+    other: frozenset[int] = frozenset()
+    hedged: bool = False
+    pronoun: bool = False  # the speaker is a pronoun fused with the verb ("katanya")
 
 
-def _patterns(lang: str) -> list[_Pattern]:
-    before = words_pattern(SAY_VERBS_BEFORE[lang])
-    after = words_pattern(SAY_VERBS_AFTER[lang])
-    spk = r"(?P<speaker>[^,\"“”]{2,80}?)"
-    spk_name = r"(?P<speaker>[^,\"“”]{2,80})"
-    # A speaker with an apposition: "Vice President Telkomsel, Ivan C. Permana".
-    spk_long = r"(?P<speaker>[^\"“”]{2,120}?)"
-    reporting = words_pattern(REPORTING_VERBS)
-    if lang == "id":
-        return [
-            _Pattern(re.compile(rf"^menurut\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
-            _Pattern(re.compile(rf"^(?P<body>.+?),?\s+menurut\s+{spk_long}$", re.IGNORECASE), True),
-            # "Dilansir dari Tournament Software, Kamis (14/12/2017), pasangan ... akan ..."
-            _Pattern(
-                re.compile(
-                    rf"^(?:dilansir|dikutip|mengutip)\s+(?:dari\s+)?{spk},\s*"
-                    r"(?:[^,]{1,30}\),\s*)?(?P<body>.+)$",
-                    re.IGNORECASE,
-                ),
-                True,
-            ),
-            _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+bahwa\s+(?P<body>.+)$")),
-            _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
-            # "Kapolri mengatakan, tidak ada anggota yang kebal hukum."
-            _Pattern(re.compile(rf"^{spk_long}\s+{before},\s+(?P<body>.+)$")),
-            # "X mengatakan sejatinya spektrum ...": verbs that only ever report speech.
-            _Pattern(re.compile(rf"^{spk_long}\s+{reporting}\s+(?P<body>.+)$"), clause=True),
-            # '"...," katanya usai meresmikan prasasti ...': the circumstances after the verb.
-            _Pattern(
-                re.compile(
-                    rf"^(?P<body>.+?){_BREAK}{after}(?:\s+{spk})?,?\s+"
-                    r"(?:usai|seusai|saat|ketika|dalam|kepada|pada|di|sebelum|sesudah)\s"
-                    r"[^\"“”]*$"
-                ),
-                True,
-            ),
-            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk}$"), True),
-            _Pattern(
-                re.compile(rf"^(?P<body>.+?){_BREAK}{after}\s+{spk_name},\s+[^\"“”]{{1,40}}$"), True
-            ),
-            _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{after}$"), True),
+_CLAUSAL = frozenset({"ccomp", "parataxis"})
+_ASPECT = frozenset({"telah", "sudah", "pernah", "sempat"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "ini", "itu"})
+
+
+def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | None:
+    """The reporting frame of the clause headed by ``head``, if it has one: "X mengatakan
+    (bahwa) P", "X told reporters that P", "It is reported that P". A negated verb of
+    saying ("never said that P") reports nothing, and neither does a denial."""
+    h = tree[head]
+    if h.lower not in lexicon.REPORTING[lang] and h.lower not in lexicon.HEDGED_REPORTING[lang]:
+        return None
+    kids = [c for c in tree.children[head] if c in words]
+    if any(tree[c].lower in lexicon.NEGATIONS[lang] | _NEVER for c in kids):
+        return None
+    reported = [c for c in kids if _reported(tree, c) and c > head]
+    reported += [c for c in kids if _reported(tree, c) and c < head]
+    if not reported:
+        reported = _that_clause(tree, head, words)
+    if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
+        reported = [
+            c
+            for c in reported
+            if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
         ]
-    return [
-        _Pattern(re.compile(rf"^according\s+to\s+{spk},\s*(?P<body>.+)$", re.IGNORECASE), True),
-        _Pattern(re.compile(rf"^(?P<body>.+?),\s*according\s+to\s+{spk}$", re.IGNORECASE), True),
-        _Pattern(re.compile(rf"^{spk}\s+{before}{_ADVERBIAL}\s+that\s+(?P<body>.+)$")),
-        _Pattern(re.compile(rf"^{spk}\s+{before}[,:]\s*[\"“](?P<body>.+?)[\"”]$")),
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk}$")),
-        # '"...," commented Khader Habib, a senior Islamic Jihad official.'
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{before}\s+{spk},\s+[^\"“”]{{1,60}}$")),
-        _Pattern(re.compile(rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}$")),
-        _Pattern(
-            re.compile(
-                rf"^(?P<body>.+?){_BREAK}{spk}\s+{before}\s+(?:in|on|at|during|to|after|before|from)\s+[^\"“”,]{{1,50}}$"
-            )
-        ),
-        _Pattern(
-            re.compile(
-                rf"^{spk}\s+(?:said|says|claimed|claims|added|wrote|insisted|warned)\s+"
-                r"(?P<body>.+)$"
-            )
-        ),
+    subject = next((c for c in kids if tree[c].dep in SUBJECTS), None)
+    if subject is not None and (
+        tree[subject].lower in _DEMONSTRATIVES or tree[subject].lower in lexicon.RELATIVIZERS[lang]
+    ):
+        return None  # "That said, ...": an opener; "yang menjelaskan ...": a relative clause
+    if not reported:
+        return None
+    content = frozenset().union(*(tree.subtree(c) & words for c in reported))
+    speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
+    if speaker and not any(tree[w].pos in {"NOUN", "PROPN", "PRON", "X"} for w in speaker):
+        return None  # "menyatakan 'tidak'": no one named
+    expletive = subject is not None and tree[subject].lower in {"it", "ini", "hal"}
+    passive = h.lower in lexicon.HEDGED_REPORTING[lang] and h.lower not in lexicon.REPORTING[lang]
+    if h.lower in lexicon.HEDGED_REPORTING[lang] and (subject is None or expletive):
+        passive = True
+    elif passive:
+        # "Iran disebut berkontribusi ...": the hedge is part of the claim, not a frame
+        return None
+    if passive:
+        speaker = frozenset()
+    # "X said A and that B": B was said too
+    also = [
+        c
+        for c in kids
+        if tree[c].rel == "conj"
+        and c not in content
+        and any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
     ]
+    if also:
+        reported = [*reported, *also]
+        content = content | frozenset().union(*(tree.subtree(c) & words for c in also))
+    others = [c for c in kids if tree[c].rel == "conj" and c not in content]
+    other = frozenset().union(*(tree.subtree(c) & words for c in others)) if others else frozenset()
+    return Frame(
+        tuple(reported),
+        content,
+        speaker,
+        other - content,
+        hedged=passive,
+        pronoun=h.lower.endswith("nya"),
+    )
 
 
-_PATTERN_CACHE: dict[str, list[_Pattern]] = {}
+_NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
 
 
-def find_attribution(text: str, start: int, end: int, lang: str) -> Attribution | None:
-    """The reported statement in ``text[start:end]``, if the clause attributes one."""
-    patterns = _PATTERN_CACHE.setdefault(lang, _patterns(lang))
-    chunk = text[start:end]
-    for pattern in patterns:
-        match = pattern.regex.match(chunk)
-        if not match:
-            continue
-        named = "speaker" in pattern.regex.groupindex and match.group("speaker")
-        speaker = match.group("speaker") if named else "-nya"
-        if "," in speaker:  # "Vice President Telkomsel, Ivan C. Permana": the name
-            speaker = speaker.rsplit(",", 1)[1]
-        if not pattern.explicit and not _plausible_speaker(speaker, lang):
-            continue
-        body_start, body_end = start + match.start("body"), start + match.end("body")
-        body_start, body_end = _unquote(text, body_start, body_end)
-        body = text[body_start:body_end].split()
-        if len(body) < 3:
-            continue
-        if pattern.clause and (
-            len(body) < 4
-            or not any(is_predicate(w, lang) for w in body)
-            # "menyatakan harapannya agar ...": an object, not a reported clause
-            or (body[0].lower().endswith("nya") and body[0].lower() not in NYA_ADVERBS)
-        ):
-            continue
-        return Attribution(body_start, body_end, speaker.strip())
+def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
+    """A "that"/"bahwa" clause the parser hung below a phrase of the verb of saying ("said
+    in an email that P" read as a clause about the email): it is what was said."""
+    for m in sorted(tree.subtree(head) & words):
+        if m > head and m - head <= 8 and tree[m].lower in {"that", "bahwa"} and tree[m].head > m:
+            clause = tree[m].head
+            path: list[int] = []
+            node = clause
+            while node != head and tree[node].head != node and len(path) < 4:
+                path.append(node)
+                node = tree[node].head
+            # at most one phrase between the verb and the clause ("said in an email that")
+            if (
+                node == head
+                and len(path) <= 2
+                and all(tree[p].rel in {"obl", "nmod", "obj", "iobj"} for p in path[1:])
+            ):
+                return [clause]
+    return []
+
+
+def named_subject(tree: Tree, lang: str) -> str | None:
+    """The person a sentence is about, when its subject is a name ("The intrepid Ed Wong of
+    the NYT has more ..."): what a "he" in the next sentence most likely points back to."""
+    for root in tree.roots:
+        subject = tree.subject(root)
+        if subject is not None and tree[subject].pos == "PROPN":
+            words = frozenset(
+                w for w in tree.subtree(subject) if tree[w].dep not in {"acl:relcl", "appos"}
+            )
+            name = speaker_name(tree, words)
+            if name and _capitalised(name):
+                return name
     return None
 
 
-def _plausible_speaker(speaker: str, lang: str) -> bool:
-    words = speaker.split()
-    if not words or len(words) > 12:
+def _reported(tree: Tree, c: int) -> bool:
+    """Whether a dependent of a verb of saying is what was said: a clausal complement, or
+    a clause opened by "bahwa"/"that" or with a subject of its own, whatever relation the
+    treebank gave it (CSUI marks "mengatakan bahwa ..." as advcl)."""
+    tok = tree[c]
+    if not _clausal(tree, c):
         return False
-    if len(words) > 8 and len((clean_speaker(speaker, None) or "").split()) > 5:
-        return False  # a long run of words that is not titles before a name
-    if speaker.lower() in PRONOUN_SPEAKERS:
+    if tok.dep in _CLAUSAL:
         return True
-    # A named speaker starts with a capital ("Presiden Xi", "Reuters", "the ministry" is not
-    # enough in English news, where "officials said" still counts).
-    if lang == "en" and words[0].lower() in {
-        "officials",
-        "police",
-        "analysts",
-        "experts",
-        "witnesses",
-        "sources",
-        "the",
-    }:
-        return True
-    return words[0][:1].isupper()
+    if tok.rel in {"advcl", "xcomp", "obj", "csubj"}:
+        marks = {tree[m].lower for m in tree.kids(c, "mark")}
+        if marks & {"that", "bahwa"}:
+            return True
+        # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
+        if not marks and tok.rel != "obj" and tree.subject(c) is not None:
+            return True
+        # "mengakui telah mengirim pasukan": a complement with its own tense is a statement
+        return (
+            tok.rel == "xcomp"
+            and not marks
+            and any(tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c)
+        )
+    return False
 
 
-def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _QUOTE_OPEN + " ":
-        start += 1
-    while end > start and text[end - 1] in _QUOTE_CLOSE + " ,.":
-        end -= 1
-    # Keep a closing quote that closes a quotation opened inside the statement.
-    inner = text[start:end]
-    if (
-        (inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"))
-        and end < len(text)
-        and text[end] in '"”'
-    ):
-        end += 1
-    return start, end
+def _clausal(tree: Tree, c: int) -> bool:
+    """Whether a complement is a clause (not a lone word or a quoted title)."""
+    sub = tree.subtree(c)
+    return len(sub) >= 3 and any(
+        tree[w].pos in {"VERB", "AUX", "ADJ"} or tree[w].dep in SUBJECTS for w in sub
+    )
 
 
-# Where a speaker's name ends and the circumstances begin ("Budi Waseso di Jakarta").
-_CIRCUMSTANCE = re.compile(
-    r"\s+(?:di|saat|ketika|dalam|kepada|pada|usai|seusai|kemarin|in|on|at|during|after)\s.*$"
-)
+def _named_dependent(tree: Tree, verb: int, words: frozenset[int]) -> frozenset[int]:
+    for c in tree.children[verb]:
+        named = tree[c].dep in SUBJECTS or tree[c].rel in {"obj", "appos", "nmod", "flat"}
+        if c in words and named and tree[c].pos in {"PROPN", "NOUN", "PRON"}:
+            return tree.subtree(c) & words
+    return frozenset()
 
 
-def clean_speaker(speaker: str, last_named: str | None) -> str | None:
-    """A speaker's name without titles; pronouns become the last named speaker."""
-    name = speaker.strip().strip(",.")
-    name = _CIRCUMSTANCE.sub("", name) if len(name.split()) > 2 else name
-    if name.split() and name.split()[-1].lower() in ORGANISATION_ENDINGS:
-        # A body speaks ("The US National Hurricane Center"): its whole name, no "the".
-        return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
-    if name.lower() in PRONOUN_SPEAKERS:
-        return last_named
-    words = name.split()
-    # Drop leading titles (and the portfolio or body they belong to: "Menteri Pertahanan",
-    # "Kepala BMKG") while at least two capitalised words of a name still follow.
-    dropped: str | None = None
-    while (
-        len(words) > 2 and _is_title_word(words[0]) and sum(w[:1].isupper() for w in words[1:]) >= 2
-    ):
-        dropped, words = words[0].lower(), words[1:]
-    # "Kepala Bulog Budi Waseso": after a head-of title comes the body it heads, in one
-    # word, before the name.
-    if dropped in _HEAD_OF and len(words) == 3 and all(w[:1].isupper() for w in words):
-        words = words[1:]
-    # A long office before the name ("Kepala Biro Penerangan Masyarakat Divisi Humas Polri
-    # Brigadir Jenderal Rikwanto"): the name is what follows the last title word.
-    if len(words) > 4:
-        last = max((i for i, w in enumerate(words[:-1]) if _is_title_word(w)), default=-1)
-        if last >= 0 and all(w[:1].isupper() for w in words[last + 1 :]):
-            words = words[last + 1 :]
-    # "Radical Shiite cleric Muqtada al-Sadr": a lower-case role noun ends the description.
-    for index in range(len(words) - 2, -1, -1):
-        word = words[index]
-        if word[:1].islower() and word.isalpha() and word.lower() not in _NAME_PARTICLES:
-            if all(
-                w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.startswith("al-")
-                for w in words[index + 1 :]
+def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
+    """An attribution at the edge of the sentence or set off inside it (see _edge), after a
+    trailing source ('..., dikutip Ace Showbiz', '..., seperti dilansir Reuters') is taken
+    off: that source is the speaker only when nobody else is named."""
+    order = sorted(words)
+    source: list[int] = []
+    for n in range(len(order) - 2, 0, -1):
+        if tree[order[n - 1]].text != ",":
+            continue
+        start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
+        if start < len(order) and tree[order[start]].lower in lexicon.SOURCE_VERBS[lang]:
+            tail = [
+                x
+                for x in order[start + 1 :]
+                if tree[x].pos != "PUNCT" and tree[x].lower not in {"dari", "oleh", "by"}
+            ]
+            if 0 < len(tail) <= 6 and _name_like(tree, tail, lang):
+                source = tail
+                words = frozenset(x for x in words if x < order[n - 1])
+        break
+    found = _edge(tree, words, lang)
+    if found is None and source:
+        return Frame((), words, frozenset(source))
+    return found
+
+
+def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
+    """An attribution at the edge of the sentence or set off inside it, for everything the
+    sentence says: '"P," kata Budi', 'P, sambung Djamilah, Q', '"P," the message claimed',
+    "menurut X, P", "P, according to X", "Dilansir dari X, P".
+
+    Found by word order around a verb of saying after a break (a comma or a closing quote),
+    so a misattached verb in the parse does not lose the speaker."""
+    order = sorted(words)
+    body = [w for w in order if tree[w].pos != "PUNCT"]
+    if len(body) < 4:
+        return None
+    for position, w in enumerate(order):
+        tok = tree[w]
+        if position == 0 or tok.lower not in lexicon.REPORTING[lang]:
+            continue
+        # "..., kata X" / '..." said X'
+        before = tree[order[position - 1]]
+        if _is_break(before.text):
+            stop = _attribution_end(tree, order, position + 1, lang)
+            speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
+            if (speaker or tok.lower.endswith("nya")) and _name_like(tree, speaker, lang):
+                cut = set(order[position - 1 : _past_circumstances(tree, order, stop, lang)])
+                # '..." says Maura McLaughlin, a radioastronomer at ..., who wants ...': the
+                # speaker's apposition (and what it says about the speaker) is no part of the quote
+                description = _description(tree, speaker, words) - cut
+                if _leaves_statement(tree, words - cut - description, order, cut):
+                    content = (
+                        words - cut - description - _comma_before(tree, description, words)
+                        if description
+                        else words - cut
+                    )
+                    return Frame(
+                        (), frozenset(content), frozenset(speaker), description, pronoun=not speaker
+                    )
+        # '..." the message claimed' / "..., X said on Monday."
+        start = position - 1
+        while start > 0 and not _is_break(tree[order[start]].text) and position - start <= 6:
+            start -= 1
+        if start > 0 and _is_break(tree[order[start]].text):
+            speaker = [x for x in order[start + 1 : position] if tree[x].pos != "PUNCT"]
+            tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
+            # only where and when may follow the verb: '..." X said on Monday.'
+            short_tail = len(tail) <= 8 and not any(t.pos in {"VERB", "AUX"} for t in tail)
+            end = len(order)
+            if speaker and short_tail and _name_like(tree, speaker, lang):
+                cut = set(order[start:end])
+                if _leaves_statement(tree, words - cut, order, cut):
+                    return Frame((), frozenset(words - cut), frozenset(speaker))
+    for w in order:
+        tok = tree[w]
+        sub = tree.subtree(w) & words
+        according = (
+            tok.lower in lexicon.ACCORDING_TO[lang]
+            and tok.rel != "case"
+            or any(tree[k].lower in lexicon.ACCORDING_TO[lang] for k in tree.kids(w, "case"))
+        )
+        if according and (min(sub) <= body[0] or max(sub) >= body[-1] or tree.set_off(sub)):
+            source = frozenset(
+                x
+                for x in sub
+                if tree[x].lower not in lexicon.ACCORDING_TO[lang]
+                and tree[x].text not in {"to", ","}
+            )
+            return Frame(
+                (),
+                words - sub - _comma_before(tree, sub, words),
+                source,
+                pronoun=tok.lower.endswith("nya"),
+            )
+    first = body[0]
+    # "Fifi memastikan, Ahok dan Vero sudah ...": a name, a verb of saying and a comma
+    for n, w in enumerate(order[:10]):
+        if (
+            tree[w].lower in lexicon.REPORTING[lang]
+            and n + 1 < len(order)
+            and tree[order[n + 1]].text == ","
+        ):
+            speaker = [x for x in order[:n] if tree[x].pos != "PUNCT"]
+            rest = frozenset(order[n + 2 :])
+            if (
+                speaker
+                and len(speaker) <= 8
+                and _name_like(tree, speaker, lang)
+                and _leaves_statement(tree, rest, order, set())
             ):
-                words = words[index + 1 :]
+                return Frame((), rest, frozenset(speaker))
             break
-    return " ".join(words) or None
+    if (
+        tree[first].lower in lexicon.SOURCE_VERBS[lang]
+        or tree[first].lower in lexicon.ACCORDING_TO[lang]
+    ):
+        # "Dilansir dari X, P" / "Menurut X, P": up to the first comma
+        comma = next((x for x in order if x > first and tree[x].text == ","), None)
+        if comma is not None:
+            speaker = [
+                x
+                for x in order
+                if first < x < comma
+                and tree[x].rel != "case"
+                and tree[x].lower not in {"dari", "to"}
+            ]
+            rest = frozenset(x for x in words if x > comma)
+            if (
+                speaker
+                and len(speaker) <= 8
+                and _leaves_statement(tree, rest, order, set(words - rest))
+            ):
+                return Frame(
+                    (), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya")
+                )
+    return None
 
 
+def _is_break(text: str) -> bool:
+    return text == "," or (bool(text) and text in QUOTES_CLOSE)
+
+
+def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int:
+    """Where a speaker's name after a verb of saying ends: a comma, a bracket, a
+    circumstance ("di Jakarta", "on Monday"), or the end."""
+    position = start
+    while position < len(order):
+        tok = tree[order[position]]
+        if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
+            break
+        position += 1
+    # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office
+    if position < len(order) and tree[order[position]].text == ",":
+        nxt = position + 1
+        while nxt < len(order) and _capitalised(tree[order[nxt]].text) and nxt - position <= 4:
+            nxt += 1
+        ends = nxt >= len(order) or tree[order[nxt]].text in {",", ".", "(", ";"}
+        if nxt - position >= 3 and ends:
+            return nxt
+    return position
+
+
+def _past_circumstances(tree: Tree, order: list[int], start: int, lang: str) -> int:
+    """After the speaker: where and when ("di Jakarta, Senin (24/2)", "on Monday"), an
+    apposition ("a partner at Rhodium") up to the end of the sentence. Returns the index
+    just past what the attribution takes; a new clause ends it."""
+    position = start
+    while position < len(order):
+        tok = tree[order[position]]
+        if tok.text == "," and position + 1 < len(order):
+            # a comma followed by a clause of its own ends the attribution (an interjection)
+            tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
+            if any(t.pos in {"VERB", "AUX"} for t in tail) and not _circumstance_tail(tail, lang):
+                return position + 1
+        position += 1
+    return len(order)
+
+
+def _circumstance_tail(tail: list[Token], lang: str) -> bool:
+    """A tail that is only time, place and apposition, no statement of its own."""
+    return all(
+        t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False
+        for t in tail
+    ) or (
+        len(tail) <= 8
+        and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
+    )
+
+
+def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
+    if not speaker:
+        return True
+    if len(speaker) > 10:
+        return False
+    first = tree[speaker[0]]
+    if first.lower in lexicon.REPORTING[lang] or any(
+        tree[x].lower in {"that", "bahwa"} for x in speaker
+    ):
+        return False
+    verbs = [
+        x for x in speaker if tree[x].pos in {"VERB", "AUX"} and not _capitalised(tree[x].text)
+    ]
+    named = any(
+        tree[x].pos in {"NOUN", "PROPN", "PRON"} or _capitalised(tree[x].text) for x in speaker
+    )
+    relative = any(tree[x].lower in lexicon.RELATIVIZERS[lang] for x in speaker)
+    return not verbs and named and not relative
+
+
+def _leaves_statement(
+    tree: Tree, rest: frozenset[int] | set[int], order: list[int], cut: set[int]
+) -> bool:
+    words = [x for x in rest if tree[x].pos != "PUNCT"]
+    return len(words) >= 3
+
+
+_CIRCUMSTANCE_WORDS = {
+    "id": frozenset(
+        _terms("""
+            di, saat, ketika, dalam, kepada, pada, usai, seusai, sebelum, sesudah, setelah,
+            kemarin, dengan, dari, senin, selasa, rabu, kamis, jumat, sabtu, minggu
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            in, on, at, during, after, before, to, from, with, when, while, last, this, monday,
+            tuesday, wednesday, thursday, friday, saturday, sunday, yesterday, today, earlier
+        """)
+    ),
+}
+
+
+def _description(tree: Tree, speaker: list[int], words: frozenset[int]) -> frozenset[int]:
+    """The apposition the parse hangs on the speaker's name after it ("Maura McLaughlin, a
+    radioastronomer at ...")."""
+    found: set[int] = set()
+    for s in speaker:
+        for a in tree.kids(s, "appos"):
+            if a > max(speaker):
+                found |= tree.subtree(a)
+    return frozenset(found & words)
+
+
+def _comma_before(tree: Tree, sub: frozenset[int], words: frozenset[int]) -> frozenset[int]:
+    before = tree.before(min(sub))
+    return (
+        frozenset({before.i})
+        if before is not None and before.text == "," and before.i in words
+        else frozenset()
+    )
+
+
+_SPEAKER_STOPS = frozenset(
+    _terms(
+        "di, saat, ketika, dalam, kepada, pada, usai, seusai, in, on, at, during, after, kemarin"
+    )
+)
+_NOT_IN_NAME = frozenset(
+    {"acl", "advcl", "parataxis", "obl", "advmod", "nmod:tmod", "obl:tmod", "punct"}
+)
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "seorang",
+        "sebuah",
+        "para",
+        "sang",
+        "si",
+        "ini",
+        "itu",
+        "tersebut",
+        "sendiri",
+        "some",
+        "several",
+        "many",
+        "most",
+        "few",
+        "all",
+        "other",
+        "sejumlah",
+        "beberapa",
+        "banyak",
+    }
+)
 _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
 )
+_NAME_PARTICLES = frozenset(
+    {"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"}
+)
 
 
-def _is_title_word(word: str) -> bool:
-    lowered = word.lower()
+def speaker_name(tree: Tree, words: frozenset[int]) -> str:
+    """Who is speaking, as a name: a person without titles or office ("Ketua Umum PAN
+    Zulkifli Hasan" -> "Zulkifli Hasan"), a body by its whole name, or a nameless
+    description without its article ("the ministry" -> "ministry")."""
+    head = next((w for w in sorted(words) if tree[w].head not in words or tree[w].head == w), None)
+    if head is None:
+        return ""
+    keep = set(words)
+    described = not _capital(tree, head) and tree[head].pos != "PROPN"
+    # "unggahan media sosial yang belum terverifikasi": a description keeps its clause whole
+    whole = {
+        x
+        for w in words
+        if tree[w].dep == "acl:relcl" and described
+        for x in tree.subtree(w)
+        if x != w
+    }
+    for w in words:
+        if w == head or tree[w].head not in keep or w in whole:
+            continue
+        relative = tree[w].dep == "acl:relcl"
+        glued = tree[w].text in "-'." and _glued(tree, w)
+        if (tree[w].dep in _NOT_IN_NAME and not glued) or (relative and not described):
+            keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
+    names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
+    if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
+        keep = set(tree.subtree(names[0]) & words)
+    ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
+    while ordered and (
+        tree[ordered[0]].lower in _DETERMINERS or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT"}
+    ):
+        ordered = ordered[1:]
+    while ordered and (
+        tree[ordered[-1]].lower in _DETERMINERS
+        or tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}
+    ):
+        ordered = ordered[:-1]
+    cut = next(
+        (
+            n
+            for n, w in enumerate(ordered)
+            if n > 0 and (tree[w].text == "(" or tree[w].lower in _SPEAKER_STOPS)
+        ),
+        None,
+    )
+    ordered = ordered[:cut] if cut is not None else ordered
+    # trailing lower-case words after a name are circumstances ("Haniv bulan lalu")
+    while (
+        len(ordered) > 1
+        and not _capital(tree, ordered[-1])
+        and any(_capital(tree, w) for w in ordered[:-1])
+        and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS
+    ):
+        ordered = ordered[:-1]
+    while ordered and tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}:
+        ordered = ordered[:-1]
+    if not ordered:
+        return ""
+    dash = next(
+        (
+            n
+            for n, w in enumerate(ordered[:3])
+            if tree[w].text in {"-", "–", "—"} and not _glued(tree, w)
+        ),
+        None,
+    )
+    if dash is not None and dash + 1 < len(ordered):
+        ordered = ordered[dash + 1 :]  # "Rimanews - Kementerian ...": the outlet's tag goes
+    if tree[ordered[-1]].lower in ORGANISATION_ENDINGS or (
+        tree[ordered[0]].lower in lexicon.ORGANISATION_STARTS and len(ordered) > 1
+    ):
+        return tree.text(ordered)  # a body speaks: its whole name
+    past_titles = [w for w in ordered if not _is_title(tree[w].text)]
+    if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
+        # "mantan pasangan Jennifer Garner": a description that names someone else
+        return tree.text(ordered)
+    run = _name_run(tree, ordered)
+    if run:
+        return tree.text(run)
+    if ordered[-1:] and tree[ordered[-1]].text.lower() in ORGANISATION_ENDINGS:
+        return tree.text(ordered)
+    # a description ("otoritas", "the message", "officials"): the noun and its compounds
+    core = [
+        w
+        for w in ordered
+        if w == head or tree[w].head == head and tree[w].rel in {"compound", "flat"}
+    ]
+    return tree.text(core or ordered)
+
+
+def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
+    """The name at the end of a speaker's noun phrase, after any titles and office."""
+    capital = [w for w in ordered if _capital(tree, w) or tree[w].lower in _NAME_PARTICLES]
+    if not capital:
+        return []
+    # the run of name-like words that ends the phrase ("az-Zaman", "Al-Sadr" included)
+    run: list[int] = []
+    for w in reversed(ordered):
+        text = tree[w].text
+        # a hyphen written without spaces joins the words either side of it into the name
+        glued = bool(run) and tree[w].end == tree[run[0]].start and "-" in (text, tree[run[0]].text)
+        name_like = _capital(tree, w) and not _is_title(text)
+        if name_like or (run and tree[w].lower in _NAME_PARTICLES) or glued:
+            run.insert(0, w)
+        else:
+            break
+    while run and tree[run[0]].text == "-":
+        run = run[1:]
+    while run and tree[run[0]].lower in _NAME_PARTICLES:
+        run = run[1:]
+    if not run:
+        return []
+    titled = run[0] != ordered[0]
+    # "Pemimpin Korea Utara Kim Jong Un", "Presiden Amerika Serikat Joe Biden": a place
+    # between the office and the name belongs to the office
+    for n in range(len(run) - 1, 0, -1):
+        place = " ".join(tree[w].lower for w in run[:n])
+        if titled and place in lexicon.PLACES and len(run) - n >= 2:
+            run = run[n:]
+            break
+    # "Kepala Bulog Budi Waseso": a head-of title, then the body it heads, then the name
+    if titled and len(run) == 3 and tree[ordered[ordered.index(run[0]) - 1]].lower in _HEAD_OF:
+        run = run[1:]
+    # a long office before the name: the parser's name chain (flat) is the name
+    if len(run) > 2:
+        last = run[-1]
+        chain = [w for w in run if _same_name(tree, w, last)]
+        if 2 <= len(chain) < len(run) and chain == run[len(run) - len(chain) :]:
+            run = chain
+    if not titled and len(run) == len(ordered):
+        return run
+    return run
+
+
+def _glued(tree: Tree, w: int) -> bool:
+    """A hyphen or apostrophe written inside a word ("al-Sadr", "O'Brien")."""
+    return (
+        0 < w < len(tree) - 1
+        and tree[w - 1].end == tree[w].start
+        and tree[w].end == tree[w + 1].start
+    )
+
+
+def _same_name(tree: Tree, a: int, b: int) -> bool:
+    """Whether two words are linked by flat relations (the parts of one name)."""
+
+    def root(i: int) -> int:
+        seen = set()
+        while tree[i].rel == "flat" and tree[i].head != i and i not in seen:
+            seen.add(i)
+            i = tree[i].head
+        return i
+
+    return root(a) == root(b) and tree[root(a)].pos == "PROPN" and not _is_title(tree[root(a)].text)
+
+
+def _capital(tree: Tree, w: int) -> bool:
+    """A capital that marks a name: not the one every sentence opens with."""
+    return _capitalised(tree[w].text) and (w > 0 or tree[w].pos == "PROPN")
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or (len(text) > 1 and text[0] in "'’" and text[1:2].isupper())
+
+
+def _is_title(word: str) -> bool:
+    lowered = word.lower().strip(",")
     is_acronym = len(word) >= 2 and word.isupper() and word.isalpha()
     return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym
 
 
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el"})
+_HEDGE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def has_hedge(text: str, lang: str) -> bool:
+    pattern = _HEDGE_CACHE.get(lang)
+    if pattern is None:
+        pattern = re.compile(r"\b" + words_pattern(HEDGES[lang]) + r"\b", re.IGNORECASE)
+        _HEDGE_CACHE[lang] = pattern
+    return bool(pattern.search(text))

@@ -1,10 +1,16 @@
-"""Atomic claims: cut a sentence into clause-level checkable statements.
+"""Atomic claims: cut a parsed sentence into propositions on its dependency tree.
 
-Rules, the same for Indonesian and English with each language's words:
-discourse openers are dropped; attributed speech gives the claim its speaker;
-concessive ("Meski X, Y"), contrastive ("X, tetapi Y", "X, bahkan Y"), "tidak hanya X,
-tetapi juga Y" and coordinated predicates ("X dan tidak Y") become separate claims, with
-the elided subject restored from the clause it belongs to. Noun-phrase lists stay whole.
+One rule set over Universal Dependencies relations, for Indonesian and English alike; words
+matter only where the relation alone cannot tell (markers, reporting verbs, hedges, openers,
+titles; claimcheck/pipeline/lexicon.py). A clause becomes a claim of its own when it is
+- a conjunct predicate or clause (``conj``), a side-by-side clause (``parataxis``), a
+  concessive, contrastive or causal adverbial clause (``advcl`` with such a marker);
+- a non-restrictive relative clause (``acl:relcl`` set off by commas, or after a name) or a
+  participial clause set off by commas (a fronted ``advcl``, an ``acl`` after its noun);
+- the content of a reporting verb (``ccomp``/``parataxis``, "menurut X", "according to X"),
+  whose subject becomes the speaker.
+Each claim keeps the offsets of the words it uses; words written back (an elided subject, a
+gapped verb, a head noun, an English auxiliary) are marked as restored.
 """
 
 from __future__ import annotations
@@ -12,146 +18,1123 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimcheck.pipeline.attribution import clean_speaker, find_attribution
-from claimcheck.pipeline.lexicon import (
-    DISCOURSE_OPENERS,
-    HEDGES,
-    PRONOUN_SPEAKERS,
-    REFERENCE_OPENERS,
-    _terms,
-    is_predicate,
-    words_pattern,
-)
+from claimcheck.pipeline import attribution, lexicon
+from claimcheck.pipeline.parse import Parse
+from claimcheck.pipeline.tree import SUBJECTS, Tree
 
 _MIN_WORDS = 3
 #: Longer "sentences" are run-on scraper output (a page without punctuation), not prose a
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
-
-_CONCESSIVE = {
-    "id": (
-        "meskipun",
-        "meski",
-        "walaupun",
-        "walau",
-        "kendatipun",
-        "kendati",
-        "sekalipun",
-        "biarpun",
-    ),
-    "en": ("even though", "although", "though", "even if"),
-}
-_CONTRAST_AFTER_COMMA = {
-    "id": (
-        "bahkan",
-        "tetapi",
-        "tapi",
-        "namun",
-        "sedangkan",
-        "padahal",
-        "melainkan",
-        "sementara",
-        "dan",
-        "serta",
-        "lalu",
-        "kemudian",
-    ),
-    "en": ("but", "while", "whereas", "yet", "and", "so", "though", "although"),
-}
-# "X said A and that B": a second reported statement, with its own subject.
-_THAT = {"id": "bahwa", "en": "that"}
-_COORDINATORS = {"id": ("dan", "serta"), "en": ("and",)}
-_NOT_ONLY = {
-    "id": re.compile(
-        r"\s(?:tidak|bukan|tak)\s+(?:hanya|saja|cuma|sekadar)\s+(?P<x>.+?),?\s+"
-        r"(?:tetapi|tapi|melainkan|namun)\s+(?:juga\s+)?(?P<y>.+)$",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(r"\snot\s+only\s+(?P<x>.+?),?\s+but\s+(?:also\s+)?(?P<y>.+)$", re.IGNORECASE),
-}
-_SUBJECT_STOP = {"id": frozenset({"secara"}), "en": frozenset()}
-
-
-def _ends_subject(word: str, index: int, lang: str) -> bool:
-    """Whether ``word`` is where a clause's subject ends (its first predicate or adverb)."""
-    if index == 0:
-        return False
-    lowered = word.lower()
-    if is_predicate(word, lang) or lowered in _SUBJECT_STOP[lang]:
-        return True
-    return lang == "en" and lowered.endswith("ly") and len(lowered) > 4  # "reportedly"
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A clause being cut: ``text[start:end]`` of the sentence, after a restored ``prefix``."""
-
-    start: int
-    end: int
-    prefix: str = ""
-    speaker: str | None = None
-    hedged: bool = False
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+_FIRST_PERSON = frozenset({"saya", "aku", "kami", "kita", "i", "we", "me"})
+_ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "si"})
+_ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
 
 @dataclass(frozen=True)
 class ClaimDraft:
     text: str
-    start: int
+    start: int  # offsets into the sentence of the first and last word used
     end: int
     speaker: str | None
     hedged: bool
     reference: str | None = None  # words that need an earlier sentence ("Ia", "This")
+    spans: tuple[tuple[int, int], ...] = ()  # the runs of the sentence's words used
+    restored: tuple[str, ...] = ()  # words written back that the sentence has elsewhere
 
 
-def extract_claims(sentence: str, lang: str, last_speaker: str | None = None) -> list[ClaimDraft]:
-    """The atomic claims of one sentence; offsets are relative to ``sentence``."""
-    text = sentence
-    start, end = _trim(text, 0, len(text))
-    if start >= end or end - start > MAX_SENTENCE_CHARS or _is_question(text[start:end]):
-        return []
-    start = _drop_openers(text, start, end, lang)
-    mask = _quoted_mask(text)
+@dataclass(frozen=True)
+class _Piece:
+    words: frozenset[int]
+    front: tuple[str, ...] = ()  # restored words before the first word
+    inserts: tuple[tuple[int, str], ...] = ()  # restored words before word i
+    speaker: str | None = None
+    frame_hedged: bool = False
+    unresolved: str | None = None  # a pronoun speaker with nobody named before
+    head: int | None = None  # the predicate the piece was cut around
 
-    piece = Piece(start, end)
-    unresolved: str | None = None
-    attribution = find_attribution(text, start, end, lang)
-    if attribution is not None:
-        speaker = clean_speaker(attribution.speaker, last_speaker)
-        if speaker is None and attribution.speaker.strip().lower() in PRONOUN_SPEAKERS:
-            unresolved = attribution.speaker.strip()  # "he added", with no one named before
-        framing = text[start : attribution.start] + " " + text[attribution.end : end]
-        piece = Piece(
-            attribution.start, attribution.end, speaker=speaker, hedged=_has_hedge(framing, lang)
+
+class _Cutter:
+    def __init__(
+        self, tree: Tree, lang: str, last_speaker: str | None, *, split: bool = True
+    ) -> None:
+        self.split = split  # False: only attribution frames are cut, statements stay whole
+        self.tree = tree
+        self.lang = lang
+        self.last_speaker = last_speaker
+        self.pieces: list[_Piece] = []
+
+    # -- clauses --------------------------------------------------------------------------
+    def clause(
+        self,
+        head: int,
+        words: frozenset[int],
+        *,
+        subject: tuple[str, ...] = (),
+        subject_words: frozenset[int] = frozenset(),
+        speaker: str | None = None,
+        hedged: bool = False,
+        unresolved: str | None = None,
+    ) -> None:
+        """Cut the clause headed by ``head`` (its words: ``words``) into pieces.
+
+        ``subject``/``subject_words``: the subject it shares with the clause it was cut from
+        (written back when it has none of its own; the speaker, if it reports speech)."""
+        t = self.tree
+        frame = attribution.frame(t, head, words, self.lang)
+        if frame is not None and not frame.speaker_words and not frame.hedged and subject_words:
+            # "X called and informed me that P", "X is suing Y, charging that P"
+            frame = replace(frame, speaker_words=subject_words)
+        if frame is not None and speaker is not None and not self._pronoun(frame):
+            # '"Orang Hawaii mengatakan itu karma," kata Lawrence': the speaker's claim is
+            # what others said; only "saya mengartikan bahwa ..." (the speaker's own) opens
+            frame = None
+        if frame is not None:
+            said, unresolved_here = self._speaker(frame, speaker)
+            framing = words - frame.content - frame.other
+            hedged_frame = (
+                hedged or frame.hedged or attribution.has_hedge(t.text(framing), self.lang)
+            )
+            # "Korea Utara mengakui telah mengirim pasukan": what was said shares the
+            # speaker's subject when it has none of its own
+            written = (
+                attribution.speaker_name(t, frame.speaker_words) if frame.speaker_words else ""
+            )
+            own_voice = (written,) if written else ()
+            for content_head in frame.heads:
+                self.clause(
+                    content_head,
+                    t.subtree(content_head) & frame.content,
+                    subject=()
+                    if t.subject(content_head) is not None or self._complementizer(content_head)
+                    else own_voice,
+                    speaker=said,
+                    hedged=hedged_frame,
+                    unresolved=unresolved_here or unresolved,
+                )
+            # A second predicate of the reporting verb's subject ("X said A and left"): a
+            # claim of its own, not part of what was said.
+            speaker_subject = (t.text(frame.speaker_words),) if frame.speaker_words else ()
+            for other in sorted(self._heads_within(frame.other)):
+                if t[other].rel == "appos" and not self._verbal(other) and written:
+                    # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
+                    # description is no claim; a relative clause in it is one about the speaker
+                    self._side_clauses(
+                        t.subtree(other) & frame.other, speaker, False, unresolved, noun=written
+                    )
+                    continue
+                own = t.subject(other) is not None
+                self.clause(
+                    other,
+                    t.subtree(other) & frame.other,
+                    subject=() if own else speaker_subject,
+                    subject_words=frozenset() if own else frame.speaker_words,
+                    speaker=speaker,
+                )
+            return
+        own_subject = self._subject_words(head, words)
+        subject_text = (t.text(own_subject),) if own_subject else subject
+        if not self.split:
+            front = () if own_subject else subject
+            self.pieces.append(_Piece(words, front, (), speaker, hedged, unresolved, head))
+            return
+        if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
+            return
+        if self._fronted_concession(head, words, speaker, hedged, unresolved):
+            return
+
+        # "The company reportedly cut jobs and closed plants": the hedge covers both
+        hedged = hedged or any(
+            attribution.has_hedge(t[a].text, self.lang)
+            for a in t.kids(head, "advmod")
+            if a in words
+        )
+        rest = set(words)
+        for child in t.children[head]:
+            if child not in rest:
+                continue
+            kind = self._split_kind(head, child, words)
+            if kind is None:
+                continue
+            part = t.subtree(child) & words
+            rest -= part
+            has_own = t.subject(child) is not None
+            inherit = () if has_own else subject_text
+            if inherit and kind in {"conj", "contrast"}:
+                inherit = inherit + self._copula(head, child)
+            if kind == "participle":
+                inherit = subject_text + self._auxiliary(head, own_subject, child)
+            self.clause(
+                child,
+                part,
+                subject=inherit,
+                subject_words=frozenset() if has_own else (own_subject or subject_words),
+                speaker=speaker,
+                hedged=hedged,
+                unresolved=unresolved,
+            )
+            if kind == "contrast":
+                rest -= self._only_words(head, rest)
+
+        rest_frozen = frozenset(rest)
+        rest_frozen = self._gapping(head, rest_frozen, subject_text, speaker, hedged, unresolved)
+        rest_frozen = self._side_clauses(rest_frozen, speaker, hedged, unresolved)
+        front = () if own_subject else subject
+        rest_frozen = self._comma_contrast(
+            head, rest_frozen, front or subject_text, speaker, hedged, unresolved
+        )
+        self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+
+    def _complementizer(self, i: int) -> bool:
+        """A clause opened by "bahwa"/"that": complete in itself (when it has no subject it
+        is impersonal, "bahwa tidak ada ..."), unlike "mengakui telah mengirim ..." """
+        return any(self.tree[m].lower in {"that", "bahwa"} for m in self.tree.subtree(i) if m < i)
+
+    def _verbal(self, i: int) -> bool:
+        """A verb or auxiliary, by the tagger or, in Indonesian, by its verbal prefix when the
+        tagger says otherwise ("mengecam" read as a pronoun)."""
+        tok = self.tree[i]
+        if tok.pos in _PREDICATE_POS:
+            return True
+        return (
+            self.lang == "id"
+            and tok.pos in {"PRON", "NOUN", "X", "ADV", "ADJ"}
+            and not tok.text[:1].isupper()
+            and lexicon.id_is_predicate(tok.text)
+            and tok.lower not in lexicon.ID_PREDICATE_WORDS
         )
 
-    pieces = [piece]
-    for cut in (
-        _split_concessive,
-        _split_not_only,
-        _split_after_comma,
-        _split_coordination,
-        _split_causal,
-    ):
-        pieces = [p for q in pieces for p in cut(text, q, lang, mask)]
+    def _pronoun(self, frame: attribution.Frame) -> bool:
+        words = [self.tree[w].lower for w in frame.speaker_words]
+        return frame.pronoun or (
+            len(words) == 1 and words[0] in lexicon.PRONOUN_SPEAKERS | _FIRST_PERSON
+        )
 
+    def _heads_within(self, words: frozenset[int]) -> set[int]:
+        return {w for w in words if self.tree[w].head not in words or self.tree[w].head == w}
+
+    def _speaker(
+        self, frame: attribution.Frame, outer: str | None
+    ) -> tuple[str | None, str | None]:
+        """The frame's speaker, and the pronoun left unresolved when nobody was named before."""
+        written = (
+            attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        )
+        if frame.pronoun and not written or written.lower() in lexicon.PRONOUN_SPEAKERS:
+            named = outer or self.last_speaker
+            return named, None if named else (written or "-nya")
+        return (written or outer), None
+
+    def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:
+        """Cut everything the sentence says, given an attribution for all of it."""
+        said, unresolved = self._speaker(frame, None)
+        hedged = frame.hedged or attribution.has_hedge(
+            self.tree.text(words - frame.content - frame.other), self.lang
+        )
+        written = (
+            attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
+        )
+        if frame.other and written:
+            self._side_clauses(frame.other, None, False, None, noun=written)
+        for head in sorted(self._heads_within(frame.content)):
+            if self.tree[head].pos == "PUNCT":
+                continue
+            self.clause(
+                head,
+                self.tree.subtree(head) & frame.content,
+                speaker=said,
+                hedged=hedged,
+                unresolved=unresolved,
+            )
+
+    def _subject_words(self, head: int, words: frozenset[int]) -> frozenset[int]:
+        t = self.tree
+        found = [c for c in t.kids(head, *SUBJECTS) if c in words]
+        if not found:
+            return frozenset()
+        subtree = t.subtree(found[0]) & words
+        # A non-restrictive clause inside the subject is a claim of its own, not part of it.
+        for w in list(subtree):
+            if self._side_kind(w) is not None:
+                subtree -= t.subtree(w)
+        kept = sorted(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
+        # "bahwa kerja sama ...": a marker the parser hung on the subject is not part of it
+        while kept and (
+            t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] or t[kept[0]].pos == "CCONJ"
+        ):
+            kept = kept[1:]
+        return frozenset(kept)
+
+    def _split_kind(self, head: int, child: int, words: frozenset[int]) -> str | None:
+        t = self.tree
+        c = t[child]
+        if c.lower in lexicon.RESULT_VERBS[self.lang] and t.subject(child) is None and child > head:
+            return None  # ", memperlihatkan ...", ", leading to ...": said of the whole clause
+        opening = [w for w in sorted(t.subtree(child) & words) if t[w].pos != "PUNCT"][:1]
+        if opening and t[opening[0]].lower in lexicon.FOCUS_WORDS[self.lang]:
+            return None  # ", terutama dengan ...", ", especially ...": detail of the same claim
+        if c.rel == "conj":
+            marker = self._marker(child)
+            own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
+            if (marker in lexicon.DISJUNCTIONS[self.lang] and not own_that) or self._infinitive(
+                head
+            ):
+                return None  # "X or Y" is one claim; so is "to curb X and stop Y"
+            if marker in lexicon.CONTRAST_MARKERS[self.lang]:
+                return "contrast"  # "sufficient but not outstanding"
+            return "conj" if self._predicate_conjunct(head, child) else None
+        if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
+            verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
+            return "conj" if verbal else None  # a noun set beside the clause is an apposition
+        reporting = c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head
+        if reporting and attribution.frame(t, child, t.subtree(child) & words, self.lang):
+            return "conj"  # ", charging that ...": what the subject claims
+        fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
+        if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
+            return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
+        if c.rel == "advcl":
+            marker = self._marker(child)
+            if marker in lexicon.CONTRAST_MARKERS[self.lang]:
+                return "contrast"
+            if marker in lexicon.CAUSAL_MARKERS[self.lang] and t.subject(child) is not None:
+                return "conj"
+            if marker is None and self._fronted_participle(head, child):
+                return "participle"
+        if c.rel == "ccomp" and self._semicolon_before(child):
+            return "conj"
+        return None
+
+    def _marker(self, i: int) -> str | None:
+        """The conjunction or subordinator introducing clause ``i`` ("tetapi", "although")."""
+        t = self.tree
+        marks = [m for m in t.kids(i, "mark", "cc") if m < i]
+        if not marks:
+            return None
+        first = min(marks)
+        words = [t[first].lower]
+        nxt = first + 1
+        while nxt < i and t[nxt].dep in ("fixed", "flat") and t[nxt].head == first:
+            words.append(t[nxt].lower)
+            nxt += 1
+        return " ".join(words)
+
+    def _predicate_conjunct(self, head: int, child: int) -> bool:
+        t = self.tree
+        c = t[child]
+        if self._verbal(child):
+            return True
+        if t.kids(child, "cop", "aux", *SUBJECTS):
+            return True
+        # "X tinggi dan kuat": adjectives sharing one subject stay one claim.
+        return c.pos == "ADJ" and self._verbal(head)
+
+    def _not_only(
+        self,
+        head: int,
+        words: frozenset[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> bool:
+        """ "X tidak hanya A, tetapi juga B" / "X not only A but also B": X A and X B, by
+        the words themselves (the parse of the second half is seldom right)."""
+        t = self.tree
+        order = sorted(words)
+        only = next(
+            (
+                n
+                for n in range(len(order) - 1)
+                if t[order[n]].lower in lexicon.NEGATIONS[self.lang]
+                and t[order[n + 1]].lower in lexicon.ONLY_WORDS[self.lang]
+            ),
+            None,
+        )
+        if only is None:
+            return False
+        but = next(
+            (
+                n
+                for n in range(only + 2, len(order))
+                if t[order[n]].lower in {"tetapi", "tapi", "melainkan", "namun", "but"}
+            ),
+            None,
+        )
+        if but is None or but + 1 >= len(order):
+            return False
+        left = [w for w in order[:but] if w not in (order[only], order[only + 1])]
+        right = order[but + 1 :]
+        while right and t[right[0]].lower in lexicon.ALSO[self.lang]:
+            right = right[1:]
+        if not right or not left:
+            return False
+        front: tuple[str, ...] = (
+            ()
+            if t.subject(head) is not None and min(t.subtree(t.subject(head) or head)) < order[only]
+            else subject
+        )
+        verb_first = self._verbal(right[0]) or lexicon.is_predicate(t[right[0]].text, self.lang)
+        lead = [w for w in left if w < order[only]]
+        while lead and t[lead[0]].pos == "PUNCT":
+            lead = lead[1:]  # an opening quotation mark stays with A
+        while lead and t[lead[-1]].pos == "PUNCT":
+            lead = lead[:-1]
+        # "not only because A, but also because B": B keeps its marker after the words restored
+        marker = (
+            [right[0]]
+            if lead and len(right) > 1 and t[right[0]].lower in lexicon.CLAUSE_MARKERS[self.lang]
+            else []
+        )
+        after_only = [w for w in left if w > order[only + 1]]
+        # B takes the words before "tidak hanya" (the subject) and, without a verb of its
+        # own, the verb A had.
+        verb = (
+            []
+            if verb_first
+            else [
+                w
+                for w in after_only
+                if w == head or t[w].head == head and t[w].rel in {"aux", "cop"}
+            ]
+        )
+        right_front = tuple(
+            filter(
+                None,
+                [
+                    *front,
+                    t.text(lead) if lead else "",
+                    t.text(verb) if verb else "",
+                    t.text(marker) if marker else "",
+                ],
+            )
+        )
+        right = right[len(marker) :]
+        self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
+        self.pieces.append(
+            _Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head)
+        )
+        return True
+
+    def _fronted_concession(
+        self,
+        head: int,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> bool:
+        """ "Meskipun bersikap netral ..., China tidak pernah ...": when the parse made the
+        concession the main clause (its head before the comma), cut by the words: the
+        concession takes the main clause's subject."""
+        t = self.tree
+        order = [w for w in sorted(words) if t[w].pos != "PUNCT" or t[w].text == ","]
+        start = _opener_length(t, order, self.lang) if order else 0
+        if start >= len(order):
+            return False
+        marker = t[order[start]].lower
+        if marker not in lexicon.CONCESSIVE[self.lang]:
+            return False
+        comma = next((n for n in range(start + 1, len(order)) if t[order[n]].text == ","), None)
+        if comma is None:
+            return False
+        concession = t[order[start]].head
+        crossing = any(w > order[comma] for w in t.subtree(concession) & words)
+        if head > order[comma] and not crossing:
+            return False  # the parse already has the concession before the comma, alone
+        left, right = order[start + 1 : comma], order[comma + 1 :]
+        if len(left) < 2 or len(right) < 3:
+            return False
+        verb = next(
+            (
+                n
+                for n, w in enumerate(right)
+                if self._verbal(w) or lexicon.is_predicate(t[w].text, self.lang)
+            ),
+            None,
+        )
+        if verb is None or verb == 0 or verb > 6:
+            return False
+        subject = t.text(right[:verb])
+        left_subject = any(t[w].dep in SUBJECTS for w in left)
+        self.pieces.append(
+            _Piece(
+                frozenset(left),
+                () if left_subject else (subject,),
+                (),
+                speaker,
+                hedged,
+                unresolved,
+                None,
+            )
+        )
+        self.pieces.append(_Piece(frozenset(right), (), (), speaker, hedged, unresolved, None))
+        return True
+
+    def _comma_contrast(
+        self,
+        head: int,
+        words: frozenset[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int]:
+        """ "X sudah terjalin erat sejak lama, bahkan semakin kuat ...": a comma and a
+        contrast marker the parse did not make a clause boundary still are one, when a
+        predicate follows (a list, "A, B, bahkan C", does not)."""
+        t = self.tree
+        order = sorted(words)
+        spliced = self._comma_splice(order, subject, speaker, hedged, unresolved)
+        if spliced is not None:
+            return spliced
+        for n in range(1, len(order) - 3):
+            comma, marker = t[order[n]], t[order[n + 1]]
+            if comma.text != "," or marker.lower not in lexicon.CONTRAST_MARKERS[self.lang]:
+                continue
+            if (
+                order[n + 1] != order[n] + 1
+                or marker.lower in {"while", "sementara"}
+                and self.lang == "en"
+            ):
+                continue
+            right = order[n + 2 :]
+            left = order[:n]
+            if not (self._has_predicate(frozenset(right)) and self._has_predicate(frozenset(left))):
+                continue
+            if any(t[w].dep in SUBJECTS for w in right):
+                front: tuple[str, ...] = ()
+            else:
+                front = subject
+            self.pieces.append(
+                _Piece(frozenset(right), front, (), speaker, hedged, unresolved, None)
+            )
+            return frozenset(left)
+        return words
+
+    def _comma_splice(
+        self,
+        order: list[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int] | None:
+        """ "Al-Qaeda wants them, Iran wants them": after a comma (or "and"/"dan"), a subject
+        and its own predicate start a new statement even where the parse joined them."""
+        t = self.tree
+        inside = set(order)
+        for n in range(2, len(order) - 2):
+            mark = t[order[n]]
+            if mark.text != "," and mark.lower not in lexicon.COORDINATORS[self.lang]:
+                continue
+            start = n + 1
+            if mark.text == "," and t[order[start]].lower in lexicon.COORDINATORS[self.lang]:
+                start += 1
+            if start >= len(order) - 1:
+                continue
+            first = t[order[start]]
+            verb = first.head
+            if first.dep not in SUBJECTS or verb not in inside or verb <= first.i:
+                continue
+            if not self._verbal(verb) and not t.kids(verb, "cop"):
+                continue
+            if any(order[start] <= w < verb and t[w].text == "," for w in order):
+                continue
+            if min(t.subtree(verb) & inside) < order[n]:
+                continue  # what comes before is the new clause's own adverbial, not a clause
+            left = frozenset(order[:n])
+            if not self._has_predicate(left) or len(left) < 3:
+                continue
+            right = frozenset(order[start:])
+            rest = self._comma_splice(sorted(right), subject, speaker, hedged, unresolved)
+            self.pieces.append(
+                _Piece(
+                    rest if rest is not None else right, (), (), speaker, hedged, unresolved, verb
+                )
+            )
+            return left
+        return None
+
+    def _infinitive(self, head: int) -> bool:
+        return any(self.tree[m].lower in {"to", "untuk"} for m in self.tree.kids(head, "mark"))
+
+    def _copula(self, head: int, child: int) -> tuple[str, ...]:
+        """ "The problem is not A but B": B needs the subject's verb back ("is")."""
+        t = self.tree
+        if self._verbal(child) or t.kids(child, "cop", "aux"):
+            return ()
+        return tuple(t[c].text for c in t.kids(head, "cop"))[:1]
+
+    def _semicolon_before(self, i: int) -> bool:
+        first = min(self.tree.subtree(i))
+        before = self.tree.before(first)
+        return before is not None and before.text == ";"
+
+    def _fronted_participle(self, head: int, child: int) -> bool:
+        """ "Terkubur sedalam 100 meter ..., Pyongyang Metro adalah ...": a predicate without
+        marker or subject, before the main clause and set off by a comma."""
+        t = self.tree
+        c = t[child]
+        if t.subject(child) is not None or c.pos not in {"VERB", "ADJ"}:
+            return False
+        span = t.subtree(child)
+        after = t.after(max(span))
+        subject = t.subject(head)
+        if after is None or after.text != "," or (subject is not None and subject < max(span)):
+            return False
+        if min(span) != min(t.subtree(head)) and t[min(t.subtree(head))].pos != "PUNCT":
+            return False  # it does not open the sentence
+        if self.lang == "en":
+            return c.feature("VerbForm") == "Part" and c.feature("Tense") == "Past"
+        return c.lower.startswith(("ter", "di")) or c.pos == "ADJ"
+
+    def _auxiliary(self, head: int, subject: frozenset[int], child: int) -> tuple[str, ...]:
+        """English needs "is"/"was" before a participle cut from its clause."""
+        if self.lang != "en":
+            return ()
+        t = self.tree
+        past = t[head].feature("Tense") == "Past" or any(
+            t[a].feature("Tense") == "Past" for a in t.kids(head, "aux", "cop")
+        )
+        plural = any(t[w].feature("Number") == "Plur" and t[w].rel == "nsubj" for w in subject)
+        return (("were" if plural else "was") if past else ("are" if plural else "is"),)
+
+    def _only_words(self, head: int, rest: set[int]) -> set[int]:
+        """ "tidak hanya X, tetapi juga Y" / "not only X but also Y": without "tidak hanya"."""
+        t = self.tree
+        found: set[int] = set()
+        for a in t.kids(head, "advmod", "cc:preconj", "cc"):
+            if t[a].lower in lexicon.ONLY_WORDS[self.lang]:
+                found.add(a)
+                for n in [*t.kids(a, "advmod"), *t.kids(head, "advmod")]:
+                    if t[n].lower in lexicon.NEGATIONS[self.lang] and abs(n - a) == 1:
+                        found.add(n)
+        return found & rest
+
+    # -- gapping --------------------------------------------------------------------------
+    def _gapping(
+        self,
+        head: int,
+        words: frozenset[int],
+        subject: tuple[str, ...],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int]:
+        """ "Durán bertindak sebagai juru bicara dan Ángel Pintado sebagai bendahara": the
+        second name and its phrase are a clause whose verb was left out."""
+        t = self.tree
+        if not self._verbal(head) or not subject:
+            return words
+        for argument in t.children[head]:
+            if argument not in words or t[argument].rel not in {"obl", "obj", "xcomp"}:
+                continue
+            for c in t.kids(argument, "conj"):
+                if c not in words:
+                    continue
+                if self._marker(c) in lexicon.CONTRAST_MARKERS[self.lang] and self._only_words(
+                    head, set(words)
+                ):
+                    # "X tidak hanya bersifat A, tetapi juga B": B with the subject and verb
+                    part = t.subtree(c) & words
+                    extra = {
+                        w for w in t.kids(c, "advmod") if t[w].lower in lexicon.ALSO[self.lang]
+                    }
+                    verb = tuple(t[w].text for w in sorted([head, *t.kids(head, "aux", "cop")]))
+                    self.pieces.append(
+                        _Piece(part - extra, subject + verb, (), speaker, hedged, unresolved, c)
+                    )
+                    words = words - part - self._only_words(head, set(words))
+                    continue
+                if not self._gapped(argument, c):
+                    continue
+                part = t.subtree(c) & words
+                name_end = max(
+                    w
+                    for w in t.subtree(c)
+                    if t[w].dep in ("flat", "flat:name", "compound") or w == c
+                )
+                gapped_verb = " ".join(t[w].text for w in sorted([head, *t.kids(head, "aux")]))
+                self.pieces.append(
+                    _Piece(part, (), ((name_end + 1, gapped_verb),), speaker, hedged, unresolved, c)
+                )
+                words = words - part
+        return words
+
+    def _gapped(self, argument: int, c: int) -> bool:
+        t = self.tree
+        if t.kids(c, "orphan"):
+            return True
+        if t[c].pos != "PROPN" or t[argument].pos == "PROPN":
+            return False
+        cases = {t[x].lower for x in t.kids(argument, "case")}
+        for x in t.kids(c, "nmod", "obl", "appos"):
+            if cases & {t[y].lower for y in t.kids(x, "case")}:
+                return True
+        return False
+
+    # -- non-restrictive relative and participial clauses ----------------------------------
+    def _side_kind(self, w: int) -> str | None:
+        t = self.tree
+        tok = t[w]
+        if tok.dep not in ("acl:relcl", "acl") or tok.head == w:
+            return None
+        relativizer = self._relativizer(w)
+        noun = t[tok.head]
+        if noun.pos not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
+        if relativizer is not None:
+            if t[relativizer].lower == "that":
+                return None
+            set_off = t.set_off(t.subtree(w))
+            after_name = (
+                self.lang == "id"
+                and noun.pos == "PROPN"
+                and not any(t[k].rel == "case" for k in t.children[noun.i])
+            )
+            return "relative" if set_off or after_name else None
+        if (
+            self.lang == "en"
+            and tok.dep in ("amod", "appos")
+            and tok.pos == "ADJ"
+            and len(t.subtree(w)) >= 3
+            and t.set_off(t.subtree(w))
+            and noun.i < w
+        ):
+            return "participle"  # "Tree lizards and pygmy geckos, both native to the island, ..."
+        if tok.dep == "acl" and tok.pos == "VERB" and t.set_off(t.subtree(w)):
+            if self.lang == "en":
+                return (
+                    "participle"
+                    if tok.feature("VerbForm") == "Part" and tok.feature("Tense") == "Past"
+                    else None
+                )
+            return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
+        return None
+
+    def _relativizer(self, w: int) -> int | None:
+        """The relative word of clause ``w`` ("yang", "who", "which", "whose", "of whom"):
+        one of its first three words."""
+        t = self.tree
+        sub = sorted(t.subtree(w))
+        for c in sub[:3]:
+            if c < w and (t[c].lower in lexicon.RELATIVIZERS[self.lang] or t[c].lower == "whose"):
+                return c
+        return None
+
+    def _side_clauses(
+        self,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+        *,
+        noun: str | None = None,
+    ) -> frozenset[int]:
+        """Cut the non-restrictive clauses out of ``words`` as claims about their head noun
+        (``noun``, when given, names it instead); the words left are returned."""
+        t = self.tree
+        for w in sorted(words):
+            if w not in words:
+                continue
+            kind = self._side_kind(w)
+            if kind is None or t[w].head not in words:
+                continue
+            part = t.subtree(w) & words
+            noun_words = self._noun_phrase(t[w].head, words - part)
+            if not noun_words:
+                continue
+            head_noun = noun or t.text(noun_words)
+            front: tuple[str, ...]
+            inserts: tuple[tuple[int, str], ...] = ()
+            used = part
+            if kind == "participle":
+                front = (
+                    (head_noun, *self._auxiliary(t[w].head, noun_words, w))
+                    if self.lang == "en"
+                    else (head_noun,)
+                )
+            else:
+                relativizer = self._relativizer(w)
+                assert relativizer is not None
+                rel = t[relativizer]
+                possessed = self._nya_subject(w, relativizer)
+                if rel.lower == "whose":
+                    front = (f"{head_noun}'s",)
+                elif possessed is not None:
+                    front = (f"{t[possessed].text[:-3]} {head_noun}",)
+                    used = used - {possessed}
+                elif (
+                    rel.rel in {"nsubj", "nsubj:pass"}
+                    or self.lang == "id"
+                    or relativizer == min(part)
+                ):
+                    front = (head_noun,)
+                elif t[rel.head].rel in {"nmod", "obl"} and t[rel.head].i < w:
+                    # "most of whom lived there": the noun in place of "whom"
+                    inserts = ((relativizer, head_noun),)
+                    front = ()
+                else:
+                    continue
+                used = used - {relativizer}
+            self.pieces.append(
+                _Piece(frozenset(used), front, inserts, speaker, hedged, unresolved, w)
+            )
+            words = words - part
+            # the commas that set the clause off go with it
+            for mark in (t.before(min(part)), t.after(max(part))):
+                if mark is not None and mark.text == "," and mark.i in words:
+                    words = words - {mark.i}
+        return words
+
+    def _nya_subject(self, clause: int, relativizer: int) -> int | None:
+        """ "Seagal, yang neneknya berasal dari ...": "nenek Seagal" is the subject."""
+        t = self.tree
+        nxt = relativizer + 1
+        if self.lang != "id" or nxt >= len(t) or t[nxt].head != clause:
+            return None
+        tok = t[nxt]
+        if tok.dep in SUBJECTS and tok.lower.endswith("nya") and len(tok.text) > 5:
+            return nxt
+        return None
+
+    def _noun_phrase(self, noun: int, available: frozenset[int]) -> frozenset[int]:
+        t = self.tree
+        keep = {"det", "compound", "flat", "amod", "nummod", "nmod:poss", "flat:name", "fixed"}
+        out = {noun}
+        stack = [noun]
+        while stack:
+            i = stack.pop()
+            for c in t.children[i]:
+                of_phrase = t[c].rel == "nmod" and any(
+                    t[k].lower in {"of", "dari"} for k in t.kids(c, "case")
+                )
+                if c in available and (
+                    t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase
+                ):
+                    out.add(c)
+                    stack.append(c)
+        return frozenset(out)
+
+    def _has_predicate(self, words: frozenset[int]) -> bool:
+        t = self.tree
+        for w in words:
+            tok = t[w]
+            if self._verbal(w) or tok.dep == "cop":
+                return True
+            if tok.pos == "ADJ" and any(c in words for c in t.kids(w, *SUBJECTS)):
+                return True
+        return any(lexicon.is_predicate(t[w].text, self.lang) for w in words)
+
+
+def extract_claims(parse: Parse, lang: str, last_speaker: str | None = None) -> list[ClaimDraft]:
+    """The atomic claims of one parsed sentence; offsets are relative to the sentence."""
+    text = parse.text.strip()
+    if not text or len(parse.text) > MAX_SENTENCE_CHARS or _is_question(text):
+        return []
+    if not parse.tokens or all(t.pos in {"PUNCT", "SYM", "X"} for t in parse.tokens):
+        return []
+    tree = Tree(parse)
+    everything = frozenset(range(len(tree)))
+    around = attribution.peripheral(tree, everything, lang)
     drafts: list[ClaimDraft] = []
-    for p in pieces:
-        s, e = _balance_quotes(text, *_trim(text, p.start, p.end))
-        body = text[s:e]
-        claim_text = f"{p.prefix} {body}".strip() if p.prefix else body
-        if len(claim_text.split()) < _MIN_WORDS or _is_fragment(text, p, claim_text, lang):
-            continue
-        claim_text = claim_text[0].upper() + claim_text[1:]
-        hedged = p.hedged or _has_hedge(claim_text, lang)
-        reference = find_reference(claim_text, lang) or unresolved
-        drafts.append(ClaimDraft(claim_text, s, e, p.speaker, hedged, reference))
+    seen: set[str] = set()
+    units = [everything] if around is not None else [tree.subtree(r) for r in tree.roots]
+    for unit in units:
+        for draft in _cut_unit(tree, unit, around, lang, last_speaker):
+            if draft.text.lower() not in seen:
+                seen.add(draft.text.lower())
+                drafts.append(draft)
     return drafts
+
+
+def _cut_unit(
+    tree: Tree,
+    unit: frozenset[int],
+    around: attribution.Frame | None,
+    lang: str,
+    last_speaker: str | None,
+) -> list[ClaimDraft]:
+    """The claims of one parsed sentence (one tree, or all of them under an attribution
+    that covers them). When a cut leaves a piece that cannot stand as a claim (no
+    predicate of its own, under three words), the parse is not trusted there: the sentence
+    is cut again with only its attribution frames, into whole statements."""
+    for split in (True, False):
+        cutter = _Cutter(tree, lang, last_speaker, split=split)
+        if around is not None:
+            cutter.attributed(around, unit)
+        else:
+            root = next(w for w in unit if tree[w].head == w or tree[w].head not in unit)
+            cutter.clause(root, unit)
+        drafts: list[ClaimDraft] = []
+        broken = False
+        for piece in _merge_that(
+            tree, sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)
+        ):
+            draft, fragment = _render(tree, piece, lang, cutter)
+            broken = broken or fragment
+            if draft is not None:
+                drafts.append(draft)
+        if not broken:
+            return drafts
+    return drafts
+
+
+def _merge_that(tree: Tree, pieces: list[_Piece]) -> list[_Piece]:
+    """ ", that are too faint to see": a restrictive "that" clause the parser hung on the
+    main verb belongs with the words before it, not in a claim of its own."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        first = min((w for w in piece.words if tree[w].pos != "PUNCT"), default=None)
+        if (
+            first is not None
+            and tree[first].lower == "that"
+            and tree[first].rel in SUBJECTS
+            and not piece.front
+        ):
+            comma = tree.before(first)
+            before = tree.before(comma.i) if comma is not None and comma.text == "," else None
+            owner = next(
+                (n for n, p in enumerate(out) if before is not None and before.i in p.words), None
+            )
+            if owner is not None:
+                out[owner] = replace(out[owner], words=out[owner].words | piece.words)
+                continue
+        out.append(piece)
+    return out
+
+
+def _render(
+    tree: Tree, piece: _Piece, lang: str, cutter: _Cutter
+) -> tuple[ClaimDraft | None, bool]:
+    """The claim a piece makes, and whether the piece was a fragment (words that cannot
+    stand as a claim: the cut that made them is not to be trusted)."""
+    words = _trim(tree, piece.words, lang)
+    content = [w for w in piece.words if tree[w].pos not in {"PUNCT", "SYM"}]
+    restored_predicate = any(
+        lexicon.is_predicate(word, lang)
+        for text in (*piece.front, *(t for _, t in piece.inserts))
+        for word in text.split()[-2:]
+    )
+    # Words someone is reported to have said are a statement even where the parser finds
+    # no predicate in them ("Stok beras aman sampai Lebaran," kata ...).
+    reported = piece.speaker is not None and len([w for w in words if tree[w].pos != "PUNCT"]) >= 4
+    if not words or not (cutter._has_predicate(words) or restored_predicate or reported):
+        return None, bool(content) and not _only_frame_words(tree, content, lang)
+    front = list(piece.front)
+    inserts = sorted(piece.inserts)
+    if not front:
+        repaired = _relativizer_noun(tree, words, lang, cutter)
+        if repaired is not None:
+            words, noun = repaired
+            front = [noun]
+    if not front and _imperative(tree, words, piece, lang):
+        return None, False
+    if _subordinate_only(tree, words, lang):
+        return None, True  # "Setelah kasus itu diungkap ...": a time or a condition, no claim
+    if _bare_report(tree, words, piece, lang):
+        return None, True  # "The party saying": a verb of saying whose content went astray
+    ordered = sorted(words)
+    body: list[str] = []
+    restored = list(front)
+    previous: int | None = None
+    for w in ordered:
+        gap = ""
+        if previous is not None:
+            gap = tree.parse.text[tree[previous].end : tree[w].start] if w == previous + 1 else " "
+        while inserts and inserts[0][0] <= w:
+            body.append((gap or "") + inserts[0][1])
+            restored.append(inserts[0][1])
+            inserts.pop(0)
+            gap = " "
+        body.append(gap + tree[w].text)
+        previous = w
+    claim = " ".join([*front, "".join(body)]).strip()
+    claim = re.sub(r"\s+", " ", claim)
+    if _exclamation(claim, lang):
+        return None, False
+    if len(claim.split()) < _MIN_WORDS:
+        return None, len(content) > 0 and len(words) < len(content)
+    claim = claim[0].upper() + claim[1:]
+    hedged = piece.frame_hedged or attribution.has_hedge(claim, lang)
+    reference = find_reference(claim, lang) or piece.unresolved
+    start, end = tree[ordered[0]].start, tree[ordered[-1]].end
+    draft = ClaimDraft(
+        claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
+    )
+    return draft, False
+
+
+def _only_frame_words(tree: Tree, content: list[int], lang: str) -> bool:
+    """Words that are only an opener or a time ("Sementara itu", "On Monday")."""
+    return all(tree[w].pos in {"ADV", "CCONJ", "SCONJ", "ADP", "NUM", "DET"} for w in content)
+
+
+def _relativizer_noun(
+    tree: Tree, words: frozenset[int], lang: str, cutter: _Cutter
+) -> tuple[frozenset[int], str] | None:
+    """A piece that opens with "which"/"who"/"yang" after a comma (the parser hung the
+    relative clause elsewhere): the noun before the comma takes the relative word's place."""
+    first = min(words)
+    if tree[first].lower not in lexicon.RELATIVIZERS[lang] - {"that"}:
+        return None
+    comma = tree.before(first)
+    noun = tree.before(comma.i) if comma is not None and comma.text == "," else None
+    if noun is None or noun.pos not in {"NOUN", "PROPN"}:
+        return None
+    phrase = cutter._noun_phrase(noun.i, frozenset(range(len(tree))) - words)
+    return words - {first}, tree.text(phrase)
+
+
+def _subordinate_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
+    """Whether the words are one adverbial clause of time or condition and nothing else."""
+    tops = [w for w in words if tree[w].head not in words or tree[w].head == w]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    marks = [tree[m].lower for m in tree.kids(top, "mark") if m in words]
+    return tree[top].rel == "advcl" and any(m in lexicon.SUBORDINATORS[lang] for m in marks)
+
+
+def _bare_report(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:
+    head = piece.head
+    if head is None or head not in words or tree[head].lower not in lexicon.REPORTING[lang]:
+        return False
+    said = [c for c in tree.children[head] if c in words and tree[c].rel not in _BARE]
+    return not said
+
+
+_BARE = frozenset({"nsubj", "aux", "advmod", "punct", "cc", "mark", "expl", "cop"})
+
+
+def _imperative(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:
+    """ "Click through for the whole thing", "Mari semuanya berdoa": a request, not a claim."""
+    first = tree[min(words)]
+    if lang == "id":
+        return first.lower in lexicon.IMPERATIVE_OPENERS["id"]
+    if first.lower in lexicon.IMPERATIVE_OPENERS["en"]:
+        return True
+    head = piece.head
+    if head is None or head != first.i or first.pos != "VERB":
+        return False
+    has_subject = any(c in words for c in tree.kids(head, *SUBJECTS))
+    return not has_subject and (
+        first.feature("Mood") == "Imp" or first.feature("VerbForm") == "Inf"
+    )
+
+
+def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
+    """Drop what a claim must not open or end with (punctuation, conjunctions, markers,
+    discourse openers, a quotation mark or bracket left open), until nothing changes."""
+    ordered = sorted(words)
+    while ordered:
+        before = list(ordered)
+        ordered = _balance(tree, ordered)
+        if not ordered:
+            break
+        ordered = ordered[_opener_length(tree, ordered, lang) :]
+        first, last = tree[ordered[0]], tree[ordered[-1]]
+        if len(ordered) > 2 and _quote_pair(first.text, last.text):
+            ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
+        elif (
+            first.lower in {"that", "bahwa"}
+            and first.dep not in SUBJECTS | {"det"}
+            and len(ordered) > 3
+        ):
+            ordered = ordered[1:]  # the complementizer a parser hung elsewhere
+        elif (
+            first.pos in {"CCONJ", "PUNCT", "SYM"}
+            and first.text not in _OPENING
+            or (
+                first.lower in lexicon.CLAUSE_MARKERS[lang]
+                and (first.dep == "mark" or first.pos == "SCONJ")
+            )
+        ):
+            ordered = ordered[1:]
+        elif (last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING) or (
+            (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
+            and len(ordered) > 1
+            and last.dep != "fixed"
+        ):
+            ordered = ordered[:-1]
+        if ordered == before:
+            break
+    return frozenset(ordered)
+
+
+_SO_PHRASES = frozenset({"far", "much", "many", "few", "long", "that", "to", "as"})
+_OPENING = "\"“‘'«(["
+_CLOSING = "\"”’'»)]"
+_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "(": ")", "[": "]"}
+
+
+def _quote_pair(opening: str, closing: str) -> bool:
+    return _PAIRS.get(opening) == closing and opening not in "(["
+
+
+def _opener_length(tree: Tree, ordered: list[int], lang: str) -> int:
+    """How many words at the start are a discourse opener ("Sementara itu,", "But")."""
+    lowered = tuple(tree[w].lower for w in ordered[:6])
+    for phrase, needs_comma in lexicon.opener_phrases(lang):
+        n = len(phrase)
+        if lowered[:n] != phrase or len(ordered) <= n + 2:
+            continue
+        after = tree[ordered[n]]
+        if after.text == ",":
+            return n + 1
+        if phrase == ("so",) and after.lower in _SO_PHRASES:
+            continue  # "So far", "So many": not the linking "so"
+        if not needs_comma:
+            return n
+    return 0
+
+
+def _balance(tree: Tree, ordered: list[int]) -> list[int]:
+    """Quotation marks and brackets in pairs: one closing a quote the claim opened is taken
+    in from the sentence; one left unmatched at either end goes."""
+    words = list(ordered)
+    for opening, closing in (('"“', '"”'), ("(", ")"), ("[", "]"), ("‘", "’")):
+        if _balanced(tree, words, opening, closing):
+            continue
+        nxt = tree.after(words[-1]) if words else None
+        if (
+            nxt is not None
+            and nxt.text in closing
+            and _balanced(tree, [*words, nxt.i], opening, closing)
+        ):
+            words.append(nxt.i)
+            continue
+        while (
+            words
+            and tree[words[0]].text in opening + closing
+            and not _balanced(tree, words, opening, closing)
+        ):
+            words = words[1:]
+        while (
+            words
+            and tree[words[-1]].text in opening + closing
+            and not _balanced(tree, words, opening, closing)
+        ):
+            words = words[:-1]
+        if not _balanced(tree, words, opening, closing):
+            words = [w for w in words if tree[w].text not in opening + closing]
+    return words
+
+
+def _balanced(tree: Tree, words: list[int], opening: str, closing: str) -> bool:
+    marks = [tree[w].text for w in words if tree[w].text in opening + closing]
+    if opening == '"“':
+        return marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")
+    return marks.count(opening) == marks.count(closing)
 
 
 def find_reference(claim: str, lang: str) -> str | None:
     """The opening words of a claim that point back to an earlier sentence: a pronoun
     ("Ia", "They"), or a demonstrative ("Hal ini", "Kebijakan tersebut", "This")."""
-    match = REFERENCE_OPENERS[lang if lang in REFERENCE_OPENERS else "en"].match(claim)
+    match = lexicon.REFERENCE_OPENERS[lang if lang in lexicon.REFERENCE_OPENERS else "en"].match(
+        claim
+    )
     return match.group(0).strip() if match else None
 
 
@@ -159,309 +1142,5 @@ def _is_question(text: str) -> bool:
     return text.rstrip("\"'”’) ").endswith("?")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, leading commas and trailing sentence punctuation from a span."""
-    while start < end and text[start] in " ,;:-–—":
-        start += 1
-    while end > start and text[end - 1] in " ,;:.!":
-        end -= 1
-    return start, end
-
-
-def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a quotation mark left open at either end of a clause cut from a quote."""
-    chunk = text[start:end]
-    if chunk.count('"') % 2 == 1:
-        if chunk.startswith('"'):
-            start += 1
-        elif chunk.endswith('"'):
-            end -= 1
-    elif chunk[:1] in '"“' and chunk[-1:] in '"”' and sum(chunk.count(q) for q in '"“”') == 2:
-        start, end = start + 1, end - 1  # the whole clause is one quotation
-    if chunk.startswith("“") and "”" not in chunk:
-        start += 1
-    if chunk.endswith("”") and "“" not in chunk:
-        end -= 1
-    return start, end
-
-
-def _drop_openers(text: str, start: int, end: int, lang: str) -> int:
-    pattern = re.compile(
-        r"(?:" + words_pattern(DISCOURSE_OPENERS[lang]) + r")\b,?\s+", re.IGNORECASE
-    )
-    for _ in range(3):
-        match = pattern.match(text, start, end)
-        if not match:
-            break
-        start = match.end()
-    return start
-
-
-def _quoted_mask(text: str) -> list[bool]:
-    """True at each character inside quotation marks or parentheses."""
-    mask = [False] * len(text)
-    in_straight = False
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == '"':
-            in_straight = not in_straight
-        elif ch in "“(":
-            depth += 1
-        elif ch in "”)":
-            depth = max(0, depth - 1)
-        mask[i] = in_straight or depth > 0
-    return mask
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[:end]) if m.start() >= start]
-
-
-def _has_predicate(text: str, start: int, end: int, lang: str) -> bool:
-    return any(is_predicate(text[a:b], lang) for a, b in _words(text, start, end)[1:]) or (
-        bool(_words(text, start, end)) and _starts_with_predicate(text, start, end, lang)
-    )
-
-
-def _starts_with_predicate(text: str, start: int, end: int, lang: str) -> bool:
-    words = _words(text, start, end)
-    if not words:
-        return False
-    a, b = words[0]
-    word = text[a:b]
-    return is_predicate(word, lang) and not word[:1].isupper()
-
-
-def _subject(text: str, piece: Piece, lang: str) -> str | None:
-    """The words before the first predicate of a clause, for restoring an elided subject."""
-    if piece.prefix and _starts_with_predicate(text, piece.start, piece.end, lang):
-        return piece.prefix
-    start = piece.start
-    # Skip a fronted adverbial: "Baru-baru ini, Korea Utara mengakui ..."
-    comma = text.find(", ", start, piece.end)
-    words = _words(text, start, piece.end)
-    if comma != -1 and len(text[start:comma].split()) <= 4:
-        words = _words(text, comma + 2, piece.end)
-    subject: list[str] = []
-    for index, (a, b) in enumerate(words):
-        word = text[a:b]
-        if _ends_subject(word, index, lang):
-            break
-        subject.append(word)
-    else:
-        return None
-    if not subject or len(subject) > 8:
-        return None
-    phrase = " ".join(subject).strip(",")
-    return phrase[0].upper() + phrase[1:] if phrase else None
-
-
-def _restore(text: str, part: Piece, subject_source: Piece, lang: str) -> Piece:
-    if _starts_with_predicate(text, part.start, part.end, lang):
-        subject = _subject(text, subject_source, lang)
-        if subject:
-            return replace(part, prefix=subject)
-    return part
-
-
-def _valid(text: str, piece: Piece, lang: str) -> bool:
-    s, e = _trim(text, piece.start, piece.end)
-    long_enough = len(f"{piece.prefix} {text[s:e]}".split()) >= _MIN_WORDS
-    return long_enough and (bool(piece.prefix) or _has_predicate(text, s, e, lang))
-
-
-def _split_concessive(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
-    pattern = re.compile(words_pattern(_CONCESSIVE[lang]) + r"\s+", re.IGNORECASE)
-    opener = pattern.match(text, piece.start, piece.end)
-    if not opener:
-        return [piece]
-    comma = _top_level_find(text, ", ", opener.end(), piece.end, mask)
-    if comma == -1:
-        return [piece]
-    main = replace(piece, start=comma + 2, prefix="")
-    sub = replace(piece, start=opener.end(), end=comma, prefix="")
-    sub = _restore(text, sub, main, lang)
-    # The concessive frame itself marks both sides as clauses: no predicate test needed.
-    if min(_word_count(text, sub), _word_count(text, main)) < _MIN_WORDS:
-        return [piece]
-    return [sub, main]
-
-
-def _word_count(text: str, piece: Piece) -> int:
-    return len(f"{piece.prefix} {text[piece.start : piece.end]}".split())
-
-
-def _split_not_only(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
-    match = _NOT_ONLY[lang].search(text, piece.start, piece.end)
-    if not match or mask[match.start()]:
-        return [piece]
-    subject_text = text[piece.start : match.start()].strip()
-    if piece.prefix:
-        subject_text = f"{piece.prefix} {subject_text}".strip()
-    if not subject_text:
-        return [piece]
-    x = replace(piece, start=match.start("x"), end=match.end("x"), prefix=subject_text)
-    y_prefix = subject_text
-    x_first = text[match.start("x") : match.end("x")].split()[0]
-    if is_predicate(x_first, lang) and not _starts_with_predicate(
-        text, match.start("y"), match.end("y"), lang
-    ):
-        y_prefix = f"{subject_text} {x_first}"  # "... tidak hanya bersifat A, tetapi juga B"
-    y = replace(piece, start=match.start("y"), end=match.end("y"), prefix=y_prefix)
-    return [x, y]
-
-
-def _split_after_comma(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
-    pattern = re.compile(
-        r",\s+(?:" + words_pattern(_CONTRAST_AFTER_COMMA[lang]) + r")\s+|;\s+", re.IGNORECASE
-    )
-    for match in pattern.finditer(text, piece.start, piece.end):
-        if mask[match.start()]:
-            continue
-        left = replace(piece, end=match.start())
-        right = replace(piece, start=match.end(), prefix="")
-        if not _has_predicate(text, right.start, right.end, lang):
-            continue  # "China, Iran, dan India": a list, not a clause
-        right = _restore(text, right, left, lang)
-        if _valid(text, left, lang) and _valid(text, right, lang):
-            return [left, *_split_after_comma(text, right, lang, mask)]
-    return [piece]
-
-
-def _split_coordination(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
-    pattern = re.compile(r"\s(?:" + words_pattern(_COORDINATORS[lang]) + r")\s+", re.IGNORECASE)
-    for match in pattern.finditer(text, piece.start, piece.end):
-        if mask[match.start()]:
-            continue
-        left = replace(piece, end=match.start())
-        that = re.compile(_THAT[lang] + r"\s+", re.IGNORECASE).match(text, match.end(), piece.end)
-        if that and _valid(text, left, lang):
-            right = replace(piece, start=that.end(), prefix="")
-            if _valid(text, right, lang):
-                return [left, *_split_coordination(text, right, lang, mask)]
-        # Indonesian "X dan Y <predicate>" is as often a coordinated subject ("AC Milan dan
-        # Inter terpaksa ...") as two clauses, so only English splits on a new subject.
-        if (
-            lang == "en"
-            and _own_clause(text, match.end(), piece.end, lang)
-            and _has_predicate(text, left.start, left.end, lang)
-        ):
-            # "Jurnalis AFP berhasil mengakses X dan pemerintah juga telah mengumumkan Y"
-            right = replace(piece, start=match.end(), prefix="")
-            if _valid(text, left, lang) and _valid(text, right, lang):
-                return [left, *_split_coordination(text, right, lang, mask)]
-        if not _starts_with_predicate(text, match.end(), piece.end, lang):
-            continue
-        if not _has_predicate(text, left.start, left.end, lang):
-            continue
-        left_words = text[left.start : left.end].split()
-        if left_words and left_words[-1].lower() in _ELLIPTICAL_END:
-            continue  # "countries do not and will not have": one elliptical predicate
-        hedged = piece.hedged or _has_hedge(text[left.start : left.end], lang)
-        left = replace(left, hedged=hedged)
-        right = replace(piece, start=match.end(), prefix="", hedged=hedged)
-        right = _restore(text, right, left, lang)
-        if right.prefix and _valid(text, left, lang):
-            return [left, *_split_coordination(text, right, lang, mask)]
-    return [piece]
-
-
-# "China tidak pernah mengecam Rusia karena kedua negara bersekutu": a reason with its own
-# subject is a claim of its own.
-_CAUSAL = {"id": ("karena", "sebab", "lantaran"), "en": ("because",)}
-# How far into a clause its first predicate may come for the clause to have a subject of
-# its own ("pemerintah secara resmi juga telah mengumumkan ...").
-_SUBJECT_WORDS = 4
-
-
-_NOT_SUBJECT_START = frozenset(
-    _terms(
-        """di, ke, dari, pada, dalam, untuk, dengan, oleh, bagi,
-        in, on, at, to, from, with, by, for, a, an"""
-    )
-)
-_DETERMINERS = frozenset({"a", "an", "the"})
-# A clause ending in an auxiliary or a negation has its verb after the coordinator.
-_ELLIPTICAL_END = frozenset(
-    {
-        "do",
-        "does",
-        "did",
-        "not",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "never",
-        "tidak",
-        "belum",
-        "akan",
-        "sudah",
-        "telah",
-    }
-)
-
-
-def _own_clause(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether ``text[start:end]`` opens with a subject followed by a predicate (not with a
-    preposition, nor with an article right before the "predicate": "a must see")."""
-    words = [text[a:b] for a, b in _words(text, start, end)]
-    if not words or _starts_with_predicate(text, start, end, lang):
-        return False
-    if words[0].lower() in _NOT_SUBJECT_START:
-        return False
-    for index in range(1, min(len(words), _SUBJECT_WORDS + 1)):
-        if is_predicate(words[index], lang):
-            return words[index - 1].lower() not in _DETERMINERS
-    return False
-
-
-def _split_causal(text: str, piece: Piece, lang: str, mask: list[bool]) -> list[Piece]:
-    pattern = re.compile(r"\s(?:" + words_pattern(_CAUSAL[lang]) + r")\s+", re.IGNORECASE)
-    for match in pattern.finditer(text, piece.start, piece.end):
-        if mask[match.start()] or not _own_clause(text, match.end(), piece.end, lang):
-            continue
-        left = replace(piece, end=match.start())
-        right = replace(piece, start=match.end(), prefix="")
-        if _valid(text, left, lang) and _valid(text, right, lang):
-            return [left, right]
-    return [piece]
-
-
-def _is_fragment(text: str, piece: Piece, claim: str, lang: str) -> bool:
-    """Words that assert nothing: an Indonesian run of nouns without any predicate (a name
-    and title cut off by the segmenter), an English exclamation ("What a gem!")."""
-    if lang == "en":
-        return claim.lower().startswith(("what a ", "what an ", "how "))
-    if piece.prefix or piece.speaker:
-        return False  # a restored subject, or words someone is reported to have said
-    return not any(is_predicate(word.lower(), lang) for word in claim.split())
-
-
-def _top_level_find(text: str, needle: str, start: int, end: int, mask: list[bool]) -> int:
-    position = text.find(needle, start, end)
-    while position != -1 and mask[position]:
-        position = text.find(needle, position + 1, end)
-    return position
-
-
-_HEDGE_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _has_hedge(text: str, lang: str) -> bool:
-    pattern = _HEDGE_CACHE.get(lang)
-    if pattern is None:
-        pattern = re.compile(r"\b" + words_pattern(HEDGES[lang]) + r"\b", re.IGNORECASE)
-        _HEDGE_CACHE[lang] = pattern
-    return bool(pattern.search(text))
+def _exclamation(claim: str, lang: str) -> bool:
+    return lang == "en" and claim.lower().startswith(("what a ", "what an ", "how "))

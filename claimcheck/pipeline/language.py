@@ -7,11 +7,12 @@ rules cannot read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from claimcheck.errors import InvalidInput
-from claimcheck.pipeline.lexicon import SUPPORTED_LANGUAGES
+from claimcheck.pipeline.lexicon import FUNCTION_WORDS, SUPPORTED_LANGUAGES
 
 # Malay is close enough to Indonesian that py3langid confuses them on news text.
 _ALIASES = {"ms": "id"}
@@ -47,6 +48,7 @@ NAMES = {
     "vi": "Vietnamese",
     "zh": "Chinese",
 }
+_INDONESIAN_WORDS, _ENGLISH_WORDS = FUNCTION_WORDS["id"], FUNCTION_WORDS["en"]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,24 @@ def splits_claims(code: str) -> bool:
 def language_name(code: str) -> str:
     name = NAMES.get(code)
     return f"{name} ({code})" if name else code
+
+
+def claim_language(words: Iterable[str]) -> str | None:
+    """A short text's language from its function words (lower-case words in), or None when
+    they do not say it clearly: at least two, and twice as many of one language as of the
+    other. Far cheaper than the model, and nearly as often right on single news sentences:
+    with the model for the claims this leaves open, 102 of IndoSum's 48,785 sentences come out
+    English (the model alone: 64), none of CheckThat!'s 14,231 Snopes checks Indonesian (the
+    model: 2), at half the model's cost (benchmarks/import_speed.py --languages)."""
+    indonesian = english = 0
+    for word in words:
+        if word in _INDONESIAN_WORDS:
+            indonesian += 1
+        elif word in _ENGLISH_WORDS:
+            english += 1
+    if max(indonesian, english) < 2 or max(indonesian, english) < 2 * min(indonesian, english):
+        return None
+    return "id" if indonesian > english else "en"
 
 
 def check_language(code: str) -> str:

@@ -76,6 +76,236 @@ SAY_VERBS_AFTER: dict[str, tuple[str, ...]] = {
     "en": _terms("said, says, added, wrote, told, stated, noted, warned, claimed"),
 }
 
+# Markers of a clause that contrasts with or concedes against its neighbour: such a clause
+# is a claim of its own ("X, tetapi Y", "Meski X, Y", "X whereas Y").
+CONTRAST_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            meski, meskipun, walaupun, walau, kendati, kendatipun, sekalipun, biarpun, tetapi,
+            tapi, namun, padahal, sedangkan, sementara, melainkan, bahkan, akan tetapi
+        """)
+    ),
+    "en": frozenset(
+        _terms("although, though, even though, while, whereas, but, yet, even if, whilst")
+    ),
+}
+# Concessions that open a sentence ("Meski X, Y").
+CONCESSIVE: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("meski, meskipun, walaupun, walau, kendati, kendatipun, sekalipun, biarpun")
+    ),
+    "en": frozenset(_terms("although, though, despite")),
+}
+# A reason with its own subject is a claim of its own ("... karena kedua negara bersekutu").
+CAUSAL_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("karena, sebab, lantaran, oleh karena")),
+    "en": frozenset(_terms("because")),
+}
+# Markers a claim cut from its sentence does not open with.
+CLAUSE_MARKERS: dict[str, frozenset[str]] = {
+    lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)
+    for lang, words in (("id", ("bahwa",)), ("en", ("that", "whether")))
+}
+# Verbs of a trailing clause that describe what the whole clause before them shows or
+# causes (", memperlihatkan ...", ", leading to ..."): the clause stays whole.
+RESULT_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            memperlihatkan, menunjukkan, menandakan, mengakibatkan, menyebabkan, membuat,
+            memicu, menjadikan, sehingga
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            leading, showing, suggesting, indicating, making, causing, resulting, prompting,
+            sparking, bringing, meaning, giving, forcing, leaving
+        """)
+    ),
+}
+# Words that open a phrase narrowing the claim before it, not a new claim.
+FOCUS_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("terutama, khususnya, termasuk, antara lain, seperti, misalnya, apalagi")
+    ),
+    "en": frozenset(_terms("especially, particularly, notably, mainly, mostly, including, such")),
+}
+# Countries and regions news names between an office and a name ("Presiden Amerika
+# Serikat Joe Biden"), in Indonesian and English.
+PLACES = frozenset(
+    _terms("""
+        indonesia, ri, amerika serikat, as, amerika, rusia, china, tiongkok, korea utara,
+        korea selatan, korut, korsel, jepang, india, iran, irak, suriah, israel, palestina,
+        ukraina, inggris, prancis, perancis, jerman, italia, spanyol, belanda, turki, mesir,
+        arab saudi, australia, malaysia, singapura, thailand, filipina, vietnam, myanmar,
+        brasil, kanada, meksiko, pakistan, afghanistan, qatar, uni emirat arab, uni eropa,
+        jawa barat, jawa tengah, jawa timur, dki jakarta, jakarta, bali, papua, aceh,
+        sumatera utara, sumatera barat, sulawesi selatan, kalimantan timur, banten,
+        united states, us, u.s., usa, america, russia, north korea, south korea, japan,
+        britain, uk, u.k., france, germany, italy, spain, turkey, egypt, saudi arabia,
+        ukraine, syria, iraq, canada, mexico, brazil, european union, eu
+    """)
+)
+# "X atau Y" / "X or Y": one claim about either, not two claims.
+DISJUNCTIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("atau, ataupun, maupun")),
+    "en": frozenset(_terms("or, nor, either")),
+}
+# Subordinators of clauses that only qualify another one (time, condition): such a clause
+# alone is not a claim.
+SUBORDINATORS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            setelah, sesudah, sebelum, ketika, saat, sewaktu, selama, sejak, hingga, sampai,
+            jika, kalau, apabila, bila, seandainya, agar, supaya, untuk, sambil, seraya
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            after, before, when, whenever, if, unless, until, since, once, as, so that, while,
+            in order, because of
+        """)
+    ),
+}
+# Requests and exhortations are not claims.
+IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("mari, ayo, ayolah, yuk, jangan, janganlah, silakan, silahkan, tolong, mohon")
+    ),
+    "en": frozenset(_terms("please, let's")),
+}
+RELATIVIZERS: dict[str, frozenset[str]] = {
+    "id": frozenset({"yang"}),
+    "en": frozenset({"who", "which", "that", "whom"}),
+}
+# "tidak hanya X, tetapi juga Y" / "not only X but also Y"
+ONLY_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("hanya, saja, cuma, sekadar")),
+    "en": frozenset({"only"}),
+}
+COORDINATORS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dan, serta")),
+    "en": frozenset(_terms("and")),
+}
+ALSO: dict[str, frozenset[str]] = {"id": frozenset({"juga", "pula"}), "en": frozenset({"also"})}
+NEGATIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("tidak, tak, bukan")),
+    "en": frozenset(_terms("not, n't")),
+}
+# Conjunctions and linking words a sentence may open with to tie it to the one before; a
+# claim drops them even without a comma after them.
+LINKING_OPENERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            dan, serta, tetapi, tapi, namun, sebab, sementara, padahal, pasalnya, adapun,
+            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau
+        """)
+    ),
+    "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),
+}
+_MORE_OPENERS = {
+    "id": _terms("""
+        pun demikian, meski begitu, walau begitu, untuk itu, karena itu, sebab itu, misalnya,
+        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung, jadi
+    """),
+    "en": _terms("""
+        that said, even so, after all, of course, in short, besides, then again, for example,
+        for instance, in other words, as such
+    """),
+}
+
+
+# Interjections dropped only before a comma ("Yes, ..." but not "No one ...").
+INTERJECTION_OPENERS = {
+    "id": _terms("iya, ya, nah, oh, wah"),
+    "en": _terms("yes, no, well, oh, ok, okay, sure, so"),
+}
+
+
+@lru_cache(maxsize=4)
+def opener_phrases(lang: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Discourse openers, linking words and interjections as word tuples, longest first,
+    each with whether it needs a comma after it to count."""
+    phrases: dict[tuple[str, ...], bool] = {}
+    for p in (
+        *DISCOURSE_OPENERS.get(lang, ()),
+        *_MORE_OPENERS.get(lang, ()),
+        *LINKING_OPENERS.get(lang, ()),
+    ):
+        phrases[tuple(p.split())] = False
+    for p in INTERJECTION_OPENERS.get(lang, ()):
+        phrases.setdefault(tuple(p.split()), True)
+    return tuple(sorted(phrases.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+# Verbs whose clausal complement is what their subject said, wrote or judged: the subject is
+# the claim's speaker. Verbs of denial are not among them (what is denied is not claimed).
+REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            mengatakan, menyatakan, menjelaskan, menuturkan, mengungkapkan, mengungkap,
+            menegaskan, menilai, menyebutkan, menyebut, memastikan, mengklaim, menambahkan,
+            menekankan, berpendapat, berkata, bilang, berargumen, mengaku, mengakui,
+            menyampaikan, menerangkan, memaparkan, mengimbuhkan, mengingatkan, yakin,
+            meyakini, percaya, memperkirakan, memprediksi, menduga, menganggap, melaporkan,
+            mengumumkan, menulis, menuliskan, mencatat, berujar, kata, ujar, ungkap, jelas,
+            tegas, tutur, imbuh, tambah, sebut, ucap, terang, papar, katanya, ujarnya,
+            ungkapnya, jelasnya, tegasnya, tuturnya, imbuhnya, tambahnya, sebutnya, ucapnya,
+            terangnya, paparnya, tulisnya, tulis, menurutnya, sambung, sambungnya, lanjut,
+            lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            say, says, said, tell, tells, told, claim, claims, claimed, write, writes, wrote,
+            add, adds, added, state, states, stated, argue, argues, argued, insist, insists,
+            insisted, warn, warns, warned, note, notes, noted, report, reports, reported,
+            allege, alleges, alleged, explain, explains, explained, estimate, estimates,
+            estimated, announce, announces, announced, confirm, confirms, confirmed, admit,
+            admits, admitted, maintain, maintains, maintained, assert, asserts, asserted,
+            tweet, tweets, tweeted, comment, comments, commented, stress, stresses, stressed,
+            believe, believes, believed, think, thinks, thought, acknowledge, acknowledges,
+            acknowledged, contend, contends, contended, testify, testified, recall, recalls,
+            recalled, emphasize, emphasized, emphasised, predict, predicts, predicted,
+            conclude, concluded, concludes, find, found, finds, show, showed, shows,
+            inform, informs, informed, charging, charged, saying, claiming, arguing, adding,
+            noting, warning, insisting, pointing, alleging, stating
+        """)
+    ),
+}
+# Reporting verbs that only report when a "that" clause follows ("researchers found that").
+WEAK_REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("menyebut, mencatat, menulis, menganggap, melihat")),
+    "en": frozenset(
+        _terms(
+            "find, found, finds, show, showed, shows, conclude, concluded, concludes, think, "
+            "thought"
+        )
+    ),
+}
+# Reporting verbs that name no speaker: the claim is hedged ("Dikabarkan, ...", "It is
+# reported that ...").
+HEDGED_REPORTING: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            dikabarkan, disebutkan, disebut, diberitakan, dilaporkan, dikatakan, diduga,
+            diklaim, diisukan, dirumorkan, diperkirakan, diyakini
+        """)
+    ),
+    "en": frozenset(
+        _terms("reported, rumored, rumoured, alleged, believed, said, thought, claimed, feared")
+    ),
+}
+# "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
+SOURCE_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dilansir, dikutip, mengutip, melansir, seperti dilansir")),
+    "en": frozenset(_terms("citing, quoting, quoted")),
+}
+# "menurut X", "according to X"
+ACCORDING_TO: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("menurut, menurutnya")),
+    "en": frozenset(_terms("according")),
+}
+
 # Function words of both languages: in a search query they only add noise to the ranking.
 SEARCH_STOP_WORDS = frozenset(
     _terms("""
@@ -87,6 +317,28 @@ SEARCH_STOP_WORDS = frozenset(
         bahwa, telah, sudah, ada, para, sebagai, lebih
     """)
 )
+
+# Function words that tell the two languages apart in a sentence: how a claim too short for
+# the language model is placed (pipeline/language.py).
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            yang, dan, di, ke, dari, ini, itu, untuk, dengan, pada, adalah, dalam, akan, tidak,
+            juga, atau, oleh, karena, bahwa, telah, sudah, ada, para, sebagai, lebih, saat,
+            bisa, tersebut, namun, mereka, kami, kita, menjadi, hanya, masih, setelah, belum,
+            tak, bukan, secara, sebuah, seorang, hingga, sejak, agar, serta, antara, kepada,
+            bagi, tetapi, jika, ia, dia, pun, lagi, sangat, semua
+        """)
+    ),
+    "en": frozenset(
+        _terms("""
+            the, a, an, of, to, in, and, or, is, are, was, were, be, been, has, have, had, that,
+            this, it, for, with, on, at, by, from, as, not, but, will, would, can, could, his,
+            her, their, they, he, she, who, which, what, said, says, after, about, than, its,
+            into, over, more, no
+        """)
+    ),
+}
 
 # Pronoun speakers are replaced by the speaker of the sentence before, if it had one.
 PRONOUN_SPEAKERS = frozenset(_terms("dia, ia, beliau, mereka, he, she, they, it, we, i, -nya"))
@@ -126,6 +378,15 @@ ORGANISATION_ENDINGS = frozenset(
         organization, organisation, institute, university, bank, police, service, court,
         association, union, foundation, board, bureau, authority, administration, polri, tni,
         kpk, kementerian, badan, komisi, lembaga, dinas, pemerintah, kepolisian
+    """)
+)
+
+# First words of an organisation's name in Indonesian ("Kementerian Luar Negeri Suriah").
+ORGANISATION_STARTS = frozenset(
+    _terms("""
+        kementerian, badan, komisi, dinas, lembaga, kepolisian, polda, polres, pemerintah,
+        dewan, majelis, mahkamah, pengadilan, kejaksaan, kantor, partai, bank, universitas,
+        perusahaan, pt, kedutaan, departemen, direktorat, biro, pusat, otoritas
     """)
 )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from claimcheck.matching.normalize import Normalized
+
 
 class Role(StrEnum):
     """Where a sentence stands in the article."""
@@ -70,6 +72,14 @@ class Claim:
     # Words that need an earlier sentence to be understood ("Ia", "Hal ini", "This"): the
     # reviewer may want to write the claim out.
     reference: str | None = None
+    # The runs of article text the claim's words come from, and the words written back that
+    # stand elsewhere in the sentence (an elided subject, a gapped verb, a head noun).
+    spans: tuple[Span, ...] = ()
+    restored: tuple[str, ...] = ()
+    # Check-worthiness (0-1) and the signals behind it; the claim as matching compares it.
+    priority: float = 0.0
+    signals: tuple[str, ...] = ()
+    match: Normalized | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,8 @@ class Document:
     metadata: Metadata
     sentences: tuple[Sentence, ...] = field(default_factory=tuple)
     furniture: tuple[Span, ...] = field(default_factory=tuple)
+    # Short forms the article defines ("Korea Utara (Korut)"), as matching expands them.
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def claims(self) -> tuple[Claim, ...]:

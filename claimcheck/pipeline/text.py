@@ -14,6 +14,8 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
 def normalize_text(raw: str) -> str:
     """The article text claimcheck stores and indexes: Unix newlines, plain spaces,
     no zero-width or control characters. Offsets of sentences point into this text."""
+    if raw.isprintable():  # no line breaks, tabs, odd spaces, control or format characters
+        return raw
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_ZERO_WIDTH).translate(_SPACES)
     return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf"))

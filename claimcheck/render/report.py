@@ -13,6 +13,7 @@ from datetime import date, datetime
 from html import escape
 from urllib.parse import urlsplit
 
+from claimcheck.render.report_words import Words, words
 from claimcheck.render.safe import csv_cell, csv_writer, for_terminal, link_target, markdown_text
 from claimcheck.services.report import Appearance, Report, ReportArticle, ReportClaim
 from claimcheck.storage import Status
@@ -35,38 +36,35 @@ def _when(value: datetime | date | None) -> str:
     return value.isoformat()
 
 
-def _filters(report: Report) -> str:
+def _filters(report: Report, w: Words) -> str:
     f = report.filters
     parts = []
     if f.articles:
-        parts.append("articles " + ", ".join(f"#{a}" for a in f.articles))
+        parts.append(f"{w.filter_articles} " + ", ".join(f"#{a}" for a in f.articles))
     if f.statuses:
-        parts.append("status " + ", ".join(f.statuses))
+        parts.append(f"{w.filter_status} " + ", ".join(w.statuses.get(s, s) for s in f.statuses))
     if f.since or f.until:
-        parts.append(f"ingested or reviewed {f.since or '...'} to {f.until or '...'}")
+        parts.append(w.filter_days.format(since=f.since or "...", until=f.until or "..."))
     if f.reviewer:
-        parts.append(f"verdicts by {f.reviewer}")
-    return "; ".join(parts) or "all news articles"
+        parts.append(w.filter_reviewer.format(reviewer=f.reviewer))
+    return "; ".join(parts) or w.all_articles
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _verdict(claim: ReportClaim) -> str:
+def _verdict(claim: ReportClaim, w: Words) -> str:
+    status = w.statuses.get(claim.status, claim.status)
     if not claim.rating:
-        return claim.status
+        return status
     score = f", {claim.rating_score:g}" if claim.rating_score is not None else ""
-    return f"{claim.status} ({claim.rating}{score})"
+    return f"{status} ({claim.rating}{score})"
 
 
-def _meta(article: ReportArticle) -> list[str]:
+def _meta(article: ReportArticle, w: Words) -> list[str]:
     """An article's line under its title: outlet, author, date, language."""
     parts = (
         article.outlet or "",
-        f"by {article.author}" if article.author else "",
+        w.by.format(author=article.author) if article.author else "",
         _when(article.published_at),
-        f"language {article.language}",
+        w.language.format(language=article.language),
     )
     return [p for p in parts if p]
 
@@ -84,93 +82,109 @@ def _md_link(label: str, url: str | None) -> str:
     return f"[{text}]({target})" if target else text
 
 
-def _md_appearance(item: Appearance) -> str:
+def _md_appearance(item: Appearance, w: Words) -> str:
     where = ", ".join(markdown_text(v) for v in (item.outlet or "", _when(item.published_at)) if v)
-    title = f"#{item.article_id} " + (item.title or "(untitled)")
+    title = f"#{item.article_id} " + (item.title or w.untitled)
     text = _md_link(title, item.url)
-    suffix = " (past fact-check)" if item.kind == "archive" else ""
-    return f"{text} (claim #{item.claim_id}{', ' + where if where else ''}){suffix}"
+    suffix = f" ({w.past_check})" if item.kind == "archive" else ""
+    found = w.in_claim.format(id=item.claim_id)
+    return f"{text} ({found}{', ' + where if where else ''}){suffix}"
 
 
 def markdown(report: Report) -> str:
     s = report.summary
+    w = words(report.language)
+    statuses = [w.statuses[name] for name in STATUSES]
+    generated = w.generated.format(
+        when=_when(report.generated_at), filters=markdown_text(_filters(report, w))
+    )
     lines = [
-        "# Verification report",
+        f"# {w.title}",
         "",
-        f"Generated {_when(report.generated_at)}. Showing {markdown_text(_filters(report))}.",
+        generated,
         "",
-        "## Summary",
+        f"## {w.summary}",
         "",
-        f"{_count(s.claims, 'claim')} in {_count(s.articles, 'article')}: "
-        f"{s.reviewed} reviewed, {s.pending} pending.",
+        _totals(report, w),
         "",
-        "| status | claims |",
+        f"| {w.status} | {w.claims_heading} |",
         "|---|---:|",
-        *[f"| {name} | {s.by_status.get(name, 0)} |" for name in STATUSES],
-        f"| **total** | **{s.claims}** |",
+        *[f"| {w.statuses[name]} | {s.by_status.get(name, 0)} |" for name in STATUSES],
+        f"| **{w.total}** | **{s.claims}** |",
         "",
     ]
     if s.by_rating:
-        lines += ["| rating | claims |", "|---|---:|"]
+        lines += [f"| {w.rating} | {w.claims_heading} |", "|---|---:|"]
         lines += [f"| {markdown_text(name)} | {n} |" for name, n in s.by_rating.items()]
         lines.append("")
     if report.articles:
         lines += [
-            "| article | claims | " + " | ".join(STATUSES) + " |",
+            f"| {w.article_heading} | {w.claims_heading} | " + " | ".join(statuses) + " |",
             "|---|---:|" + "---:|" * len(STATUSES),
         ]
         for a in report.articles:
             counts = " | ".join(str(a.by_status.get(name, 0)) for name in STATUSES)
-            title = markdown_text(f"#{a.id} {a.title or '(untitled)'}")
+            title = markdown_text(f"#{a.id} {a.title or w.untitled}")
             lines.append(f"| {title} | {len(a.claims)} | {counts} |")
         lines.append("")
     else:
-        lines += ["No claims match these filters.", ""]
+        lines += [w.no_claims, ""]
     for article in report.articles:
-        lines += _md_article(article)
+        lines += _md_article(article, w)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_article(article: ReportArticle) -> list[str]:
-    meta = [markdown_text(v) for v in _meta(article)]
-    lines = [f"## #{article.id} {markdown_text(article.title or '(untitled)')}", ""]
+def _totals(report: Report, w: Words) -> str:
+    s = report.summary
+    return w.totals.format(
+        claims=w.count(s.claims, w.claim),
+        articles=w.count(s.articles, w.article),
+        reviewed=s.reviewed,
+        pending=s.pending,
+    )
+
+
+def _md_article(article: ReportArticle, w: Words) -> list[str]:
+    meta = [markdown_text(v) for v in _meta(article, w)]
+    lines = [f"## #{article.id} {markdown_text(article.title or w.untitled)}", ""]
     lines.append(" · ".join(meta))
     if link_target(article.url):
         lines.append("")
         lines.append(_md_link(article.url or "", article.url))
     lines.append("")
     for claim in article.claims:
-        lines += _md_claim(claim)
+        lines += _md_claim(claim, w)
     return lines
 
 
-def _md_claim(claim: ReportClaim) -> list[str]:
+def _md_claim(claim: ReportClaim, w: Words) -> list[str]:
     lines = [
-        f"### Claim #{claim.id}: {markdown_text(_verdict(claim))}",
+        f"### {w.claim_heading.format(id=claim.id)}: {markdown_text(_verdict(claim, w))}",
         "",
         f"> {markdown_text(claim.text)}",
         "",
     ]
     if claim.speaker:
-        lines.append(f"- Speaker: {markdown_text(claim.speaker)}")
+        lines.append(f"- {w.speaker}: {markdown_text(claim.speaker)}")
     if claim.hedged:
-        lines.append("- Hedged: the article reports it second-hand")
+        lines.append(f"- {w.hedged}")
     if claim.reviewed_by:
         note = f": {markdown_text(claim.verdict_note)}" if claim.verdict_note else ""
         who = markdown_text(claim.reviewed_by)
-        lines.append(f"- Reviewed by {who}, {_when(claim.reviewed_at)}{note}")
+        lines.append(f"- {w.reviewed_by.format(who=who, when=_when(claim.reviewed_at))}{note}")
     else:
-        lines.append("- Not reviewed yet")
+        lines.append(f"- {w.not_reviewed}")
     if claim.evidence:
-        lines.append("- Evidence:")
+        lines.append(f"- {w.evidence}:")
         for e in claim.evidence:
             note = f": {markdown_text(e.note)}" if e.note else ""
             link = _md_link(_host(e.url), e.url)
             who = markdown_text(e.added_by)
-            lines.append(f"  - {e.stance} {link}{note} ({who}, {_when(e.added_at)})")
+            stance = w.stances.get(e.stance, e.stance)
+            lines.append(f"  - {stance} {link}{note} ({who}, {_when(e.added_at)})")
     if claim.also_in:
-        lines.append("- Also in:")
-        lines += [f"  - {_md_appearance(item)}" for item in claim.also_in]
+        lines.append(f"- {w.also_in}:")
+        lines += [f"  - {_md_appearance(item, w)}" for item in claim.also_in]
     lines.append("")
     return lines
 
@@ -218,23 +232,26 @@ def _a(label: str, url: str | None) -> str:
     return f'<a href="{_h(target)}" rel="noopener noreferrer">{_h(label)}</a>'
 
 
-def _chart(by_status: dict[str, int]) -> str:
+def _chart(by_status: dict[str, int], w: Words) -> str:
     """Horizontal bars of the status counts, as inline SVG (no script, no request)."""
     total = max(by_status.values(), default=0) or 1
-    row, label_w, bar_w = 28, 110, 300
+    row, bar_w = 28, 300
+    # Room for the longest status name ("tak dapat diverifikasi"), about 7 px a letter.
+    label_w = max(110, 16 + 7 * max(len(w.statuses[name]) for name in STATUSES))
     height = row * len(STATUSES) + 8
     parts = [
-        f'<svg role="img" aria-label="claims by status" viewBox="0 0 {label_w + bar_w + 60} '
+        f'<svg role="img" aria-label="{_h(w.chart)}" viewBox="0 0 {label_w + bar_w + 60} '
         f'{height}" width="{label_w + bar_w + 60}" height="{height}">'
     ]
     for i, name in enumerate(STATUSES):
         count = by_status.get(name, 0)
         y = 4 + i * row
         width = round(bar_w * count / total)
+        label = _h(w.statuses[name])
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="14">{name}</text>'
+            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="13">{label}</text>'
             f'<rect x="{label_w}" y="{y + 4}" width="{width}" height="18" rx="3" '
-            f'fill="{STATUS_COLOURS[name]}"><title>{name}: {count}</title></rect>'
+            f'fill="{STATUS_COLOURS[name]}"><title>{label}: {count}</title></rect>'
             f'<text x="{label_w + width + 6}" y="{y + 18}" font-size="14">{count}</text>'
         )
     parts.append("</svg>")
@@ -243,48 +260,51 @@ def _chart(by_status: dict[str, int]) -> str:
 
 def html(report: Report) -> str:
     s = report.summary
+    w = words(report.language)
+    generated = w.generated.format(
+        when=_h(_when(report.generated_at)), filters=_h(_filters(report, w))
+    )
     body = [
-        "<h1>Verification report</h1>",
-        f'<p class="meta">Generated {_h(_when(report.generated_at))}. '
-        f"Showing {_h(_filters(report))}.</p>",
-        "<h2>Summary</h2>",
-        f"<p>{_count(s.claims, 'claim')} in {_count(s.articles, 'article')}: "
-        f"<strong>{s.reviewed}</strong> reviewed, <strong>{s.pending}</strong> pending.</p>",
-        _chart(s.by_status),
+        f"<h1>{_h(w.title)}</h1>",
+        f'<p class="meta">{generated}</p>',
+        f"<h2>{_h(w.summary)}</h2>",
+        f"<p>{_h(_totals(report, w))}</p>",
+        _chart(s.by_status, w),
     ]
     if s.by_rating:
         rows = "".join(
             f'<tr><td>{_h(name)}</td><td class="n">{n}</td></tr>' for name, n in s.by_rating.items()
         )
         body.append(
-            '<table class="compact"><thead><tr><th>rating</th><th class="n">claims</th></tr>'
-            "</thead>"
+            f'<table class="compact"><thead><tr><th>{_h(w.rating)}</th>'
+            f'<th class="n">{_h(w.claims_heading)}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
         )
     if report.articles:
         rows = "".join(
-            f"<tr><td>{_h(f'#{a.id} ' + (a.title or '(untitled)'))}</td>"
+            f"<tr><td>{_h(f'#{a.id} ' + (a.title or w.untitled))}</td>"
             f'<td class="n">{len(a.claims)}</td><td class="n">{_reviewed(a)}</td>'
             f'<td class="n">{a.by_status.get("pending", 0)}</td></tr>'
             for a in report.articles
         )
         body.append(
-            '<table><thead><tr><th>article</th><th class="n">claims</th>'
-            '<th class="n">reviewed</th><th class="n">pending</th></tr></thead>'
+            f"<table><thead><tr><th>{_h(w.article_heading)}</th>"
+            f'<th class="n">{_h(w.claims_heading)}</th>'
+            f'<th class="n">{_h(w.reviewed)}</th><th class="n">{_h(w.pending)}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
         )
     else:
-        body.append("<p>No claims match these filters.</p>")
+        body.append(f"<p>{_h(w.no_claims)}</p>")
     for article in report.articles:
-        body += _html_article(article)
+        body += _html_article(article, w)
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # Nothing may be fetched: the page is one file, whoever opens it and wherever.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">\n"
-        "<title>Verification report</title>\n"
+        f"<title>{_h(w.title)}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
@@ -293,57 +313,58 @@ def _reviewed(article: ReportArticle) -> int:
     return len(article.claims) - article.by_status.get("pending", 0)
 
 
-def _html_article(article: ReportArticle) -> list[str]:
-    meta = " · ".join(_h(v) for v in _meta(article))
+def _html_article(article: ReportArticle, w: Words) -> list[str]:
+    meta = " · ".join(_h(v) for v in _meta(article, w))
     lang = _h(article.language)
     parts = [
-        f'<section lang="{lang}"><h2>#{article.id} {_h(article.title or "(untitled)")}</h2>',
+        f'<section lang="{lang}"><h2>#{article.id} {_h(article.title or w.untitled)}</h2>',
         f'<p class="meta">{meta}</p>',
     ]
     if link_target(article.url):
         parts.append(f'<p class="meta">{_a(article.url or "", article.url)}</p>')
-    parts += [_html_claim(c) for c in article.claims]
+    parts += [_html_claim(c, w) for c in article.claims]
     parts.append("</section>")
     return parts
 
 
-def _html_claim(claim: ReportClaim) -> str:
+def _html_claim(claim: ReportClaim, w: Words) -> str:
     items = []
     if claim.speaker:
-        items.append(f"<li>Speaker: {_h(claim.speaker)}</li>")
+        items.append(f"<li>{_h(w.speaker)}: {_h(claim.speaker)}</li>")
     if claim.hedged:
-        items.append("<li>Hedged: the article reports it second-hand</li>")
+        items.append(f"<li>{_h(w.hedged)}</li>")
     if claim.reviewed_by:
         note = f": {_h(claim.verdict_note)}" if claim.verdict_note else ""
-        items.append(
-            f"<li>Reviewed by {_h(claim.reviewed_by)}, {_h(_when(claim.reviewed_at))}{note}</li>"
-        )
+        who = w.reviewed_by.format(who=_h(claim.reviewed_by), when=_h(_when(claim.reviewed_at)))
+        items.append(f"<li>{who}{note}</li>")
     else:
-        items.append('<li class="muted">Not reviewed yet</li>')
+        items.append(f'<li class="muted">{_h(w.not_reviewed)}</li>')
     if claim.evidence:
         links = "".join(
-            f"<li>{_h(e.stance)} {_a(_host(e.url), e.url)}"
+            f"<li>{_h(w.stances.get(e.stance, e.stance))} {_a(_host(e.url), e.url)}"
             + (f": {_h(e.note)}" if e.note else "")
             + f' <span class="muted">({_h(e.added_by)}, {_h(_when(e.added_at))})</span></li>'
             for e in claim.evidence
         )
-        items.append(f"<li>Evidence:<ul>{links}</ul></li>")
+        items.append(f"<li>{_h(w.evidence)}:<ul>{links}</ul></li>")
     if claim.also_in:
-        found = "".join(f"<li>{_html_appearance(a)}</li>" for a in claim.also_in)
-        items.append(f"<li>Also in:<ul>{found}</ul></li>")
+        found = "".join(f"<li>{_html_appearance(a, w)}</li>" for a in claim.also_in)
+        items.append(f"<li>{_h(w.also_in)}:<ul>{found}</ul></li>")
     colour = STATUS_COLOURS.get(claim.status, "#6b7280")
     return (
         f'<article class="claim" id="claim-{claim.id}" style="--status: {colour}">'
-        f'<h3>Claim #{claim.id} <span class="badge">{_h(_verdict(claim))}</span></h3>'
+        f"<h3>{_h(w.claim_heading.format(id=claim.id))} "
+        f'<span class="badge">{_h(_verdict(claim, w))}</span></h3>'
         f"<blockquote>{_h(claim.text)}</blockquote><ul>{''.join(items)}</ul></article>"
     )
 
 
-def _html_appearance(item: Appearance) -> str:
-    title = _a(f"#{item.article_id} " + (item.title or "(untitled)"), item.url)
+def _html_appearance(item: Appearance, w: Words) -> str:
+    title = _a(f"#{item.article_id} " + (item.title or w.untitled), item.url)
     where = ", ".join(_h(v) for v in (item.outlet or "", _when(item.published_at)) if v)
-    suffix = " (past fact-check)" if item.kind == "archive" else ""
-    return f"{title} (claim #{item.claim_id}{', ' + where if where else ''}){suffix}"
+    suffix = f" ({_h(w.past_check)})" if item.kind == "archive" else ""
+    found = _h(w.in_claim.format(id=item.claim_id))
+    return f"{title} ({found}{', ' + where if where else ''}){suffix}"
 
 
 # --------------------------------------------------------------------------------------- CSV

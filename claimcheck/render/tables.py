@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the results shown: a command loads only the services it run
     from claimcheck.matching.calibrate import Calibration
     from claimcheck.services.archive import ImportReport
     from claimcheck.services.backup import RestoreReport
+    from claimcheck.services.feeds import FeedListing
     from claimcheck.services.ingest import IngestFailure, IngestResult
     from claimcheck.services.lookup import Page
     from claimcheck.services.repeats.explain import Explanation
@@ -124,6 +125,16 @@ def error(console: Console, message: str, *, label: str = "Error") -> None:
 def ingest_failures(console: Console, failures: Sequence[IngestFailure]) -> None:
     for f in failures:
         error(console, f.message)
+
+
+def feed_listing(console: Console, listing: FeedListing) -> None:
+    items = f"{listing.listed} item" + ("" if listing.listed == 1 else "s")
+    left = f"; {listing.left} more new ones for the next run" if listing.left else ""
+    console.print(
+        Text(f"{one_line(listing.feed)}: {items}, {listing.new} new{left}"),
+        soft_wrap=True,
+        highlight=False,
+    )
 
 
 def article_list(console: Console, page: Page[ArticleSummary]) -> None:
@@ -244,6 +255,20 @@ def claim(console: Console, view: ClaimView) -> None:
     if view.revision_change:
         console.print(
             Text(f"{view.revision_change} in a later revision of the article", style="yellow")
+        )
+    newer = view.newer_revision
+    if newer is not None:
+        there = (
+            f"; this claim is #{newer.claim_id} there" + (" (reworded)" if newer.reworded else "")
+            if newer.claim_id is not None
+            else "; it no longer has this claim"
+        )
+        console.print(
+            Text(
+                f"superseded: revision {newer.revision} of the article is article "
+                f"#{newer.article_id}{there}; verdicts, evidence and assignments go there",
+                style="yellow",
+            )
         )
     if view.assigned_to:
         console.print(Text.assemble(("assigned to: ", "dim"), _u(view.assigned_to)))
@@ -517,7 +542,7 @@ def decision(console: Console, item: PairDecision) -> None:
 def import_report(console: Console, report: ImportReport) -> None:
     console.print(
         f"{_m(report.source)}: {report.imported} claims imported, "
-        f"{report.already_present} already there, {len(report.skipped)} rows skipped",
+        f"{report.already_present} already there, {report.skipped_rows} rows skipped",
         highlight=False,
     )
 
@@ -547,10 +572,19 @@ def search_hits(console: Console, hits: Sequence[SearchHit]) -> None:
     table.add_column("claim", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("text", ratio=1, min_width=30)
+    table.add_column("article", ratio=1, max_width=50)
     table.add_column("external id", max_width=28)
     for h in hits:
+        article = Text(f"#{h.article_id} ").append_text(_title(h.article_title))
+        if h.outlet:
+            article.append(for_terminal(f" · {h.outlet}"), style="dim")
         table.add_row(
-            f"{h.score:.1f}", str(h.claim_id), _status(h.status), _u(h.text), _u(h.external_id)
+            f"{h.score:.1f}",
+            str(h.claim_id),
+            _status(h.status),
+            _u(h.text),
+            article,
+            _u(h.external_id),
         )
     console.print(table)
 

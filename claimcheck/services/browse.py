@@ -12,6 +12,7 @@ from claimcheck.errors import InvalidInput
 from claimcheck.services.lookup import Page, check_status, load_article, load_claim
 from claimcheck.services.repeats.groups import claim_repeats
 from claimcheck.services.revisions import latest_only
+from claimcheck.services.superseded import newer_revision
 from claimcheck.services.views import (
     ArticleSummary,
     ArticleView,
@@ -141,9 +142,14 @@ def list_claims(
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimView:
-    """A claim with its evidence, history, and the other claims that are the same claim."""
-    view = claim_view(load_claim(session, claim_id))
-    return replace(view, repeats=claim_repeats(session, claim_id))
+    """A claim with its evidence, history, the other claims that are the same claim, and
+    the newer revision of its article, if one replaced it."""
+    claim = load_claim(session, claim_id)
+    return replace(
+        claim_view(claim),
+        repeats=claim_repeats(session, claim_id),
+        newer_revision=newer_revision(session, claim),
+    )
 
 
 def history(session: Session, claim_id: int) -> list[EventView]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping, Sequence
+import itertools
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from claimcheck.errors import InvalidInput
 from claimcheck.pipeline.dates import parse_user_date
+from claimcheck.pipeline.language import check_language
 from claimcheck.pipeline.text import normalize_text
-from claimcheck.services.archive import ArchiveRow, ImportReport, import_rows, pick, rating_status
+from claimcheck.services.archive import ArchiveRow, ImportReport, checked, pick, rating_status
+from claimcheck.services.archive_store import import_rows
 from claimcheck.services.lookup import check_articles, last_verdict
 from claimcheck.services.report import appearances
 from claimcheck.services.urls import check_url
 from claimcheck.settings import Organization, RatingScale
-from claimcheck.storage import Article, Claim, Sentence, Status
+from claimcheck.storage import Article, Claim, Database, Sentence, Status
 
 #: Google's guidance: a claimReviewed longer than this is cut in search results.
 CLAIM_REVIEWED_CHARS = 75
@@ -152,44 +155,149 @@ def _work(url: str | None, title: str | None, published: Any) -> dict[str, Any]:
 
 # -------------------------------------------------------------------------------- import
 
+#: Deeper than any ClaimReview (a review, its rating, its claim, the claim's author and
+#: appearances); what is deeper is refused without being built.
+MAX_DEPTH = 32
+_READ_BYTES = 16 * 1024
+#: Reviews read before the import starts, to find the publisher's name among them.
+_LOOK_AHEAD = 200
+
 
 def import_feed(
-    session: Session, *, path: Path, scale: RatingScale, source: str | None = None
+    db: Database,
+    *,
+    path: Path,
+    scale: RatingScale,
+    source: str | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Load a ClaimReview feed (a list, a ``@graph``, or one review) as archived checks: the
     verdict from the rating (the desk's scale first, known labels next, else the score),
-    the original label kept, the review's URL as evidence. Loading it again adds nothing."""
+    the original label kept, the review's URL as evidence. Loading it again adds nothing.
+
+    The feed is read as a stream, so its size does not matter; a review that cannot be a
+    check is reported by its number and skipped, and JSON broken part-way keeps the
+    reviews before the break."""
     items = _items(path)
+    ahead = list(itertools.islice(items, _LOOK_AHEAD))
+    if not ahead:
+        raise InvalidInput(f"{path}: no ClaimReview in it (a list, a @graph or one review)")
+    rows = (
+        item if isinstance(item, InvalidInput) else _row(item, n, scale)
+        for n, item in enumerate(itertools.chain(ahead, items), start=1)
+    )
     return import_rows(
-        session,
-        (_row(item, n, scale) for n, item in enumerate(items, start=1)),
-        source=source or _publisher(items) or path.stem,
-        path=path,
+        db, rows, source=source or _publisher(ahead) or path.stem, path=path, on_skip=on_skip
     )
 
 
-def _items(path: Path) -> list[Any]:
+def _items(path: Path) -> Iterator[Any]:
+    """The feed's reviews as they are read; a review nested too deeply, and JSON that breaks
+    off, are errors in their place."""
+    import ijson
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: cannot read it as UTF-8 text ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    found = list(_reviews(data))
-    if not found:
-        raise InvalidInput(f"{path}: no ClaimReview in it (a list, a @graph or one review)")
-    return found
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    with handle:
+        if handle.read(3) != b"\xef\xbb\xbf":
+            handle.seek(0)
+        # Small reads: the parser stops at a break only after the read holding it. Floats:
+        # the C parser then refuses an integer past 64 bits cleanly (it can crash on one
+        # of thousands of digits otherwise).
+        events = iter(ijson.basic_parse(handle, buf_size=_READ_BYTES, use_float=True))
+        walk = _Walk(events)
+        try:
+            first = next(events, None)
+            if first is None:
+                raise InvalidInput(f"{path}: empty; a feed is a list, a @graph or one review")
+            yield from walk.reviews(first, 0)
+            if walk.found == 0:
+                raise InvalidInput(f"{path}: no ClaimReview in it (a list, a @graph or one review)")
+        except (ijson.JSONError, ValueError) as exc:
+            reason = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+            if walk.found == 0:
+                raise InvalidInput(f"{path}: not JSON ({reason})") from None
+            yield InvalidInput(
+                f"after review {walk.found}: the JSON breaks off ({reason}); the reviews before "
+                "it were read, nothing after it"
+            )
 
 
-def _reviews(data: Any) -> Iterator[Any]:
-    if isinstance(data, list):
-        for entry in data:
-            yield from _reviews(entry)
-    elif isinstance(data, Mapping):
-        if "@graph" in data:
-            yield from _reviews(data["@graph"])
-        elif _is_review(data) or "claimReviewed" in data:
-            yield data
+class _Walk:
+    """Walks the parser's events: lists and ``@graph`` are streamed, everything else is
+    built as Python values, at most MAX_DEPTH deep."""
+
+    def __init__(self, events: Iterator[tuple[str, Any]]) -> None:
+        self.events = events
+        self.found = 0  # reviews (and things too deep to tell) given so far
+        self.too_deep = False
+
+    def reviews(self, first: tuple[str, Any], depth: int) -> Iterator[Any]:
+        event, value = first
+        if depth > MAX_DEPTH and event in ("start_map", "start_array"):
+            self._skip()
+            self.found += 1
+            yield InvalidInput(f"review {self.found}: nested more than {MAX_DEPTH} levels deep")
+            return
+        if event == "start_array":
+            for item in self.events:
+                if item[0] == "end_array":
+                    return
+                yield from self.reviews(item, depth + 1)
+        elif event == "start_map":
+            record: dict[str, Any] = {}
+            graph = False
+            self.too_deep = False
+            for event, key in self.events:
+                if event == "end_map":
+                    break
+                item = next(self.events)
+                if key == "@graph":
+                    graph = True
+                    yield from self.reviews(item, depth + 1)
+                else:
+                    record[key] = self._value(item, depth + 1)
+            if graph or not (_is_review(record) or "claimReviewed" in record):
+                return
+            self.found += 1
+            if self.too_deep:
+                yield InvalidInput(f"review {self.found}: nested more than {MAX_DEPTH} levels deep")
+            else:
+                yield record
+
+    def _value(self, first: tuple[str, Any], depth: int) -> Any:
+        event, value = first
+        if event not in ("start_map", "start_array"):
+            return value
+        if depth > MAX_DEPTH:
+            self._skip()
+            self.too_deep = True
+            return None
+        if event == "start_array":
+            items: list[Any] = []
+            for item in self.events:
+                if item[0] == "end_array":
+                    return items
+                items.append(self._value(item, depth + 1))
+        record: dict[str, Any] = {}
+        for event, key in self.events:
+            if event == "end_map":
+                break
+            record[key] = self._value(next(self.events), depth + 1)
+        return record
+
+    def _skip(self) -> None:
+        """The rest of a value whose start was just read."""
+        open_ = 1
+        for event, _ in self.events:
+            if event in ("start_map", "start_array"):
+                open_ += 1
+            elif event in ("end_map", "end_array"):
+                open_ -= 1
+                if open_ == 0:
+                    return
 
 
 def _is_review(data: Mapping[str, Any]) -> bool:
@@ -208,26 +316,28 @@ def _publisher(items: list[Any]) -> str | None:
     return None
 
 
-def _row(item: Any, number: int, scale: RatingScale) -> ArchiveRow | InvalidInput:
+def _row(item: Mapping[str, Any], number: int, scale: RatingScale) -> ArchiveRow | InvalidInput:
     where = f"review {number}"
-    if not isinstance(item, Mapping):
-        return InvalidInput(f"{where}: not a JSON object")
-    text = item.get("claimReviewed")
-    if not isinstance(text, str) or not text.strip():
-        return InvalidInput(f"{where}: no claimReviewed")
+    try:
+        return _checked_row(item, number, scale)
+    except InvalidInput as exc:
+        return InvalidInput(f"{where}: {exc}")
+
+
+def _checked_row(item: Mapping[str, Any], number: int, scale: RatingScale) -> ArchiveRow:
+    text = pick(item, "claimReviewed")
+    if not text:
+        raise InvalidInput("no claimReviewed")
     rating = item.get("reviewRating")
     rating = rating[0] if isinstance(rating, list) and rating else rating
     label = pick(rating, "alternateName", "name") if isinstance(rating, Mapping) else None
     stored, status = rating_status(label, scale)
     if status is Status.PENDING and isinstance(rating, Mapping):
         status = _status_from_value(rating)
-    url = item.get("url")
-    try:
-        url = check_url(url) if isinstance(url, str) and url.strip() else None
-    except InvalidInput as exc:
-        return InvalidInput(f"{where}: {exc}")
+    url = pick(item, "url")
+    url = check_url(url) if url else None
     if status in (Status.VERIFIED, Status.DISPUTED) and not url:
-        return InvalidInput(f"{where}: a {status.value} review needs its url")
+        raise InvalidInput(f"a {status.value} review needs its url")
     claim = item.get("itemReviewed")
     speaker = None
     if isinstance(claim, Mapping):
@@ -235,18 +345,33 @@ def _row(item: Any, number: int, scale: RatingScale) -> ArchiveRow | InvalidInpu
         author = author[0] if isinstance(author, list) and author else author
         speaker = pick(author, "name") if isinstance(author, Mapping) else None
     published = item.get("datePublished")
-    return ArchiveRow(
-        line=number,
-        text=normalize_text(text.strip()),
-        status=status,
-        rating=stored,
-        url=url,
-        published=parse_user_date(published) if isinstance(published, str) else None,
-        speaker=speaker,
-        external_id=pick(item, "identifier") or url,
-        context=None,
-        label=label,
+    language = pick(item, "inLanguage")
+    return checked(
+        ArchiveRow(
+            line=number,
+            text=normalize_text(text),
+            status=status,
+            rating=stored,
+            url=url,
+            published=parse_user_date(published[:100]) if isinstance(published, str) else None,
+            speaker=speaker,
+            external_id=pick(item, "identifier", number=True) or url,
+            context=None,
+            label=label,
+            language=_known_language(language),
+        )
     )
+
+
+def _known_language(code: str | None) -> str | None:
+    """A review's inLanguage, when it is one claimcheck splits (a feed in another language
+    is still imported; its claims are read as the source's language)."""
+    if not code:
+        return None
+    try:
+        return check_language(code.split("-")[0])
+    except InvalidInput:
+        return None
 
 
 def _status_from_value(rating: Mapping[str, Any]) -> Status:
@@ -255,9 +380,9 @@ def _status_from_value(rating: Mapping[str, Any]) -> Status:
         value = float(rating["ratingValue"])
         best = float(rating.get("bestRating", 5))
         worst = float(rating.get("worstRating", 1))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return Status.PENDING
-    if best == worst:
+    if best == worst or not all(map(math.isfinite, (value, best, worst))):
         return Status.PENDING
     share = (value - worst) / (best - worst)
     if share >= 0.7:

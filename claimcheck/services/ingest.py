@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -18,13 +20,12 @@ from claimcheck.pipeline import (
     article_text,
     content_hash,
     split_article,
-    worthiness,
 )
 from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.html import looks_like_html, thin_extraction
 from claimcheck.pipeline.language import language_name, splits_claims
 from claimcheck.services import revisions
-from claimcheck.services.repeats.index import fill_match_texts
+from claimcheck.services.fetch import Fetcher, FetchOptions, fetcher
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.services.urls import check_url, url_problem
@@ -124,7 +125,6 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True, warnings=warnings)
 
     article = _article_row(document, raw=raw, source=source, digest=digest)
-    fill_match_texts(article)
     previous = revisions.previous_revision(session, article)
     if previous is not None:
         article.previous_id, article.revision = previous.id, previous.revision + 1
@@ -142,14 +142,27 @@ def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptio
         return _result(existing, source, already_present=True, warnings=warnings)
     if previous is not None:
         revisions.carry_over(session, previous, article)
-    found = record_article(session, article, options.thresholds)
+    stored = [c for s in article.sentences for c in s.claims]
+    forms = {
+        row.id: claim.match
+        for row, claim in zip(stored, document.claims, strict=True)
+        if claim.match
+    }
+    found = record_article(
+        session, article, options.thresholds, forms=forms, aliases=dict(document.aliases)
+    )
     return _result(article, source, already_present=False, found=found, warnings=warnings)
 
 
-def check_batch(sources: list[Source | InvalidInput], options: IngestOptions) -> None:
-    """Options that describe one article cannot go with a batch."""
-    if options.url and len(sources) > 1:
-        raise InvalidInput("--url names one article: give it with a single file")
+def check_batch(
+    sources: list[Source | InvalidInput], options: IngestOptions, feeds: Sequence[str] = ()
+) -> None:
+    """Options that describe one article cannot go with a batch or a feed; --url is a web
+    address like any evidence link, since it is published as the article's."""
+    if options.url and (len(sources) > 1 or feeds):
+        raise InvalidInput("--url names one article: give it with a single file or page")
+    if options.url:
+        check_url(options.url, what="the article URL (--url)")
 
 
 def ingest_sources(
@@ -158,26 +171,61 @@ def ingest_sources(
     sources: list[Source | InvalidInput],
     options: IngestOptions,
     max_mb: int = DEFAULT_MAX_MB,
+    fetch: FetchOptions | None = None,
 ) -> Iterator[IngestResult | IngestFailure]:
-    """Ingest each input, one transaction per article; a bad input fails alone.
+    """Ingest each input, one transaction per article; a bad input fails alone. Web
+    addresses are fetched (``fetch``: timeout; the size limit is ``max_mb``) and stored
+    with the address they ended at after redirects.
 
     A crash or an interrupt loses at most the article being written: the ones before it are
     committed, and running the same batch again skips them (same text, same article).
     """
-    for item in sources:
-        if isinstance(item, ClaimcheckError):
-            yield IngestFailure(str(item).split(":", 1)[0], str(item))
-            continue
-        yield _ingest_one(db, item, options, max_mb)
+    with ExitStack() as stack:
+        web: Fetcher | None = None
+        for item in sources:
+            if isinstance(item, ClaimcheckError):
+                yield IngestFailure(str(item).split(": ", 1)[0], str(item))
+                continue
+            if item.url is not None and web is None:
+                timeout = (fetch or FetchOptions()).timeout
+                web = stack.enter_context(fetcher(FetchOptions(timeout=timeout, max_mb=max_mb)))
+            yield ingest_one(db, item, options, max_mb, web)
 
 
-def _ingest_one(
-    db: Database, source: Source, options: IngestOptions, max_mb: int
+def read_source(
+    source: Source, *, max_mb: int, web: Fetcher | None = None
+) -> tuple[str, str | None]:
+    """The raw text of a file, stdin or web page, and for a page the address it ended at."""
+    if source.url is None:
+        return read_text(source, max_mb=max_mb), None
+    if web is None:
+        with fetcher(FetchOptions(max_mb=max_mb)) as own:
+            page = own.get(source.url)
+    else:
+        page = web.get(source.url)
+    return page.text, page.final_url
+
+
+def ingest_one(
+    db: Database,
+    source: Source,
+    options: IngestOptions,
+    max_mb: int,
+    web: Fetcher | None = None,
+    *,
+    also: Callable[[Session, IngestResult], object] | None = None,
 ) -> IngestResult | IngestFailure:
+    """One input in its own transaction, with ``also`` done in that same transaction (a
+    feed remembering the item), so both are stored or neither."""
     try:
-        raw = read_text(source, max_mb=max_mb)
+        raw, fetched_url = read_source(source, max_mb=max_mb, web=web)
+        if fetched_url is not None:
+            options = replace(options, url=options.url or fetched_url)
         with db.session() as session:
-            return ingest_text(session, raw=raw, source=source.label, options=options)
+            result = ingest_text(session, raw=raw, source=source.label, options=options)
+            if also is not None:
+                also(session, result)
+            return result
     except ClaimcheckError as exc:
         message = str(exc)
     except SQLAlchemyError as exc:
@@ -230,7 +278,7 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
         published_at=date.fromisoformat(meta.published_at) if meta.published_at else None,
         language=meta.language or "id",
         title=meta.title,
-        raw_text=raw,
+        raw_text=raw.replace("\x00", ""),  # PostgreSQL cannot store NUL: neither engine does
         text=document.text,
         content_hash=digest,
     )
@@ -243,13 +291,6 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
             end_offset=sentence.end,
         )
         for claim in sentence.claims:
-            worth = worthiness.score(
-                claim.text,
-                language=article.language,
-                speaker=claim.speaker,
-                hedged=claim.hedged,
-                role=sentence.role.value,
-            )
             row.claims.append(
                 Claim(
                     position=claim.position,
@@ -258,9 +299,16 @@ def _article_row(document: Document, *, raw: str, source: str, digest: str) -> A
                     hedged=claim.hedged,
                     start_offset=claim.start,
                     end_offset=claim.end,
-                    priority=worth.score,
-                    signals=",".join(worth.signals),
+                    priority=claim.priority,
+                    signals=",".join(claim.signals),
                     reference=claim.reference,
+                    match_text=claim.match.text if claim.match else None,
+                    spans=json.dumps([[span.start, span.end] for span in claim.spans])
+                    if claim.spans
+                    else None,
+                    restored=json.dumps(list(claim.restored), ensure_ascii=False)
+                    if claim.restored
+                    else None,
                 )
             )
         article.sentences.append(row)

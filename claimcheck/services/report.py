@@ -92,6 +92,7 @@ class Report:
     filters: ReportFilters
     summary: ReportSummary
     articles: list[ReportArticle] = field(default_factory=list)
+    language: str = "id"  # the desk's: the report's words and its rating labels
 
 
 def parse_filters(
@@ -124,8 +125,12 @@ def _day(option: str, text: str | None) -> date | None:
     return date.fromisoformat(parsed)
 
 
-def build(session: Session, filters: ReportFilters, scale: RatingScale) -> Report:
-    """The claims of news articles that pass the filters, article by article."""
+def build(
+    session: Session, filters: ReportFilters, scale: RatingScale, language: str | None = None
+) -> Report:
+    """The claims of news articles that pass the filters, article by article, with the
+    ratings labelled in ``language`` (default: the scale's)."""
+    language = language or scale.language
     query = (
         select(Claim)
         .join(Sentence, Claim.sentence_id == Sentence.id)
@@ -157,11 +162,11 @@ def build(session: Session, filters: ReportFilters, scale: RatingScale) -> Repor
     by_article: dict[int, list[ReportClaim]] = {}
     for claim in claims:
         by_article.setdefault(claim.sentence.article_id, []).append(
-            _report_claim(session, claim, verdicts.get(claim.id), scale)
+            _report_claim(session, claim, verdicts.get(claim.id), scale, language)
         )
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(by_article)))}
     sections = [_section(articles[aid], rows) for aid, rows in by_article.items()]
-    return Report(utcnow(), filters, _summary(sections), sections)
+    return Report(utcnow(), filters, _summary(sections), sections, language)
 
 
 def _last_verdicts(session: Session, claim_ids: list[int]) -> dict[int, ReviewEvent]:
@@ -178,7 +183,7 @@ def _last_verdicts(session: Session, claim_ids: list[int]) -> dict[int, ReviewEv
 
 
 def _report_claim(
-    session: Session, claim: Claim, verdict: ReviewEvent | None, scale: RatingScale
+    session: Session, claim: Claim, verdict: ReviewEvent | None, scale: RatingScale, language: str
 ) -> ReportClaim:
     rated = scale.find(claim.rating) if claim.rating else None
     return ReportClaim(
@@ -187,7 +192,7 @@ def _report_claim(
         speaker=claim.speaker,
         hedged=claim.hedged,
         status=claim.status,
-        rating=claim.rating,
+        rating=rated.label_in(language, scale.language) if rated else claim.rating,
         rating_score=rated.score if rated else None,
         reviewed_by=verdict.actor if verdict else None,
         reviewed_at=verdict.at if verdict else None,

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from claimcheck.errors import ClaimcheckError, Conflict, EvidenceRequired, InvalidInput
 from claimcheck.services.lookup import check_status, last_verdict, load_claim
 from claimcheck.services.repeats.groups import group_claims
+from claimcheck.services.superseded import check_current, newer_revision
 from claimcheck.services.urls import check_url
 from claimcheck.services.views import ClaimView, EvidenceView, claim_view, evidence_view
 from claimcheck.settings import Rating
@@ -66,6 +67,13 @@ def reviewer_name(given: str | None) -> str:
             name = ""
     if not name:
         raise InvalidInput("who is reviewing? give --reviewer NAME or set CLAIMCHECK_REVIEWER")
+    return check_reviewer(name)
+
+
+def check_reviewer(name: str) -> str:
+    """A name the history can give as who did something (a reviewer, an import)."""
+    if not name.strip():
+        raise InvalidInput("a reviewer's name cannot be empty")
     if len(name) > MAX_REVIEWER:
         raise InvalidInput(f"reviewer name is longer than {MAX_REVIEWER} characters")
     return name
@@ -86,7 +94,7 @@ def check_stance(stance: str) -> str:
         raise InvalidInput(f"unknown stance {stance!r}; use one of: {known}") from None
 
 
-def _check_note(note: str | None) -> str | None:
+def check_note(note: str | None) -> str | None:
     if note is not None and len(note) > MAX_NOTE:
         raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
     return note or None
@@ -103,6 +111,7 @@ def add_evidence(
     """Link a source to a claim; the history records who added it. The same link with the
     same stance and note again adds nothing and gives back the stored one."""
     claim = load_claim(session, claim_id)
+    check_current(session, claim, "evidence")
     item = EvidenceInput(url, stance, note)
     added = attach_evidence(session, claim, item, reviewer)
     found = added or same_evidence(claim, item)
@@ -113,8 +122,12 @@ def add_evidence(
 def same_evidence(claim: Claim, item: EvidenceInput) -> Evidence | None:
     """The claim's evidence row that already says what ``item`` says (the same link, stance
     and note), if there is one."""
-    wanted = (check_url(item.url), check_stance(item.stance), _check_note(item.note))
+    wanted = _checked(item)
     return next((e for e in claim.evidence if (e.url, e.stance, e.note) == wanted), None)
+
+
+def _checked(item: EvidenceInput) -> tuple[str, str, str | None]:
+    return check_url(item.url), check_stance(item.stance), check_note(item.note)
 
 
 def attach_evidence(
@@ -122,12 +135,13 @@ def attach_evidence(
 ) -> Evidence | None:
     """Add a checked evidence link to a loaded claim, with its history event; None when the
     claim already has it (a command run twice adds it once)."""
-    if same_evidence(claim, item) is not None:
+    url, stance, note = wanted = _checked(item)
+    if any((e.url, e.stance, e.note) == wanted for e in claim.evidence):
         return None
     evidence = Evidence(
-        url=check_url(item.url),
-        stance=check_stance(item.stance),
-        note=_check_note(item.note),
+        url=url,
+        stance=stance,
+        note=note,
         added_by=reviewer,
         added_at=now(session),
     )
@@ -169,13 +183,14 @@ def set_status(
     With ``second_review``, a verdict waits for a different reviewer to give the same one.
     """
     target = check_status(status)
-    note = _check_note(note)
+    note = check_note(note)
     if rating is not None and rating.status.value != target:
         raise InvalidInput(
             f"{rating.label!r} is a {rating.status.value} rating and cannot go with a "
             f"{target} verdict; use `{_command_for(rating, claim_id)}`"
         )
     claim = load_claim(session, claim_id)
+    check_current(session, claim, "verdict")
     if expected_version is not None and claim.version != expected_version:
         raise _conflict(session, claim)
     attached = [attach_evidence(session, claim, item, reviewer) for item in evidence]
@@ -360,7 +375,10 @@ def decide(
     for member in group_claims(session, claim_id):
         if member == claim_id:
             continue
-        has_evidence = bool(load_claim(session, member).evidence)
+        other = load_claim(session, member)
+        if newer_revision(session, other) is not None:
+            continue  # its article's newest revision holds the claim to decide on
+        has_evidence = bool(other.evidence)
         changes.append(
             set_status(
                 session,

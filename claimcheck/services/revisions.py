@@ -5,7 +5,8 @@ article but different content becomes its next revision. Its claims are aligned 
 with the previous revision's (matching.align): a claim that is unchanged keeps its verdict
 (copied, with its evidence, and said so in the history); a reworded one is "changed" and a
 dropped one "removed", marked on the old claim so `claims list --changed` finds the
-reviewed ones.
+reviewed ones. A claim given to a reviewer stays theirs in the new revision. The old
+revision's claims take no more verdicts, evidence or assignments (services/superseded.py).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from claimcheck.errors import NotFound
 from claimcheck.matching.align import align
 from claimcheck.services.lookup import last_verdict, load_article
 from claimcheck.services.review import attach_evidence, inherited_evidence, record_verdict
+from claimcheck.services.superseded import claims_of
 from claimcheck.services.views import ClaimBrief, claim_brief
-from claimcheck.storage import Article, Claim, Status
+from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Status
+from claimcheck.storage.models import utcnow
 
 CHANGED, REMOVED = "changed", "removed"
 ACTOR = "claimcheck"
@@ -49,18 +52,16 @@ def previous_revision(session: Session, article: Article) -> Article | None:
     ).first()
 
 
-def _claims(article: Article) -> list[Claim]:
-    return [c for s in article.sentences for c in s.claims]
-
-
 def carry_over(session: Session, previous: Article, article: Article) -> None:
     """Compare a new revision's claims with the previous one's: keep the verdicts of the
     unchanged claims, mark the old claims that were changed or removed."""
-    old, new = _claims(previous), _claims(article)
+    old, new = claims_of(previous), claims_of(article)
     pairs = align([c.text for c in old], [c.text for c in new])
     paired_old = {p.left for p in pairs}
     for pair in pairs:
         before, after = old[pair.left], new[pair.right]
+        if before.assigned_to and not after.assigned_to:
+            _copy_assignment(session, before, after, article.revision)
         if before.text != after.text:
             before.revision_change = CHANGED
         elif before.status != Status.PENDING:
@@ -69,6 +70,21 @@ def carry_over(session: Session, previous: Article, article: Article) -> None:
         if index not in paired_old:
             claim.revision_change = REMOVED
     session.flush()
+
+
+def _copy_assignment(session: Session, before: Claim, after: Claim, revision: int) -> None:
+    """The reviewer a claim was given to keeps it in the new revision, reworded or not."""
+    after.assigned_to = before.assigned_to
+    session.add(
+        ReviewEvent(
+            claim_id=after.id,
+            kind=EventKind.ASSIGN.value,
+            actor=ACTOR,
+            at=utcnow(),
+            note=f"assigned to {before.assigned_to} (claim #{before.id}, carried over to "
+            f"revision {revision})",
+        )
+    )
 
 
 def _copy_verdict(session: Session, before: Claim, after: Claim, revision: int) -> None:
@@ -110,7 +126,7 @@ def diff(session: Session, article_id: int, against: int | None = None) -> Revis
             f"article #{article_id} has no earlier revision; give another article with --against"
         )
     other = load_article(session, other_id)
-    old, new = _claims(other), _claims(article)
+    old, new = claims_of(other), claims_of(article)
     pairs = align([c.text for c in old], [c.text for c in new])
     changed = [
         ChangedClaim(claim_brief(old[p.left]), claim_brief(new[p.right]), round(p.score, 1))

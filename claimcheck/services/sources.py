@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.errors import InvalidInput
+from claimcheck.services.urls import bare_address, looks_like_url
 
 STDIN = "-"
 DEFAULT_MAX_MB = 20
@@ -33,7 +34,8 @@ class Source:
     """One input to ingest: a label for messages and where to read it from."""
 
     label: str
-    path: Path | None  # None for stdin
+    path: Path | None  # None for stdin or a web page
+    url: str | None = None  # a web page to fetch
 
 
 def collect(paths: list[str]) -> list[Source | InvalidInput]:
@@ -45,6 +47,9 @@ def collect(paths: list[str]) -> list[Source | InvalidInput]:
     for name in paths:
         if name == STDIN:
             found.append(Source("<stdin>", None))
+            continue
+        if looks_like_url(name):
+            found.append(Source(name, None, url=name.strip()))
             continue
         path = Path(name)
         if path.is_dir():
@@ -60,6 +65,13 @@ def collect(paths: list[str]) -> list[Source | InvalidInput]:
             found.extend(Source(str(p), p) for p in files)
         elif path.exists():
             found.append(Source(name, path))
+        elif bare_address(name):
+            found.append(
+                InvalidInput(
+                    f"{name}: no such file or directory (a web page needs its whole address: "
+                    f"https://{name})"
+                )
+            )
         else:
             found.append(InvalidInput(f"{name}: no such file or directory"))
     return found

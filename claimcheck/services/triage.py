@@ -21,6 +21,7 @@ from claimcheck.services.lookup import check_status, load_article, load_claim
 from claimcheck.services.repeats.index import reindex_claim
 from claimcheck.services.review import MAX_NOTE, MAX_REVIEWER
 from claimcheck.services.revisions import latest_only
+from claimcheck.services.superseded import check_current
 from claimcheck.services.views import ClaimView
 from claimcheck.storage import Article, Claim, EventKind, ReviewEvent, Sentence, Status
 from claimcheck.storage.clock import now
@@ -263,6 +264,7 @@ def assign(
     done = []
     for claim_id in dict.fromkeys(claim_ids):
         claim = load_claim(session, claim_id)
+        check_current(session, claim, "assignment")
         if claim.assigned_to == target:
             continue
         done.append(Assignment(claim_id, claim.assigned_to, target))
@@ -312,6 +314,7 @@ def edit_text(
     new = _check_text(text)
     if new == claim.text:
         return claim
+    check_current(session, claim, "edit")
     if note is not None and len(note) > MAX_NOTE:
         raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
     session.add(
@@ -338,6 +341,7 @@ def split(
     """Cut a claim that holds two statements in two: the claim keeps the first part, a new
     pending claim of the same sentence takes the second; both splits are in the history."""
     claim = load_claim(session, claim_id)
+    check_current(session, claim, "split")
     head, tail = _check_text(first), _check_text(second)
     position = (
         session.scalar(

@@ -7,6 +7,7 @@ only when :func:`url_problem` finds nothing wrong with it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from ipaddress import ip_address
 from urllib.parse import urlsplit
@@ -18,6 +19,15 @@ SCHEMES = ("http", "https")
 # ASCII characters RFC 3986 never allows unencoded in a URL. The quotes and angle brackets
 # are the ones that let a link break out of an HTML attribute or a JSON-LD script tag.
 _NEVER_RAW = frozenset(" \"'<>\\^`{|}")
+_BAD_ASCII = re.compile(r"[\x00-\x1f\x7f" + re.escape("".join(sorted(_NEVER_RAW))) + "]")
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace()
+
+
+# "kumparan.com/berita/foo": a web address typed without its https://.
+_BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 
 
 def url_problem(url: str) -> str | None:
@@ -26,12 +36,15 @@ def url_problem(url: str) -> str | None:
     left unescaped, and no user name or password before the host."""
     if len(url) > MAX_URL:
         return f"is longer than {MAX_URL} characters"
-    for ch in url:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace():
-            return f"holds a control or invisible character (U+{ord(ch):04X})"
+    found = _BAD_ASCII.search(url)
+    ch = found.group() if found else None
+    if ch is None and not url.isascii():
+        ch = next((c for c in url if not c.isascii() and _invisible(c)), None)
+    if ch is not None:
         if ch in _NEVER_RAW:
             escape = "%" + format(ord(ch), "02X")
             return f"holds an unescaped {ch!r} (write it as {escape})"
+        return f"holds a control or invisible character (U+{ord(ch):04X})"
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -54,8 +67,20 @@ def check_url(url: str, *, what: str = "evidence URL") -> str:
     cleaned = url.strip()
     problem = url_problem(cleaned)
     if problem is not None:
+        if problem.endswith("not no scheme") and bare_address(cleaned):
+            problem += f" (did you mean 'https://{cleaned}'?)"
         raise InvalidInput(f"{what} {_shown(cleaned)} {problem}")
     return cleaned
+
+
+def bare_address(text: str) -> bool:
+    """Whether ``text`` reads as a web address without its scheme ("kumparan.com/foo")."""
+    return bool(_BARE_ADDRESS.match(text.strip()))
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether a command-line argument is a web address to fetch rather than a file name."""
+    return bool(re.match(r"^https?://", text.strip(), re.IGNORECASE))
 
 
 def _shown(url: str) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from claimcheck.pipeline import Document
+from claimcheck.services.superseded import NewerRevision
 from claimcheck.storage import Article, Claim, Evidence, ReviewEvent, Sentence, Status
 
 
@@ -18,6 +20,9 @@ class ClaimBrief:
     speaker: str | None
     hedged: bool
     reference: str | None = None
+    # the runs of article text the claim's words come from, and the words written back
+    spans: list[list[int]] | None = None
+    restored: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,8 @@ class ClaimView:
     awaiting_second: bool = False
     reference: str | None = None
     revision_change: str | None = None
+    # Set when a newer revision of the claim's article replaced this one.
+    newer_revision: NewerRevision | None = None
 
 
 def claim_brief(claim: Claim) -> ClaimBrief:
@@ -157,6 +164,8 @@ def claim_brief(claim: Claim) -> ClaimBrief:
         claim.speaker,
         claim.hedged,
         claim.reference,
+        json.loads(claim.spans) if claim.spans else None,
+        json.loads(claim.restored) if claim.restored else None,
     )
 
 
@@ -281,6 +290,8 @@ def document_view(document: Document) -> ArticleView:
                         c.speaker,
                         c.hedged,
                         c.reference,
+                        [[span.start, span.end] for span in c.spans] or None,
+                        list(c.restored) or None,
                     )
                     for c in s.claims
                 ],

@@ -24,7 +24,7 @@ DB_ENV = "CLAIMCHECK_DB"
 # The newest migration. Opening a database compares its stored revision with this, so a
 # command does not load alembic and read the migration scripts unless it has to migrate
 # (tests/test_migrations.py holds it equal to the migration tree's head).
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0013"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -91,14 +91,6 @@ def make_engine(url: str) -> Engine:
     url = supported_url(url)
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        path = sqlite_path(url)
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(
-                    f"cannot make the folder {path.parent} for the database: {exc.strerror or exc}"
-                ) from None
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         sa.event.listen(engine, "begin", _sqlite_begin)
@@ -199,6 +191,29 @@ def schema_state(url: str) -> SchemaState:
         engine.dispose()
 
 
+def prepare_file(url: str) -> Path | None:
+    """Before a SQLite file is opened: its folder must exist (the default one is made),
+    since a mistyped path would otherwise become a new, empty database that answers "no
+    claims". Returns the path when opening will create a new file other than the default."""
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        return None
+    default = url == default_url()
+    if not path.parent.is_dir():
+        if not default:
+            raise DatabaseError(
+                f"no folder {path.parent} for the database file {path.name}: check --db or "
+                f"{DB_ENV}, or create the folder first"
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot make the folder {path.parent} for the database: {exc.strerror or exc}"
+            ) from None
+    return None if default else path
+
+
 _MIGRATION_LOCK = 0x636C6169  # "clai"
 _INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -212,6 +227,8 @@ def upgrade(url: str, engine: Engine | None = None, *, app_role: str | None = No
 
     config = alembic_config(url)
     owned = engine is None
+    if owned:
+        prepare_file(url)
     engine = engine or make_engine(url)
     try:
         with (
@@ -264,6 +281,7 @@ class Database:
 
     url: str
     engine: Engine
+    created: Path | None = None  # a new SQLite file (not the default one) made by opening it
 
     def __post_init__(self) -> None:
         self._readers = sessionmaker(self.engine, expire_on_commit=False)
@@ -304,6 +322,7 @@ class Database:
 def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """Open the database, migrating a new or outdated one on first use."""
     resolved = resolve_url(url)
+    created = prepare_file(resolved)
     engine = make_engine(resolved)
     try:
         if migrate and _stored_revision(engine) != HEAD_REVISION:
@@ -313,7 +332,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         raise DatabaseError(
             f"cannot open the database at {shown_url(resolved)}: {_why(resolved, exc)}"
         ) from exc
-    return Database(resolved, engine)
+    return Database(resolved, engine, created)
 
 
 def _stored_revision(engine: Engine) -> str | None:

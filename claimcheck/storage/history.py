@@ -111,17 +111,25 @@ def _chain_new_events(session: Session, _context: UOWTransaction, _instances: ob
 sa.event.listen(Session, "before_flush", _chain_new_events)
 
 
-def append_rows(session: Session, rows: Iterable[dict[str, Any]]) -> list[int]:
-    """Write events given as column values (bulk restores) at the head of the chain, each
-    with its new id and hash; returns the ids in order."""
+def append_rows(
+    session: Session,
+    rows: Iterable[dict[str, Any]],
+    *,
+    evidence: Mapping[int, Mapping[str, Any]] | None = None,
+) -> list[int]:
+    """Write events given as column values (bulk restores and imports) at the head of the
+    chain, each with its new id and hash; returns the ids in order. ``evidence`` gives the
+    fields of evidence rows the caller has just written, by id (others are read back)."""
     last_id, last_hash = _head(session)
     ids = []
     values = []
     for row in rows:
         last_id += 1
         event = {**row, "id": last_id, "at": row.get("at") or now(session)}
+        linked = row.get("evidence_id")
+        given = evidence.get(linked) if evidence is not None and linked is not None else None
         event["hash"] = event_hash(
-            last_hash, event, _evidence_fields(session, row.get("evidence_id"))
+            last_hash, event, given if given is not None else _evidence_fields(session, linked)
         )
         last_hash = event["hash"]
         values.append(event)

@@ -187,6 +187,10 @@ class Claim(Base):
     awaiting_second: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
     # The words that need an earlier sentence to be understood ("Ia", "Hal ini", "This").
     reference: Mapped[str | None] = mapped_column(String(100))
+    # The runs of article text the claim's words come from (JSON [[start, end], ...]) and the
+    # words written back from elsewhere in its sentence (JSON list); NULL on older claims.
+    spans: Mapped[str | None] = mapped_column(Text)
+    restored: Mapped[str | None] = mapped_column(Text)
     # Set on a claim when a later revision of its article dropped it ("removed") or
     # reworded it ("changed").
     revision_change: Mapped[str | None] = mapped_column(String(16))
@@ -384,6 +388,25 @@ class ReviewCursor(Base):
     queue: Mapped[str] = mapped_column(String(300), primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FeedItem(Base):
+    """An item a followed feed listed, so the next run of `ingest --feed` skips it: stored
+    (``article_id``), or failed ``attempts`` times (tried again up to a limit)."""
+
+    __tablename__ = "feed_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_url: Mapped[str] = mapped_column(Text)  # the feed as the desk gave it
+    # The item's link; for an item without one, its id or title ("no link: ...").
+    item_key: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="SET NULL"))
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("feed_url", "item_key"),)
 
 
 #: Indexes that only PostgreSQL gets (trigram and full-text search over claim text); the

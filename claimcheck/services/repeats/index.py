@@ -5,28 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
+import sqlalchemy as sa
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.normalize import normalize
 from claimcheck.matching.terms import set_weight, terms
 from claimcheck.services.repeats.postings import remember_weights
-from claimcheck.storage import Article, Claim
+from claimcheck.storage import Claim
 from claimcheck.storage.db import chunks
 from claimcheck.storage.models import ClaimToken, MatchToken, PostingCache
 
 MAX_TOKEN_CHARS = 64
-
-
-def fill_match_texts(article: Article) -> None:
-    """Give a new article's claims their ``match_text``, before they are first written (set
-    later, it would count as a change and bump each claim's version)."""
-    aliases = learn_aliases(article.text)
-    for claim in (c for s in article.sentences for c in s.claims):
-        claim.match_text = normalize(claim.text, aliases).text
 
 
 def claim_terms(match_text: str | None, context: str | None, language: str) -> Counter[str]:
@@ -39,45 +29,82 @@ def claim_terms(match_text: str | None, context: str | None, language: str) -> C
 
 
 def index_words(
-    session: Session, claim_terms: dict[int, Counter[str]]
+    session: Session, claim_terms: dict[int, Counter[str]], *, ranked: bool = True
 ) -> dict[int, list[tuple[int, int, str]]]:
-    """Add the claims' terms to the inverted index; each claim's terms, rarest first, as
-    (token id, claims holding it, term)."""
+    """Add the claims' terms to the inverted index, in bulk; with ``ranked``, each claim's
+    terms rarest first, as (token id, claims holding it, term)."""
     frequencies = {
         cid: {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
         for cid, found in claim_terms.items()
     }
-    words = {cid: sorted(found) for cid, found in frequencies.items()}
-    counts = Counter(w for ws in words.values() for w in ws)
+    counts = Counter(w for found in frequencies.values() for w in found)
     if not counts:
-        return {cid: [] for cid in words}
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        return {cid: [] for cid in frequencies}
+    known = _count_tokens(session, counts)
+    postings = sorted(
+        (known[w][0], cid, n) for cid, found in frequencies.items() for w, n in found.items()
+    )  # in key order: each term's postings written where they lie
+    _add_postings(session, postings)
+    if not ranked:
+        return {}
+    return {
+        cid: sorted(((*known[w], w) for w in found), key=lambda token: (token[1], token[0]))
+        for cid, found in frequencies.items()
+    }
+
+
+def _count_tokens(session: Session, counts: Counter[str]) -> dict[str, tuple[int, int]]:
+    """Add ``counts`` to the terms' claim counts, creating the terms that are new; each
+    term's (token id, claims holding it now)."""
     ordered = sorted(counts.items())  # one order for every writer: no deadlocks on PostgreSQL
-    stmt = insert(MatchToken)
-    upsert = stmt.on_conflict_do_update(
-        index_elements=["text"], set_={"claims": MatchToken.claims + stmt.excluded.claims}
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            sa.text(
+                "INSERT INTO match_token (text, claims) "
+                "SELECT * FROM unnest(CAST(:texts AS varchar[]), CAST(:counts AS integer[])) "
+                "ON CONFLICT (text) DO UPDATE SET claims = match_token.claims + excluded.claims "
+                "RETURNING text, id, claims"
+            ),
+            {"texts": [w for w, _ in ordered], "counts": [n for _, n in ordered]},
+        )
+        return {text: (token_id, n) for text, token_id, n in rows}
+    connection.exec_driver_sql(
+        "INSERT INTO match_token (text, claims) VALUES (?, ?) "
+        "ON CONFLICT (text) DO UPDATE SET claims = match_token.claims + excluded.claims",
+        ordered,
     )
-    # executemany with one compiled statement: far cheaper than one multi-row VALUES.
-    session.execute(upsert, [{"text": w, "claims": n} for w, n in ordered])
     known: dict[str, tuple[int, int]] = {}
-    for chunk in chunks([w for w, _ in ordered], 500):
-        rows = session.execute(
+    for chunk in chunks([w for w, _ in ordered], 5_000):
+        found = session.execute(
             select(MatchToken.text, MatchToken.id, MatchToken.claims).where(
                 MatchToken.text.in_(chunk)
             )
         )
-        known.update({text: (token_id, n) for text, token_id, n in rows})
-    postings = [
-        {"token_id": known[w][0], "claim_id": cid, "count": frequencies[cid][w]}
-        for cid, ws in words.items()
-        for w in ws
-    ]
-    if postings:
-        session.execute(insert(ClaimToken).on_conflict_do_nothing(), postings)
-    return {
-        cid: sorted(((*known[w], w) for w in ws), key=lambda token: (token[1], token[0]))
-        for cid, ws in words.items()
-    }
+        known.update({text: (token_id, n) for text, token_id, n in found})
+    return known
+
+
+def _add_postings(session: Session, postings: list[tuple[int, int, int]]) -> None:
+    """(token id, claim id, count) rows into the index; one already there stays (an article
+    matched again)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        tokens, claims, counts = zip(*postings, strict=True) if postings else ((), (), ())
+        connection.execute(
+            sa.text(
+                "INSERT INTO claim_token (token_id, claim_id, count) SELECT * FROM unnest("
+                "CAST(:tokens AS integer[]), CAST(:claims AS integer[]), CAST(:counts AS integer[])"
+                ") ON CONFLICT DO NOTHING"
+            ),
+            {"tokens": list(tokens), "claims": list(claims), "counts": list(counts)},
+        )
+        return
+    connection.exec_driver_sql(
+        "INSERT INTO claim_token (token_id, claim_id, count) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        postings,
+    )
 
 
 def unindex_claim(session: Session, claim_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import Comparison, Thresholds, compare
 from claimcheck.matching.compare import MatchKind as Found
-from claimcheck.matching.normalize import normalize
+from claimcheck.matching.normalize import Normalized, normalize
 from claimcheck.matching.terms import terms
 from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
@@ -35,15 +36,25 @@ class Recorded:
 
 
 def record_article(
-    session: Session, article: Article, thresholds: Thresholds | None = None
+    session: Session,
+    article: Article,
+    thresholds: Thresholds | None = None,
+    *,
+    forms: Mapping[int, Normalized] | None = None,
+    aliases: dict[str, str] | None = None,
 ) -> Recorded:
-    """Index a newly stored article's claims and match them against other articles' claims."""
+    """Index a newly stored article's claims and match them against other articles' claims.
+
+    ``forms`` and ``aliases`` are what the pipeline already made of the article (claim id ->
+    its normalised form); without them they are made here from the stored text."""
     limits = thresholds or Thresholds()
-    aliases = learn_aliases(article.text)
+    if aliases is None:
+        aliases = learn_aliases(article.text)
     claims = [c for s in article.sentences for c in s.claims]
     if not claims:
         return Recorded(0, 0)
-    prepared = {c.id: normalize(c.text, aliases) for c in claims}
+    given = forms or {}
+    prepared = {c.id: given.get(c.id) or normalize(c.text, aliases) for c in claims}
     ranked = index_words(
         session, {cid: terms(n.text, article.language) for cid, n in prepared.items()}
     )

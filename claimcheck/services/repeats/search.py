@@ -19,7 +19,7 @@ from claimcheck.matching.terms import terms
 from claimcheck.pipeline.language import detect_language
 from claimcheck.pipeline.lexicon import SEARCH_STOP_WORDS, SUPPORTED_LANGUAGES
 from claimcheck.services.lookup import check_status
-from claimcheck.storage import Claim, Sentence
+from claimcheck.storage import Article, Claim, Sentence
 from claimcheck.storage.models import ClaimToken, MatchToken
 
 K1, B = 1.2, 0.75
@@ -81,6 +81,8 @@ class SearchHit:
     fuzzy: float
     text: str
     status: str
+    article_title: str | None = None  # where the claim was read (an archived check: its title)
+    outlet: str | None = None
 
 
 def search(
@@ -163,15 +165,18 @@ def search(
             Claim.text,
             Claim.status,
             Claim.match_text,
+            Article.title,
+            Article.outlet,
         )
         .join(Sentence, Sentence.id == Claim.sentence_id)
+        .join(Article, Article.id == Sentence.article_id)
         .where(Claim.id.in_(best_ids), *([Claim.status == wanted] if wanted else []))
     ).all()
     if not rows:
         return []
     best = max(exact[r[0]] for r in rows) or 1.0
     hits = []
-    for cid, article_id, external_id, text, claim_status, match_text in rows:
+    for cid, article_id, external_id, text, claim_status, match_text, title, outlet in rows:
         fuzzy = fuzz.token_set_ratio(normalized.text, match_text or "")
         score = (1 - FUZZY_WEIGHT) * 100 * exact[cid] / best + FUZZY_WEIGHT * fuzzy
         hits.append(
@@ -184,6 +189,8 @@ def search(
                 round(fuzzy, 1),
                 text,
                 claim_status,
+                title,
+                outlet,
             )
         )
     hits.sort(key=lambda h: (-h.score, h.claim_id))

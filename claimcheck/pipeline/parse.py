@@ -1,0 +1,139 @@
+"""Dependency parses of sentences, from the spaCy pipelines that ship inside the package.
+
+The pipelines (claimcheck/models/<lang>/, trained on Universal Dependencies treebanks by
+training/train.py) are loaded from the package directory only, once per process and only
+when a sentence has to be parsed: commands that do not split text never import spaCy. The
+parse comes back as plain frozen data, so the claim rules never touch spaCy objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+#: Sentences per batch handed to spaCy (its own default is 256 for nlp.pipe).
+BATCH_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a parsed sentence; ``start``/``end`` are offsets into the sentence."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    pos: str  # Universal POS tag
+    dep: str  # Universal Dependencies relation to the head ("root" for the root)
+    head: int  # index of the head token; the root points at itself
+    feats: str = ""  # UD features, "VerbForm=Part|Tense=Past"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def rel(self) -> str:
+        """The relation without its subtype: "acl:relcl" -> "acl"."""
+        return self.dep.split(":", 1)[0]
+
+    def feature(self, name: str) -> str | None:
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A sentence and its dependency tree."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def available(lang: str) -> bool:
+    return (MODELS / lang / "config.cfg").is_file()
+
+
+@cache
+def _pipeline(lang: str) -> Any:
+    import spacy  # lazily: only text splitting pays for it
+
+    path = MODELS / lang
+    if not available(lang):
+        from claimcheck.errors import ClaimcheckError
+
+        raise ClaimcheckError(
+            f"the {lang} parser is missing from the package ({path}); reinstall claimcheck"
+        )
+    return spacy.load(path)
+
+
+def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:
+    """Parse each sentence on its own, in batches."""
+    if not sentences:
+        return []
+    nlp = _pipeline(lang)
+    docs = (_with_inner_boundaries(nlp.make_doc(text)) for text in sentences)
+    parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
+    return [_plain(text, doc) for text, doc in zip(sentences, parsed, strict=True)]
+
+
+_ENDS = frozenset(".!?")
+_CLOSERS = frozenset("\"”’')")
+
+
+def _with_inner_boundaries(doc: Any) -> Any:
+    """Sentences the segmenter kept together (several inside one quotation: '"A. B," kata
+    X') are parsed as separate trees, so no arc joins two statements."""
+    for i in range(1, len(doc)):
+        before = doc[i - 1]
+        ended = before.text in _ENDS or (
+            before.text in _CLOSERS
+            and i >= 2
+            and doc[i - 2].text in _ENDS
+            and not doc[i - 2].whitespace_
+        )
+        word = doc[i].text
+        opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“('
+        if ended and opens and before.whitespace_:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def _plain(text: str, doc: Any) -> Parse:
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            pos=t.pos_ or "X",
+            dep="root" if t.dep_ == "ROOT" else (t.dep_ or "dep"),
+            head=t.head.i,
+            feats=str(t.morph),
+        )
+        for t in doc
+        if not t.is_space
+    )
+    return Parse(text, _reindex(tokens))
+
+
+def _reindex(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Whitespace tokens are dropped; renumber so ``i`` is the position in the tuple."""
+    if all(t.i == n for n, t in enumerate(tokens)):
+        return tokens
+    position = {t.i: n for n, t in enumerate(tokens)}
+    out = []
+    for n, t in enumerate(tokens):
+        head = position.get(t.head, n)
+        out.append(
+            Token(n, t.text, t.start, t.end, t.pos, t.dep if head != n else "root", head, t.feats)
+        )
+    return tuple(out)

@@ -1,0 +1,112 @@
+"""The packaged parsers: loaded lazily, from the package, with no network; sentences they
+cannot make sense of give the sentence itself or no claim, never an exception."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from claimcheck.pipeline import split_article
+from claimcheck.pipeline.parse import MODELS, parse_sentences
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_commands_that_do_not_split_text_never_import_spacy() -> None:
+    done = run_python(
+        """
+        import sys
+        import claimcheck.cli.app, claimcheck.pipeline, claimcheck.services.ingest
+        print(any(name == "spacy" or name.startswith("spacy.") for name in sys.modules))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_the_parsers_load_from_the_package_with_the_network_cut() -> None:
+    # Any attempt to open a connection fails the run: spaCy must read only claimcheck/models.
+    done = run_python(
+        """
+        import socket
+        def refuse(*args, **kwargs):
+            raise SystemExit("network access attempted")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        from claimcheck.pipeline.parse import MODELS, parse_sentences
+        import spacy
+        for lang, text in (("id", "Korut mengirim pasukan ke Rusia."), ("en", "Seoul sent aid.")):
+            parse = parse_sentences([text], lang)[0]
+            print(lang, [t.dep for t in parse.tokens])
+        print(spacy.util.get_package_path if False else "ok", MODELS)
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("id [") and "'root'" in lines[0]
+    assert lines[1].startswith("en [") and "'root'" in lines[1]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_parser_ships_with_its_licence(lang: str) -> None:
+    folder = MODELS / lang
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0"
+    licences = sorted(p.name for p in folder.glob("LICENSE-*.txt"))
+    assert licences == (
+        ["LICENSE-CSUI.txt", "LICENSE-GSD.txt"] if lang == "id" else ["LICENSE-EWT.txt"]
+    )
+    for name in licences:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "Attribution-ShareAlike 4.0" in text or "by-sa/4.0" in text, name
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    assert size < 15_000_000
+
+
+def test_a_parse_is_plain_offsets_into_the_sentence() -> None:
+    sentence = "Presiden Xi Jinping menegaskan bahwa kerja sama itu kuat."
+    parse = parse_sentences([sentence], "id")[0]
+    assert [sentence[t.start : t.end] for t in parse.tokens] == [t.text for t in parse.tokens]
+    roots = [t for t in parse.tokens if t.dep == "root"]
+    assert len(roots) == 1 and roots[0].head == roots[0].i
+    assert all(0 <= t.head < len(parse.tokens) for t in parse.tokens)
+
+
+HOSTILE = [
+    ("id", "kata " * 400 + "."),  # 2,000 characters of run-on text
+    ("en", "Spending " + "and more spending, " * 120 + "rose."),
+    ("id", "!!! ??? ... --- *** ###"),
+    ("en", "1234 5678 9012 3456"),
+    ("id", "Harga beras 價格上漲 naik лучше 5 persen بالتأكيد."),
+    ("en", '"""(((]]]'),
+    ("id", "Ya."),
+    ("en", "The the the the the the the the the the."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HOSTILE)
+def test_sentences_the_parser_cannot_handle_give_the_sentence_or_no_claim(
+    lang: str, text: str
+) -> None:
+    document = split_article(text, plain=True, lang=lang)
+
+    def bare(word: str) -> str:
+        return word.strip(".,!?\"'()[]").lower()
+
+    words = {bare(w) for w in text.split()}
+    restored = {bare(w) for c in document.claims for r in c.restored for w in r.split()}
+    for claim in document.claims:
+        assert {bare(w) for w in claim.text.split()} <= words | restored, claim
+        assert 0 <= claim.start < claim.end <= len(text)

@@ -22,9 +22,9 @@ from matching_recall import (  # type: ignore[import-not-found]
 )
 from rapidfuzz import fuzz, process
 
-from claimcheck.matching.compare import Thresholds
 from claimcheck.matching.join import similar_pairs
 from claimcheck.matching.normalize import normalize
+from claimcheck.matching.thresholds import Thresholds
 
 
 def main() -> None:

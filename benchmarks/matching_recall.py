@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from sentencex import segment
 from sqlalchemy import select
 
-from claimcheck.matching.compare import Thresholds
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.ingest import IngestOptions, ingest_text
 from claimcheck.services.repeats.candidates import candidates_for
 from claimcheck.services.repeats.record import MAX_COMPARED

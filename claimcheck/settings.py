@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import InvalidInput
-from claimcheck.matching.compare import Thresholds
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.storage.models import Status
 
 CONFIG_ENV = "CLAIMCHECK_CONFIG"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.matching.compare import Thresholds, compare
+from claimcheck.matching.compare import compare
 from claimcheck.matching.normalize import normalize
+from claimcheck.matching.thresholds import Thresholds
 
 
 @dataclass(frozen=True)

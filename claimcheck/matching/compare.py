@@ -8,25 +8,13 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from claimcheck.matching.normalize import Normalized
+from claimcheck.matching.thresholds import Thresholds
 
 
 class MatchKind(StrEnum):
     NONE = "none"
     SUGGESTED = "suggested"  # worth a reviewer's look
     LINKED = "linked"  # the same claim: a verdict on one serves the other
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Scores (0-100) at which a pair is suggested or linked; see `dupes calibrate`."""
-
-    suggest: float = 75.0
-    link: float = 93.0
-    # Below this many words two claims share too little to be linked without a reviewer.
-    min_link_words: int = 5
-    # A pair whose word order differs this much is a containment ("X" inside "X and Y"),
-    # not the same claim, however high token_set_ratio is.
-    min_link_sort: float = 80.0
 
 
 @dataclass(frozen=True)

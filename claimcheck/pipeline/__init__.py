@@ -4,14 +4,6 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from claimcheck.matching.aliases import learn_aliases
-from claimcheck.matching.normalize import normalize
-from claimcheck.pipeline import worthiness
-from claimcheck.pipeline.attribution import named_subject
-from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS, extract_claims
-from claimcheck.pipeline.document import structure_article, structure_plain
-from claimcheck.pipeline.html import extract_html, looks_like_html
-from claimcheck.pipeline.language import check_language, identify_language, splits_claims
 from claimcheck.pipeline.model import (
     CLAIM_ROLES,
     Block,
@@ -22,10 +14,7 @@ from claimcheck.pipeline.model import (
     Sentence,
     Span,
 )
-from claimcheck.pipeline.parse import parse_sentences
-from claimcheck.pipeline.sentences import split_sentences
 from claimcheck.pipeline.text import content_hash, normalize_text
-from claimcheck.pipeline.tree import Tree
 
 __all__ = [
     "Claim",
@@ -42,6 +31,8 @@ __all__ = [
 
 def article_text(raw: str, *, url: str | None = None) -> tuple[str, Metadata]:
     """The text the pipeline reads from what was received (HTML or plain text)."""
+    from claimcheck.pipeline.html import extract_html, looks_like_html
+
     if looks_like_html(raw):
         text, hints = extract_html(raw, url)
         return normalize_text(text), hints
@@ -60,6 +51,19 @@ def split_article(
     ``hints`` are facts known from elsewhere (command-line flags, HTML metadata); they win
     over what is read from the text.
     """
+    # The stages are imported here, not with the package: a command that only reads the
+    # package's light parts (pipeline.language for a search, the model for a view) does not
+    # load them.
+    from claimcheck.matching.aliases import learn_aliases
+    from claimcheck.matching.normalize import normalize
+    from claimcheck.pipeline import worthiness
+    from claimcheck.pipeline.attribution import named_subject
+    from claimcheck.pipeline.claims import extract_claims
+    from claimcheck.pipeline.document import structure_article, structure_plain
+    from claimcheck.pipeline.language import check_language, identify_language, splits_claims
+    from claimcheck.pipeline.parse import parse_sentences
+    from claimcheck.pipeline.tree import Tree
+
     structure = structure_plain(text) if plain else structure_article(text)
     body = " ".join(text[b.start : b.end] for b in structure.blocks if b.role is Role.BODY)
     language = check_language(lang) if lang else identify_language(body or text)
@@ -142,12 +146,16 @@ def split_article(
 
 def _parseable(text: str, span: Span) -> bool:
     """Sentences worth a parse: not run-on scraper output, not a question."""
+    from claimcheck.pipeline.claims import MAX_SENTENCE_CHARS
+
     return 0 < span.end - span.start <= MAX_SENTENCE_CHARS and any(
         ch.isalpha() for ch in text[span.start : span.end]
     )
 
 
 def _sentence_spans(text: str, block: Block, language: str) -> list[Span]:
+    from claimcheck.pipeline.sentences import split_sentences
+
     if block.role is Role.BODY:
         return split_sentences(text, block.start, block.end, language)
     return [Span(block.start, block.end)]

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.errors import ClaimcheckError, InvalidInput
-from claimcheck.matching.compare import Thresholds
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.pipeline import (
     Document,
     Metadata,

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from claimcheck.pipeline import Document
 from claimcheck.services.superseded import NewerRevision
 from claimcheck.storage import Article, Claim, Evidence, ReviewEvent, Sentence, Status
+
+if TYPE_CHECKING:  # a document is shown by `split`; other views need no pipeline
+    from claimcheck.pipeline import Document
 
 
 @dataclass(frozen=True)

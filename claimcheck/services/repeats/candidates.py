@@ -24,7 +24,8 @@ import numpy.typing as npt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimcheck.matching.terms import set_weight, term_weights
+from claimcheck.matching.terms import set_weight, term_weights, terms
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.repeats.postings import Postings, read_postings
 from claimcheck.storage import Claim
 from claimcheck.storage.models import MatchToken
@@ -105,9 +106,6 @@ def candidates_for(
     session: Session, match_text: str, language: str, exclude: Collection[int]
 ) -> list[Candidate]:
     """A claim not stored yet: the stored claims ingest would compare it with (read only)."""
-    from claimcheck.matching.compare import Thresholds
-    from claimcheck.matching.terms import terms
-
     wanted = sorted(terms(match_text, language))
     ranked = sorted(
         (holders, token_id, term)

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from claimcheck.errors import InvalidInput
 from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.calibrate import Calibration, LabelledPair, calibrate
-from claimcheck.matching.compare import Comparison, Thresholds, compare
+from claimcheck.matching.compare import Comparison, compare
 from claimcheck.matching.normalize import normalize
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.lookup import load_claim
 
 

@@ -12,10 +12,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from claimcheck.matching.aliases import learn_aliases
-from claimcheck.matching.compare import Comparison, Thresholds, compare
+from claimcheck.matching.compare import Comparison, compare
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.normalize import Normalized, normalize
 from claimcheck.matching.terms import terms
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
 from claimcheck.services.repeats.index import index_words

@@ -11,8 +11,9 @@ from sqlalchemy import insert as plain_insert
 from sqlalchemy.orm import Session
 
 from claimcheck.matching.aliases import learn_aliases
-from claimcheck.matching.compare import Thresholds, compare
+from claimcheck.matching.compare import compare
 from claimcheck.matching.normalize import Normalized, normalize
+from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.repeats.record import MATCHER, MAX_STORED, as_stored
 from claimcheck.storage import Article, Claim, Sentence
 from claimcheck.storage.db import chunks

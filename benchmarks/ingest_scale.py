@@ -33,7 +33,7 @@ from typing import Any
 
 from archive_db import HELD_OUT  # type: ignore[import-not-found]
 from matching_recall import SHARED  # type: ignore[import-not-found]
-from scale_db import run  # type: ignore[import-not-found]
+from scale_db import pack, run  # type: ignore[import-not-found]
 
 
 def main() -> None:
@@ -62,17 +62,7 @@ def main() -> None:
     run(empty, "db", "upgrade")
     run(full, "db", "upgrade")
     if not args.unpacked:
-        started = time.perf_counter()
-        code = "import sys; from claimcheck.services.repeats.postings import pack_all; "
-        code += "from claimcheck.storage.db import open_database; db = open_database(sys.argv[1])\n"
-        code += "with db.session() as s: print(pack_all(s))"
-        packed = subprocess.run(
-            [sys.executable, "-c", code, full], check=True, capture_output=True, text=True
-        )
-        print(
-            f"posting cache packed once: {packed.stdout.strip()} terms in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+        pack(full)
     with open("/proc/loadavg") as handle:
         print(f"load average: {handle.read().split()[0]}")
     for name, db in (("empty database", empty), ("archive", full)):

@@ -5,12 +5,17 @@ runs against it, each timed as a real process with its peak memory.
    near-duplicates: benchmarks/matching_recall.py builds the corpus) into a fresh SQLite
    file (or --db URL).
 2. `claimcheck dupes scan`: every claim against every other.
-3. Look-ups in a warm process, for sampled new claims (edited copies of stored ones): the
+3. The posting cache packed (the first ingest after a bulk import does it, once), then
+   look-ups in a warm process, for sampled new claims (edited copies of stored ones): the
    ingest look-up (index candidates, as `record_article` reads them) and `search`.
 4. `claimcheck search "..."` as a fresh process, and `claimcheck ingest` of a 30-claim article
    made of repeats, against this database and against an empty one.
 
     .venv/bin/python benchmarks/scale_db.py --claims 100000
+    .venv/bin/python benchmarks/scale_db.py --claims 100000 --archive /tmp/archive-100k.db
+
+With ``--archive`` (built by archive_db.py) steps 1-2 are: a copy of the archive scanned with
+numba's cache empty (the first run on a machine), and a fresh copy scanned again with it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from archive_db import HELD_OUT  # type: ignore[import-not-found]
 from matching_recall import build_corpus, edit, percentile  # type: ignore[import-not-found]
 
 from claimcheck.matching.normalize import normalize
@@ -36,12 +43,15 @@ from claimcheck.storage.db import open_database
 CLAIMCHECK = str(Path(sys.executable).with_name("claimcheck"))
 
 
-def run(db: str, *args: str) -> tuple[float, float, float, str]:
+def run(db: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
     """A claimcheck command as its own process: wall s, CPU s, peak MB, its output. On a
     shared machine the CPU time is the steadier figure."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [CLAIMCHECK, "--db", db, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [CLAIMCHECK, "--db", db, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     assert process.stdout is not None
     output = process.stdout.read().decode()
@@ -52,27 +62,60 @@ def run(db: str, *args: str) -> tuple[float, float, float, str]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output.strip()
 
 
+def pack(db: str) -> None:
+    """Pack the posting cache of a database whose index was written in bulk (an import):
+    what the first ingest into it would otherwise do, timed on its own."""
+    started = time.perf_counter()
+    code = "import sys; from claimcheck.services.repeats.postings import pack_all; "
+    code += "from claimcheck.storage.db import open_database; db = open_database(sys.argv[1])\n"
+    code += "with db.session() as s: print(pack_all(s))"
+    packed = subprocess.run(
+        [sys.executable, "-c", code, db], check=True, capture_output=True, text=True
+    )
+    print(
+        f"posting cache packed once: {packed.stdout.strip()} terms in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
+    parser.add_argument(
+        "--archive",
+        help="a SQLite archive of --claims claims built by archive_db.py, used instead of "
+        "importing the corpus (a copy is scanned twice: numba compiling, then cached)",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     folder = Path(tempfile.mkdtemp(prefix="claimcheck-scale-"))
     db = args.db or f"sqlite:///{folder / 'scale.db'}"
-    corpus = build_corpus(args.claims, rng)
-    archive = folder / "claims.jsonl"
-    with archive.open("w", encoding="utf-8") as handle:
-        for number, text in enumerate(corpus):
-            handle.write(json.dumps({"text": text, "external_id": f"bench-{number}"}) + "\n")
+    if args.archive:
+        corpus = build_corpus(args.claims, rng, HELD_OUT)
+        numba_cache = str(folder / "numba-cache")  # empty: the first scan compiles
+        for label in ("first scan (numba compiles)", "later scan (numba's cache)"):
+            shutil.copy(args.archive, folder / "scale.db")
+            seconds, cpu, peak, output = run(
+                db, "dupes", "scan", env={"NUMBA_CACHE_DIR": numba_cache}
+            )
+            print(f"dupes scan, {label}: {seconds:.1f} s, CPU {cpu:.1f} s, peak {peak:.0f} MB")
+            print(f"  {output}")
+    else:
+        corpus = build_corpus(args.claims, rng)
+        archive = folder / "claims.jsonl"
+        with archive.open("w", encoding="utf-8") as handle:
+            for number, text in enumerate(corpus):
+                handle.write(json.dumps({"text": text, "external_id": f"bench-{number}"}) + "\n")
+        seconds, _, peak, _ = run(db, "import", "claims", str(archive), "--source", "bench")
+        print(f"import claims: {len(corpus)} claims in {seconds:.1f} s, peak {peak:.0f} MB")
+        seconds, _, peak, output = run(db, "dupes", "scan")
+        print(f"dupes scan: {seconds:.1f} s, peak {peak:.0f} MB")
+        print(f"  {output}")
 
-    seconds, _, peak, _ = run(db, "import", "claims", str(archive), "--source", "bench")
-    print(f"import claims: {len(corpus)} claims in {seconds:.1f} s, peak {peak:.0f} MB")
-    seconds, _, peak, output = run(db, "dupes", "scan")
-    print(f"dupes scan: {seconds:.1f} s, peak {peak:.0f} MB")
-    print(f"  {output}")
+    pack(db)
 
     new_claims = [normalize(edit(rng.choice(corpus), rng)).text for _ in range(args.sample)]
     database = open_database(db)

@@ -91,7 +91,8 @@ _CLOSERS = frozenset("\"”’')")
 
 def _with_inner_boundaries(doc: Any) -> Any:
     """Sentences the segmenter kept together (several inside one quotation: '"A. B," kata
-    X') are parsed as separate trees, so no arc joins two statements."""
+    X') are parsed as separate trees, so no arc joins two statements; nowhere else does the
+    parser split a sentence ("@SUM(A1:A9) adalah ..." stays one tree)."""
     for i in range(1, len(doc)):
         before = doc[i - 1]
         ended = before.text in _ENDS or (
@@ -102,8 +103,8 @@ def _with_inner_boundaries(doc: Any) -> Any:
         )
         word = doc[i].text
         opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“('
-        if ended and opens and before.whitespace_:
-            doc[i].is_sent_start = True
+        # Elsewhere the parser may not start a tree: the segmenter decided the sentence.
+        doc[i].is_sent_start = bool(ended and opens and before.whitespace_)
     return doc
 
 

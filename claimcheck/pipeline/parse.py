@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +60,19 @@ def available(lang: str) -> bool:
     return (MODELS / lang / "config.cfg").is_file()
 
 
-@cache
+# spaCy keeps every new word it meets in its vocabulary for good, so a long ingest (or a
+# desk's all-day process) would grow without end: about 30 words an IndoSum article. Past
+# this many words beyond the vocabulary it was loaded with, the pipeline is loaded afresh
+# (about a second; the parses do not change).
+VOCAB_GROWTH = 100_000
+_loaded: dict[str, tuple[Any, int]] = {}
+
+
 def _pipeline(lang: str) -> Any:
+    if lang in _loaded:
+        nlp, size = _loaded[lang]
+        if len(nlp.vocab) - size <= VOCAB_GROWTH:
+            return nlp
     import spacy  # lazily: only text splitting pays for it
 
     path = MODELS / lang
@@ -72,7 +82,9 @@ def _pipeline(lang: str) -> Any:
         raise ClaimcheckError(
             f"the {lang} parser is missing from the package ({path}); reinstall claimcheck"
         )
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    _loaded[lang] = (nlp, len(nlp.vocab))
+    return nlp
 
 
 def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:

@@ -203,23 +203,30 @@ def _many_articles(folder: Path, count: int) -> Path:
     return folder
 
 
-def test_a_folder_of_thousands_of_files_with_a_progress_bar(
+def test_a_folder_of_hundreds_of_files_with_a_progress_bar(
     cli: Cli, db: Database, tmp_path: Path, engine_name: str
 ) -> None:
     if engine_name != "sqlite":
         pytest.skip("one engine is enough for the volume; PostgreSQL ingest has its own tests")
-    folder = _many_articles(tmp_path / "many", 1000)
+    folder = _many_articles(tmp_path / "many", 300)
     run = cli("ingest", str(folder), "--progress")
     assert run.exit_code == 0, run.stderr
-    assert "1000 articles stored" in run.stdout
-    assert len(_titles(db)) == 1000
+    assert "300 articles stored" in run.stdout
+    assert len(_titles(db)) == 300
 
 
 def _live_memory() -> int:
-    """Traced live memory, less the stem cache: that one is bounded (matching/terms.py,
-    262,144 words) and takes each new word of a new article until it is full."""
+    """Traced live memory, less two caches that are bounded and take each new word of a new
+    article until they are full: the stem cache (matching/terms.py, 262,144 words) and the
+    parser's vocabulary (spaCy's, allocated from pipeline/parse.py; reloaded past
+    VOCAB_GROWTH new words, tests/test_parser.py)."""
     snapshot = tracemalloc.take_snapshot().filter_traces(
-        [tracemalloc.Filter(False, "*/claimcheck/matching/terms.py")]
+        [
+            tracemalloc.Filter(False, "*/claimcheck/matching/terms.py"),
+            tracemalloc.Filter(False, "*/claimcheck/pipeline/parse.py"),
+            tracemalloc.Filter(False, "*/spacy/*"),
+            tracemalloc.Filter(False, "*/thinc/*"),
+        ]
     )
     return sum(stat.size for stat in snapshot.statistics("filename"))
 

@@ -15,7 +15,8 @@ REUTERS = "https://www.reuters.com/world/asia-pacific/north-korea-troops-russia-
 def claim_id(cli: Any) -> int:
     cli("ingest", str(SEED))
     claims = cli("claims", "list", "--limit", "0", "--json").json()
-    # "Korea Utara secara resmi mengakui telah mengirim pasukan ..."
+    # the seed says "Korea Utara secara resmi mengakui telah mengirim pasukan ...": the claim
+    # is what was admitted, "Korea Utara telah mengirim pasukan ..."
     return next(
         c["id"] for c in claims if "telah mengirim pasukan untuk membantu Rusia" in c["text"]
     )

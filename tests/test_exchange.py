@@ -85,7 +85,7 @@ def test_claimreview_export_has_the_fields_publishers_need(cli: Cli, desk: dict[
     document = json.loads(run.stdout)
     assert document["@context"] == "https://schema.org"
     reviews = {r["identifier"]: r for r in document["@graph"]}
-    other_troops = _find(_claims(cli, "--article", "2"), "Korea Utara secara resmi")
+    other_troops = _find(_claims(cli, "--article", "2"), "Korea Utara telah mengirim pasukan")
     expected = {desk["troops"], other_troops, desk["xi"], desk["ally"], desk["english"]}
     assert set(reviews) == {f"claimcheck:claim:{i}" for i in expected}  # not the unrated one
     for review in reviews.values():

@@ -12,6 +12,7 @@ import pytest
 
 from claimcheck.pipeline import split_article
 from claimcheck.pipeline.parse import MODELS, parse_sentences
+from tests.conftest import DATA
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
@@ -110,3 +111,27 @@ def test_sentences_the_parser_cannot_handle_give_the_sentence_or_no_claim(
     for claim in document.claims:
         assert {bare(w) for w in claim.text.split()} <= words | restored, claim
         assert 0 <= claim.start < claim.end <= len(text)
+
+
+def test_a_long_run_loads_the_parser_afresh_instead_of_growing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """spaCy keeps every new word: past VOCAB_GROWTH new ones the pipeline is reloaded, and
+    the parses stay the same."""
+    from claimcheck.pipeline import parse
+
+    sentences = [
+        line.strip()
+        for line in (DATA / "inews-4-negara-sahabat-rusia.txt").read_text().splitlines()
+        if len(line.split()) > 12
+    ][:8]
+    first = parse_sentences(sentences, "id")
+    monkeypatch.setattr(parse, "VOCAB_GROWTH", 40)
+    loaded = parse._pipeline("id")
+    words = (DATA / "kabardunia-dukungan-korut-iran.txt").read_text().split()
+    parse_sentences([" ".join(words[i : i + 30]) for i in range(0, len(words), 30)], "id")
+    assert len(loaded.vocab) - parse._loaded["id"][1] > 40  # it grew past the limit
+    again = parse_sentences(sentences, "id")
+    assert parse._pipeline("id") is not loaded  # a fresh pipeline
+    assert len(parse._pipeline("id").vocab) < len(loaded.vocab)
+    assert again == first

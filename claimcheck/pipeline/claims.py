@@ -1123,10 +1123,11 @@ def _balance(tree: Tree, ordered: list[int]) -> list[int]:
 
 
 def _balanced(tree: Tree, words: list[int], opening: str, closing: str) -> bool:
-    marks = [tree[w].text for w in words if tree[w].text in opening + closing]
+    # by characters, not tokens: a tokenizer leaves marks inside words ("alert(1")
+    text = "".join(tree[w].text for w in words)
     if opening == '"“':
-        return marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")
-    return marks.count(opening) == marks.count(closing)
+        return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return text.count(opening) == text.count(closing)
 
 
 def find_reference(claim: str, lang: str) -> str | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +60,19 @@ def available(lang: str) -> bool:
     return (MODELS / lang / "config.cfg").is_file()
 
 
-@cache
+# spaCy keeps every new word it meets in its vocabulary for good, so a long ingest (or a
+# desk's all-day process) would grow without end: about 30 words an IndoSum article. Past
+# this many words beyond the vocabulary it was loaded with, the pipeline is loaded afresh
+# (about a second; the parses do not change).
+VOCAB_GROWTH = 100_000
+_loaded: dict[str, tuple[Any, int]] = {}
+
+
 def _pipeline(lang: str) -> Any:
+    if lang in _loaded:
+        nlp, size = _loaded[lang]
+        if len(nlp.vocab) - size <= VOCAB_GROWTH:
+            return nlp
     import spacy  # lazily: only text splitting pays for it
 
     path = MODELS / lang
@@ -72,7 +82,9 @@ def _pipeline(lang: str) -> Any:
         raise ClaimcheckError(
             f"the {lang} parser is missing from the package ({path}); reinstall claimcheck"
         )
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    _loaded[lang] = (nlp, len(nlp.vocab))
+    return nlp
 
 
 def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:
@@ -91,7 +103,8 @@ _CLOSERS = frozenset("\"”’')")
 
 def _with_inner_boundaries(doc: Any) -> Any:
     """Sentences the segmenter kept together (several inside one quotation: '"A. B," kata
-    X') are parsed as separate trees, so no arc joins two statements."""
+    X') are parsed as separate trees, so no arc joins two statements; nowhere else does the
+    parser split a sentence ("@SUM(A1:A9) adalah ..." stays one tree)."""
     for i in range(1, len(doc)):
         before = doc[i - 1]
         ended = before.text in _ENDS or (
@@ -102,8 +115,8 @@ def _with_inner_boundaries(doc: Any) -> Any:
         )
         word = doc[i].text
         opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“('
-        if ended and opens and before.whitespace_:
-            doc[i].is_sent_start = True
+        # Elsewhere the parser may not start a tree: the segmenter decided the sentence.
+        doc[i].is_sent_start = bool(ended and opens and before.whitespace_)
     return doc
 
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
@@ -115,9 +120,18 @@ def warnings_for(raw: str, document: Document, options: IngestOptions) -> tuple[
     return tuple(found)
 
 
-def ingest_text(session: Session, *, raw: str, source: str, options: IngestOptions) -> IngestResult:
-    """Store one article; the same text a second time returns the stored article instead."""
-    document = prepare(raw, options)
+def ingest_text(
+    session: Session,
+    *,
+    raw: str,
+    source: str,
+    options: IngestOptions,
+    document: Document | None = None,
+) -> IngestResult:
+    """Store one article (``document``: the pipeline's reading of ``raw``, when it was
+    made already); the same text a second time returns the stored article instead."""
+    if document is None:
+        document = prepare(raw, options)
     warnings = warnings_for(raw, document, options)
     digest = content_hash(document.text)
     existing = _by_hash(session, digest)
@@ -182,6 +196,8 @@ def ingest_sources(
     """
     with ExitStack() as stack:
         web: Fetcher | None = None
+        files = [s for s in sources if isinstance(s, Source) and s.path is not None]
+        ahead = stack.enter_context(_PrepareAhead(files, options, max_mb))
         for item in sources:
             if isinstance(item, ClaimcheckError):
                 yield IngestFailure(str(item).split(": ", 1)[0], str(item))
@@ -189,7 +205,80 @@ def ingest_sources(
             if item.url is not None and web is None:
                 timeout = (fetch or FetchOptions()).timeout
                 web = stack.enter_context(fetcher(FetchOptions(timeout=timeout, max_mb=max_mb)))
-            yield ingest_one(db, item, options, max_mb, web)
+            yield ingest_one(db, item, options, max_mb, web, prepared=ahead.take(item))
+
+
+# A batch of this many files or more is read and cut into claims (the parse is most of an
+# article's cost) in worker processes, one a core, while this process stores and matches.
+PARALLEL_FROM = 4
+_LOOK_AHEAD = 2  # articles prepared ahead per worker: memory stays bounded
+
+
+def workers() -> int:
+    """Worker processes for a batch: CLAIMCHECK_WORKERS if set (1: none), else one a core
+    this process may use, at most 4."""
+    wanted = os.environ.get("CLAIMCHECK_WORKERS", "").strip()
+    if wanted:
+        if not wanted.isdigit() or int(wanted) < 1:
+            raise InvalidInput(f"CLAIMCHECK_WORKERS={wanted!r}: give a whole number, 1 or more")
+        return min(int(wanted), 16)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+def read_and_prepare(source: Source, options: IngestOptions, max_mb: int) -> tuple[str, Document]:
+    """A file's text and the pipeline's document of it (run in a worker process)."""
+    raw = read_text(source, max_mb=max_mb)
+    return raw, prepare(raw, options)
+
+
+def _worker_start() -> None:
+    # Ctrl-C is the main process's to handle (it stops the batch); a worker only computes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _PrepareAhead:
+    """Files of a batch read and prepared in a process pool, in order, a few ahead of the
+    article being stored. Nothing is written by the workers: a crash or kill of the batch
+    loses what was being prepared, never stored data."""
+
+    def __init__(self, files: list[Source], options: IngestOptions, max_mb: int) -> None:
+        self.queue = list(files)
+        self.options, self.max_mb = options, max_mb
+        self.pending: dict[int, Future[tuple[str, Document]]] = {}
+        self.pool: ProcessPoolExecutor | None = None
+        n = workers()
+        if len(files) >= PARALLEL_FROM and n > 1:
+            self.pool = ProcessPoolExecutor(
+                n, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+            )
+            self.limit = n * _LOOK_AHEAD
+
+    def __enter__(self) -> _PrepareAhead:
+        self._fill()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=exc[0] is None, cancel_futures=True)
+
+    def _fill(self) -> None:
+        if self.pool is None:
+            return
+        while self.queue and len(self.pending) < self.limit:
+            source = self.queue.pop(0)
+            self.pending[id(source)] = self.pool.submit(
+                read_and_prepare, source, self.options, self.max_mb
+            )
+
+    def take(self, source: Source) -> Future[tuple[str, Document]] | None:
+        """The preparation of ``source`` if a worker has it (then the next one starts)."""
+        future = self.pending.pop(id(source), None)
+        self._fill()
+        return future
 
 
 def read_source(
@@ -214,15 +303,26 @@ def ingest_one(
     web: Fetcher | None = None,
     *,
     also: Callable[[Session, IngestResult], object] | None = None,
+    prepared: Future[tuple[str, Document]] | None = None,
 ) -> IngestResult | IngestFailure:
     """One input in its own transaction, with ``also`` done in that same transaction (a
-    feed remembering the item), so both are stored or neither."""
+    feed remembering the item), so both are stored or neither. ``prepared``: the text and
+    document a worker process made of it."""
     try:
-        raw, fetched_url = read_source(source, max_mb=max_mb, web=web)
+        document: Document | None = None
+        try:
+            if prepared is None:
+                raise BrokenProcessPool
+            raw, document = prepared.result()
+            fetched_url = None
+        except BrokenProcessPool:  # not prepared, or its worker died: done here
+            raw, fetched_url = read_source(source, max_mb=max_mb, web=web)
         if fetched_url is not None:
             options = replace(options, url=options.url or fetched_url)
         with db.session() as session:
-            result = ingest_text(session, raw=raw, source=source.label, options=options)
+            result = ingest_text(
+                session, raw=raw, source=source.label, options=options, document=document
+            )
             if also is not None:
                 also(session, result)
             return result

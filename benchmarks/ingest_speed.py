@@ -1,0 +1,100 @@
+"""Ingest speed with the dependency parse: articles/s, sentences/s and peak memory.
+
+Writes N IndoSum articles (real Indonesian news) as text files into a folder and runs the
+real CLI on it, `claimcheck ingest FOLDER --json`, into a fresh SQLite file, once per
+worker count asked for (CLAIMCHECK_WORKERS: 1 = everything in one process). Reports wall
+and CPU time (the CLI and its workers), articles/s, sentences/s, claims, and the peak
+resident memory of the largest process (the CLI or one worker).
+
+    .venv/bin/python benchmarks/ingest_speed.py --articles 200 --workers 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(
+    os.environ.get(
+        "CLAIMCHECK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
+)
+CLI = Path(sys.executable).with_name("claimcheck")
+
+
+def write_articles(folder: Path, count: int, skip: int) -> int:
+    """Articles ``skip`` to ``skip + count`` of IndoSum as files; returns their sentences'
+    rough count (paragraph text only, for the record)."""
+    written = 0
+    with (SHARED / "indosum" / "articles.jsonl").open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if n < skip:
+                continue
+            record = json.loads(line)
+            (folder / f"{n:05d}.txt").write_text(record["text"], encoding="utf-8")
+            written += 1
+            if written >= count:
+                break
+    return written
+
+
+def run(folder: Path, workers: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, CLAIMCHECK_WORKERS=str(workers), HOME=home)
+        env["CLAIMCHECK_DB"] = f"sqlite:///{home}/bench.db"
+        env["CLAIMCHECK_REVIEWER"] = "bench"
+        subprocess.run([str(CLI), "db", "upgrade"], env=env, check=True, capture_output=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(CLI), "ingest", str(folder), "--json", "--no-progress"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+    results = json.loads(done.stdout)
+    articles = len(results)
+    sentences = sum(r["sentences"] for r in results)
+    claims = sum(r["claims"] for r in results)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "workers": workers,
+        "articles": articles,
+        "sentences": sentences,
+        "claims": claims,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "articles_per_s": round(articles / wall, 1),
+        "sentences_per_s": round(sentences / wall, 1),
+        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # the largest single process
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--skip", type=int, default=1000, help="IndoSum articles to skip first")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_articles(folder, args.articles, args.skip)
+        for workers in args.workers:
+            print(json.dumps(run(folder, workers)), flush=True)
+    print(f"load average after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

@@ -37,6 +37,9 @@ SHARED_DATA = Path(
 # Batches are prepared in this process: a worker pool costs a spaCy load per worker, which
 # tests of a few files would pay each time. tests/test_ingest_workers.py runs the pool.
 os.environ.setdefault("CLAIMCHECK_WORKERS", "1")
+# The CLI's consoles read their width once, when claimcheck.cli is first imported: the same
+# width for every test, whichever test (or test worker) imports it first.
+os.environ["COLUMNS"] = "200"
 
 PG_URL = os.environ.get("CLAIMCHECK_TEST_PG_URL")
 ENGINES = ["sqlite", "postgresql"]

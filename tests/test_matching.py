@@ -25,6 +25,33 @@ def fired(a: str, b: str) -> set[str]:
     return {g.name for g in compare(normalize(a), normalize(b)).guards if g.fired}
 
 
+def test_a_typo_in_a_long_name_is_the_same_name_and_other_names_still_differ() -> None:
+    """One letter dropped, added, changed or two swapped in a long name is a typo; a short
+    name, a new first letter or a direction is another name."""
+    senator = "Senator Jenkins said the state budget rose by 12 percent last year"
+    typo = compare(normalize(senator), normalize(senator.replace("Jenkins", "Jenknis")))
+    assert typo.kind is MatchKind.LINKED
+    assert "jenkins ~ jenknis" in next(g.detail for g in typo.guards if g.name == "names")
+    prabowo = "Prabowo Subianto mengatakan anggaran pertahanan naik tahun depan"
+    assert kind(prabowo, prabowo.replace("Prabowo", "Prabwo")) is MatchKind.LINKED
+    tommy = "Tommy Soeharto membantah laporan bahwa ia membeli saham klub itu"
+    assert kind(tommy, tommy.replace("Tommy", "Tomym")) is MatchKind.LINKED  # two swapped
+    different = [
+        ("Gambia", "Zambia"),  # six letters: one letter is another country
+        ("Jakarta", "Surabaya"),
+        ("Slovenia", "Slovakia"),  # two letters apart
+        ("Austria", "Australia"),
+        ("Lima", "Liam"),  # four letters: a swap there names someone else
+    ]
+    for first, second in different:
+        a = f"{first} menutup perbatasannya selama dua pekan karena wabah"
+        b = a.replace(first, second)
+        assert fired(a, b) == {"names"}, (first, second)
+        assert kind(a, b) is not MatchKind.LINKED, (first, second)
+    north = "Korea Utara mengirim pasukan ke Rusia untuk berperang melawan Ukraina"
+    assert fired(north, north.replace("Utara", "Selatan")) == {"names"}
+
+
 def test_north_and_south_korea_are_never_linked() -> None:
     a = "North Korea has sent troops to help Russia in the war against Ukraine"
     b = "South Korea has sent troops to help Russia in the war against Ukraine"

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
-from claimcheck.matching.normalize import Normalized
+from claimcheck.matching.normalize import CONTRAST_WORDS, Normalized
 from claimcheck.matching.thresholds import Thresholds
 
 
@@ -92,10 +93,50 @@ def _entities(a: Normalized, b: Normalized) -> Guard:
     # A name in each claim that the other never mentions: "North Korea" / "South Korea".
     only_a = a.entities - b.tokens
     only_b = b.entities - a.tokens
-    fired = bool(only_a and only_b)
-    if fired:
+    typos = {(x, y) for x in only_a for y in only_b if misspelt(x, y)}
+    # A name misspelt in one claim ("Jenkins" / "Jenknis") is the same name, not another.
+    only_a -= {x for x, _ in typos}
+    only_b -= {y for _, y in typos}
+    if only_a and only_b:
         return Guard("names", True, f"names differ: {_show(only_a)} vs {_show(only_b)}")
+    if typos:
+        shown = ", ".join(f"{x} ~ {y}" for x, y in sorted(typos))
+        return Guard("names", False, f"names agree up to a typo: {shown}")
     return Guard("names", False, "no conflicting names")
+
+
+#: Names this long or longer may differ by one typo and still be the same name; two
+#: neighbouring letters swapped is a typo from five letters on.
+TYPO_MIN_LENGTH = 7
+SWAP_MIN_LENGTH = 5
+
+
+def misspelt(x: str, y: str) -> bool:
+    """Two names one typo apart with the same first letter: in long names a letter dropped,
+    added, changed or two swapped ("jenkins" / "jenknis", "prabowo" / "prabwo"), from five
+    letters on only two swapped ("tommy" / "tomym"). Shorter names and first letters are
+    where one letter names another place ("gambia" / "zambia", "iran" / "irak"); directions
+    never are typos of each other."""
+    if x[0] != y[0] or x in CONTRAST_WORDS or y in CONTRAST_WORDS:
+        return False
+    if len(x) == len(y) >= SWAP_MIN_LENGTH and _swapped(x, y):
+        return True
+    return (
+        min(len(x), len(y)) >= TYPO_MIN_LENGTH - 1
+        and max(len(x), len(y)) >= TYPO_MIN_LENGTH
+        and OSA.distance(x, y, score_cutoff=1) <= 1
+    )
+
+
+def _swapped(x: str, y: str) -> bool:
+    """``y`` is ``x`` with two neighbouring letters swapped."""
+    differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and x[differ[0]] == y[differ[1]]
+        and x[differ[1]] == y[differ[0]]
+    )
 
 
 def _show(values: frozenset[str]) -> str:

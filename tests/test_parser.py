@@ -61,6 +61,20 @@ def test_the_parsers_load_from_the_package_with_the_network_cut() -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_tokenizer_saved_with_each_parser_is_the_one_it_loads_without_reading_it(
+    lang: str,
+) -> None:
+    """The pipeline is loaded without its saved tokenizer (the language's own is built
+    anyway): that holds only while the saved one is byte for byte the same."""
+    from claimcheck.pipeline import parse
+
+    loaded = parse._pipeline(lang)
+    saved = type(loaded.tokenizer)(loaded.vocab).from_disk(MODELS / lang / "tokenizer")
+    assert saved.to_bytes() == loaded.tokenizer.to_bytes()
+    assert len(saved.rules or {}) > 1000  # the exceptions were read, not an empty tokenizer
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_each_parser_ships_with_its_licence(lang: str) -> None:
     folder = MODELS / lang
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from claimcheck.services import ingest
 from claimcheck.services.ingest import IngestFailure, IngestOptions, IngestResult, ingest_sources
 from claimcheck.services.sources import collect
 from claimcheck.storage import Article, Claim
@@ -73,6 +74,7 @@ def test_a_batch_in_workers_stores_what_one_process_stores(
         return submit(pool, fn, *args, **kwargs)
 
     monkeypatch.setattr(ProcessPoolExecutor, "submit", counting)
+    monkeypatch.setattr(ingest, "PARALLEL_FROM", 2)  # a real batch's pool, on a few files
     alone = stored(folder, f"sqlite:///{tmp_path / 'one.db'}", "1", monkeypatch)
     assert submitted == []
     pooled = stored(folder, f"sqlite:///{tmp_path / 'two.db'}", "2", monkeypatch)

@@ -129,3 +129,13 @@ def test_shell_completion_completes_commands(tmp_path: Path) -> None:
     )
     assert installed.returncode == 0, installed.stderr
     assert "claimcheck" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+def test_a_mistyped_command_is_told_the_nearest_one() -> None:
+    run = invoke("claim", "list")
+    assert run.exit_code == 2
+    assert "Error: No such command 'claim'. Did you mean 'claims'?" in run.stderr
+    assert "did you mean" in invoke("verfy", "3").stderr.lower()
+    unknown = invoke("zzz")
+    assert unknown.exit_code == 2 and "No such command 'zzz'." in unknown.stderr
+    assert "Did you mean" not in unknown.stderr

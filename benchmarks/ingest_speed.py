@@ -21,11 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-SHARED = Path(
-    os.environ.get(
-        "CLAIMCHECK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
-    )
-)
+from matching_recall import SHARED_DATA  # type: ignore[import-not-found]
+
 CLI = Path(sys.executable).with_name("claimcheck")
 
 
@@ -33,7 +30,7 @@ def write_articles(folder: Path, count: int, skip: int) -> int:
     """Articles ``skip`` to ``skip + count`` of IndoSum as files; returns their sentences'
     rough count (paragraph text only, for the record)."""
     written = 0
-    with (SHARED / "indosum" / "articles.jsonl").open(encoding="utf-8") as handle:
+    with (SHARED_DATA / "indosum" / "articles.jsonl").open(encoding="utf-8") as handle:
         for n, line in enumerate(handle):
             if n < skip:
                 continue

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from claimcheck.matching.normalize import CONTRAST_WORDS, Normalized
 from claimcheck.matching.thresholds import Thresholds
@@ -129,14 +129,9 @@ def misspelt(x: str, y: str) -> bool:
 
 
 def _swapped(x: str, y: str) -> bool:
-    """``y`` is ``x`` with two neighbouring letters swapped."""
-    differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
-    return (
-        len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and x[differ[0]] == y[differ[1]]
-        and x[differ[1]] == y[differ[0]]
-    )
+    """``y`` is ``x`` with two neighbouring letters swapped: one edit when a swap counts as
+    one (optimal string alignment), two when it does not (Levenshtein)."""
+    return OSA.distance(x, y) == 1 and Levenshtein.distance(x, y) == 2
 
 
 def _show(values: frozenset[str]) -> str:

@@ -254,11 +254,11 @@ class _PrepareAhead:
         self.pending: dict[int, Future[tuple[str, Document]]] = {}
         self.pool: ProcessPoolExecutor | None = None
         n = workers()
+        self.limit = n * _LOOK_AHEAD
         if len(files) >= PARALLEL_FROM and n > 1:
             self.pool = ProcessPoolExecutor(
                 n, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
             )
-            self.limit = n * _LOOK_AHEAD
 
     def __enter__(self) -> _PrepareAhead:
         self._fill()
@@ -313,12 +313,13 @@ def ingest_one(
     document a worker process made of it."""
     try:
         document: Document | None = None
-        try:
-            if prepared is None:
-                raise BrokenProcessPool
-            raw, document = prepared.result()
-            fetched_url = None
-        except BrokenProcessPool:  # not prepared, or its worker died: done here
+        fetched_url: str | None = None
+        if prepared is not None:
+            try:
+                raw, document = prepared.result()
+            except BrokenProcessPool:  # its worker died: done here instead
+                document = None
+        if document is None:
             raw, fetched_url = read_source(source, max_mb=max_mb, web=web)
         if fetched_url is not None:
             options = replace(options, url=options.url or fetched_url)

@@ -140,7 +140,7 @@ def test_ctrl_c_mid_batch_keeps_what_was_stored(db: Database, db_url: str, tmp_p
     _wait_for_articles(db, 10, process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
+    assert process.returncode == 130, stderr[-1500:]
     stored = _count(db)
     assert f"Interrupted: {stored} of {BATCH} inputs were stored" in stderr
     assert "Traceback" not in stderr

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from itertools import chain
 from typing import Annotated
 
@@ -108,7 +110,7 @@ def ingest(
     failed: list[IngestFailure] = []
     bar = _progress_bar() if show_bar and len(sources) > 1 else None
     try:
-        with database(ctx) as db, bar or nullcontext():
+        with _ctrl_c() as interrupted, database(ctx) as db, bar or nullcontext():
             task = bar.add_task("ingesting", total=len(sources)) if bar else None
             outcomes = chain(
                 ingest_sources(
@@ -131,6 +133,8 @@ def ingest(
                         tables.ingest_results(out, [outcome])
                 if bar is not None and task is not None:
                     bar.advance(task)
+                if interrupted:
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         err.print(
             f"Interrupted: {len(done)} of {len(sources)} inputs were stored and are kept; "
@@ -151,6 +155,31 @@ def ingest(
 def _warn(label: str, warnings: tuple[str, ...]) -> None:
     for warning in warnings:
         tables.error(err, f"{label}: {warning}", label="Warning")
+
+
+@contextmanager
+def _ctrl_c() -> Iterator[list[bool]]:
+    """Ctrl-C stops the batch even when the interrupt lands inside a database call, where
+    SQLite turns it into an error of that one article (rolled back, then reported as not
+    stored): the flag it sets ends the batch after that article."""
+    seen: list[bool] = []
+
+    def stop(signum: int, frame: object) -> None:
+        seen.append(True)
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started to ignore Ctrl-C
+        yield seen
+        return
+    try:
+        previous = signal.signal(signal.SIGINT, stop)
+    except ValueError:  # not the main thread (an embedding program): its own handling
+        yield seen
+        return
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _progress_bar() -> Progress:

@@ -9,6 +9,7 @@ hung up.
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -117,12 +118,21 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # claimcheck hangs up on purpose (a body over the size limit, a redirect loop): the
+        # server's broken pipe is the test's expected outcome, not a traceback on stderr.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve() -> Iterator[Site]:
     """A server on a free loopback port, stopped (and its stalled answers let go) after."""
     site = Site(base="", routes={})
     handler = type("Handler", (_Handler,), {"site": site})
-    server = ThreadingHTTPServer((LOOPBACK, 0), handler)
+    server = _Server((LOOPBACK, 0), handler)
     server.daemon_threads = True
     site.base = f"http://{LOOPBACK}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)

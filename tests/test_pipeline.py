@@ -129,6 +129,59 @@ def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     ]
 
 
+# Sentences of a DailySocial product review (IndoSum 1507877100-omen-by-hp-hurricane), as
+# scraped: runs of spaces inside the text, first person, adverbial clauses everywhere.
+def test_runs_of_spaces_in_scraped_text_lose_no_words() -> None:
+    text = (
+        "Omen 880 - 015d merupakan   gaming   PC VR ready, bisa langsung beroperasi begitu "
+        "dikeluarkan dari packaging -nya."
+    )
+    (claim,) = claims_of(text, "id")
+    assert claim[0].startswith("Omen 880 - 015d merupakan gaming PC VR ready")
+    words = [w for w in text.rstrip(".").split()]
+    assert claim[0].split() == words
+
+
+@pytest.mark.parametrize(
+    ("text", "adverbial"),
+    [
+        (
+            "Dan kedua jenis device gaming ini telah menjadi senjata andalan HP sejak Omen resmi "
+            "tiba di Indonesia dua bulan silam.",
+            "sejak Omen resmi tiba di Indonesia dua bulan silam",
+        ),
+        (
+            "Tanpa perlu menambah dongle, melakukan instalasi atau mencolokkan kabel LAN; saya "
+            "bisa segera tersambung ke Wi - Fi dan menggunakan controller game Bluetooth.",
+            "Tanpa perlu menambah dongle",
+        ),
+        (
+            "Sebelum benchmark dilakukan di Unigine Heaven 4.0 dan Valley 1.0, saya memodifikasi "
+            "beberapa opsi grafis.",
+            "Sebelum benchmark dilakukan di Unigine Heaven 4.0 dan Valley 1.0",
+        ),
+    ],
+)
+def test_a_clause_of_time_or_means_stays_with_the_clause_it_qualifies(
+    text: str, adverbial: str
+) -> None:
+    claims = [c[0] for c in claims_of(text, "id")]
+    assert claims, text
+    holding = [c for c in claims if adverbial.lower() in c.lower()]
+    assert len(holding) == 1, claims
+    assert holding[0].lower() != adverbial.lower()  # never a claim on its own
+
+
+def test_a_second_predicate_with_no_subject_to_restore_stays_with_the_first() -> None:
+    text = (
+        "Lalu dalam pengujian DirectX 12 via 3DMark Time Spy, PC desktop Omen 880 - 015d "
+        "mendapatkan angka 3.607, memposisikannya di antara sistem VR ready pendukung Rift / "
+        "Vive dan laptop gaming modern."
+    )
+    claims = [c[0] for c in claims_of(text, "id")]
+    assert not any(c.startswith("Memposisikannya") for c in claims), claims
+
+
 # --- claims: English --------------------------------------------------------------------------
 
 

@@ -157,9 +157,19 @@ class _Cutter:
             kind = self._split_kind(head, child, words)
             if kind is None:
                 continue
+            has_own = t.subject(child) is not None
+            if (
+                kind == "conj"
+                and not has_own
+                and not subject_text
+                and child > head
+                and attribution.frame(t, child, t.subtree(child) & words, self.lang) is None
+            ):
+                # ", memposisikannya di antara ...": with no subject to write back, the
+                # second predicate alone is no statement; it stays with the first
+                continue
             part = t.subtree(child) & words
             rest -= part
-            has_own = t.subject(child) is not None
             inherit = () if has_own else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
@@ -869,9 +879,8 @@ def _cut_unit(
             cutter.clause(root, unit)
         drafts: list[ClaimDraft] = []
         broken = False
-        for piece in _merge_that(
-            tree, sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)
-        ):
+        ordered = sorted(cutter.pieces, key=lambda p: min(p.words) if p.words else 0)
+        for piece in _merge_adverbials(tree, _merge_that(tree, ordered), lang):
             draft, fragment = _render(tree, piece, lang, cutter)
             broken = broken or fragment
             if draft is not None:
@@ -903,6 +912,64 @@ def _merge_that(tree: Tree, pieces: list[_Piece]) -> list[_Piece]:
                 continue
         out.append(piece)
     return out
+
+
+def _merge_adverbials(tree: Tree, pieces: list[_Piece], lang: str) -> list[_Piece]:
+    """A piece that is only a clause of time, condition, purpose or means ("Sejak Omen resmi
+    tiba di Indonesia", "Dengan menyediakan laptop", "Tanpa perlu menambah dongle") was cut
+    off by a wrong parse: it goes back to the clause it qualifies (the piece holding its
+    head in the tree, else the next piece, else the one before)."""
+    out = list(pieces)
+    while len(out) > 1:
+        n = next((k for k, p in enumerate(out) if _adverbial_only(tree, p.words, lang)), None)
+        if n is None:
+            break
+        piece = out.pop(n)
+        tops = [w for w in piece.words if tree[w].head not in piece.words or tree[w].head == w]
+        heads = {tree[w].head for w in tops} - piece.words
+        target = next((k for k, p in enumerate(out) if heads & p.words), None)
+        if target is None:
+            target = n if n < len(out) else n - 1
+        into = out[target]
+        inserts = into.inserts
+        front = into.front
+        if front and min(piece.words) < min(into.words):
+            # the restored subject goes after the fronted clause: "Tanpa ..., saya bisa ..."
+            inserts = ((min(into.words), " ".join(front)), *inserts)
+            front = ()
+        out[target] = replace(
+            into, words=into.words | piece.words, front=front, inserts=inserts
+        )
+    return out
+
+
+def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
+    """Whether the words are one adverbial clause opened by its marker and nothing else: the
+    marker hangs on the clause's top word, or on a word right before it ("sejak Omen resmi
+    tiba", where the parser put "sejak" on the subject), with no comma between."""
+    content = sorted(w for w in words if tree[w].pos != "PUNCT")
+    if len(content) < 2:
+        return False
+    first = content[0]
+    if tree[first].lower not in lexicon.ADVERBIAL_OPENERS[lang] or _opener_length(
+        tree, content, lang
+    ):
+        return False
+    tops = [w for w in words if tree[w].head not in words or tree[w].head == w]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    if top == first:
+        return False
+    if any(tree[w].dep in SUBJECTS and tree[w].head != top for w in words):
+        return False  # a clause of its own is in there too ("Tanpa ..., saya bisa ...")
+    attached = tree[first].head
+    if attached != top:
+        if tree[attached].head != top or attached > top:
+            return False
+        if any(attached < w < top and tree[w].text in ",;:" for w in words):
+            return False
+    return tree[top].pos in _PREDICATE_POS or tree[top].pos in {"ADJ", "NOUN", "PROPN"}
 
 
 def _render(

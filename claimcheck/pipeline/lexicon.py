@@ -166,6 +166,14 @@ SUBORDINATORS: dict[str, frozenset[str]] = {
         """)
     ),
 }
+# Words that open a clause of time, condition, purpose or means ("Sejak Omen resmi tiba
+# ...", "Dengan menyediakan ...", "Without adding a dongle"): such a clause, cut off by a
+# wrong parse, goes back to the clause it qualifies.
+ADVERBIAL_OPENERS: dict[str, frozenset[str]] = {
+    "id": SUBORDINATORS["id"]
+    | frozenset(_terms("dengan, tanpa, demi, begitu, usai, seusai, menjelang, sembari")),
+    "en": SUBORDINATORS["en"] | frozenset(_terms("without, by, with, upon, to")),
+}
 # Requests and exhortations are not claims.
 IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(

@@ -96,9 +96,29 @@ def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:
     if not sentences:
         return []
     nlp = _pipeline(lang)
-    docs = (_with_inner_boundaries(nlp.make_doc(text)) for text in sentences)
+    made = [_without_space(nlp, nlp.make_doc(text)) for text in sentences]
+    docs = (_with_inner_boundaries(doc) for doc, _ in made)
     parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
-    return [_plain(text, doc) for text, doc in zip(sentences, parsed, strict=True)]
+    return [
+        _plain(text, doc, offsets)
+        for text, doc, (_, offsets) in zip(sentences, parsed, made, strict=True)
+    ]
+
+
+def _without_space(nlp: Any, doc: Any) -> tuple[Any, list[int] | None]:
+    """The sentence as the parser should see it: a run of spaces or a line break in scraped
+    text ("merupakan   gaming   PC") is a whitespace token to spaCy, which the parser then
+    attaches words to, cutting them off from the tree. Such tokens are left out of the doc
+    parsed; the offsets of the words kept come back beside it (None when nothing changed)."""
+    if not any(t.is_space for t in doc):
+        return doc, None
+    from spacy.tokens import Doc
+
+    kept = [t for t in doc if not t.is_space]
+    spaces = [
+        bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept
+    ]
+    return Doc(nlp.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
 
 
 _ENDS = frozenset(".!?")
@@ -124,13 +144,13 @@ def _with_inner_boundaries(doc: Any) -> Any:
     return doc
 
 
-def _plain(text: str, doc: Any) -> Parse:
+def _plain(text: str, doc: Any, offsets: list[int] | None = None) -> Parse:
     tokens = tuple(
         Token(
             i=t.i,
             text=t.text,
-            start=t.idx,
-            end=t.idx + len(t.text),
+            start=t.idx if offsets is None else offsets[t.i],
+            end=(t.idx if offsets is None else offsets[t.i]) + len(t.text),
             pos=t.pos_ or "X",
             dep="root" if t.dep_ == "ROOT" else (t.dep_ or "dep"),
             head=t.head.i,

@@ -182,6 +182,35 @@ def test_a_second_predicate_with_no_subject_to_restore_stays_with_the_first() ->
     assert not any(c.startswith("Memposisikannya") for c in claims), claims
 
 
+def test_yang_after_a_name_is_its_own_claim_but_not_after_the_opening_word() -> None:
+    named = claims_of(
+        "Ia baru saja menyelesaikan syuting film Dunkirk yang disutradarai oleh Christopher "
+        "Nolan.",
+        "id",
+    )
+    assert [c[0] for c in named] == [
+        "Ia baru saja menyelesaikan syuting film Dunkirk",
+        "Film Dunkirk disutradarai oleh Christopher Nolan",
+    ]
+    # The first word of a sentence is capitalised whatever it is: "Kesan" is no name.
+    text = (
+        "Kesan yang saya peroleh dari sesi uji coba adalah bagaimana Omen by HP 880 - 015d "
+        "tampak fokus pada kesederhanaan penggunaan."
+    )
+    assert [c[0] for c in claims_of(text, "id")] == [text.rstrip(".")]
+
+
+def test_a_date_beside_the_source_is_no_claim() -> None:
+    claims = claims_of(
+        "Dilansir dari Tournament Software, Kamis (14 / 12 / 2017), pasangan ganda campuran "
+        "Merah Putih, Tontowi Ahmad / Liliyana Natsir, akan memulai laga mereka sekitar pukul "
+        "17.00 waktu Dubai atau 20.00 WIB.",
+        "id",
+    )
+    assert not any(c[0].startswith("Kamis (14 / 12 / 2017)") and len(c[0]) < 30 for c in claims)
+    assert len(claims) == 1 and claims[0][1] == "Tournament Software"
+
+
 # --- claims: English --------------------------------------------------------------------------
 
 

@@ -115,7 +115,8 @@ class _Cutter:
                 )
             # A second predicate of the reporting verb's subject ("X said A and left"): a
             # claim of its own, not part of what was said.
-            speaker_subject = (t.text(frame.speaker_words),) if frame.speaker_words else ()
+            speaker_words = self._without_markers(frame.speaker_words)
+            speaker_subject = (t.text(speaker_words),) if speaker_words else ()
             for other in sorted(self._heads_within(frame.other)):
                 if t[other].rel == "appos" and not self._verbal(other) and written:
                     # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
@@ -268,10 +269,18 @@ class _Cutter:
         for w in list(subtree):
             if self._side_kind(w) is not None:
                 subtree -= t.subtree(w)
-        kept = sorted(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
-        # "bahwa kerja sama ...": a marker the parser hung on the subject is not part of it
+        return self._without_markers(
+            frozenset(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
+        )
+
+    def _without_markers(self, words: frozenset[int]) -> frozenset[int]:
+        """A subject without the marker or comma the parser hung on it ("bahwa kerja sama
+        ...", ", namun director ... Donovan Sung")."""
+        t = self.tree
+        kept = sorted(words)
         while kept and (
-            t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang] or t[kept[0]].pos == "CCONJ"
+            t[kept[0]].lower in lexicon.CLAUSE_MARKERS[self.lang]
+            or t[kept[0]].pos in {"CCONJ", "PUNCT"}
         ):
             kept = kept[1:]
         return frozenset(kept)
@@ -700,7 +709,7 @@ class _Cutter:
             set_off = t.set_off(t.subtree(w))
             after_name = (
                 self.lang == "id"
-                and noun.pos == "PROPN"
+                and self._name_before(noun.i, relativizer)
                 and not any(t[k].rel == "case" for k in t.children[noun.i])
             )
             return "relative" if set_off or after_name else None
@@ -722,6 +731,34 @@ class _Cutter:
                 )
             return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
         return None
+
+    def _name_before(self, noun: int, relativizer: int) -> bool:
+        """Whether "yang" follows a name ("Vinales yang ...", "film Dunkirk yang ...", "final
+        IBL 2017 yang ..."), which it cannot restrict. The sentence's first word is
+        capitalised whatever it is ("Kesan yang saya peroleh ..."): a name only when more of
+        the name follows it."""
+        return self._named(noun, relativizer) is not None
+
+    def _named(self, noun: int, relativizer: int) -> int | None:
+        """The head of the name right before "yang" within the phrase of ``noun`` ("film" in
+        "syuting film Dunkirk yang ..."; ``noun`` itself for "Vinales yang ..."), if any."""
+        t = self.tree
+        before = relativizer - 1
+        while before > noun and t[before].pos == "NUM":
+            before -= 1
+        if before < noun or t[before].pos != "PROPN" or before not in t.subtree(noun):
+            return None
+        first = min(w for w in range(len(t)) if t[w].pos != "PUNCT")
+        if before == first and not (t[before].text.isupper() and len(t[before].text) > 1):
+            return None
+        step = before
+        while step != noun:  # part of the noun's own name, not "agresi Rusia ke Ukraina yang"
+            if t[step].rel not in {"flat", "compound", "nmod", "appos"} or t.kids(step, "case"):
+                return None
+            if t[step].head == noun:
+                return step
+            step = t[step].head
+        return noun
 
     def _relativizer(self, w: int) -> int | None:
         """The relative word of clause ``w`` ("yang", "who", "which", "whose", "of whom"):
@@ -752,7 +789,13 @@ class _Cutter:
             if kind is None or t[w].head not in words:
                 continue
             part = t.subtree(w) & words
-            noun_words = self._noun_phrase(t[w].head, words - part)
+            owner = t[w].head
+            if kind == "relative" and self.lang == "id":
+                # "syuting film Dunkirk, yang ...": the clause is about the name
+                relativizer = self._relativizer(w)
+                named = self._named(owner, relativizer) if relativizer is not None else None
+                owner = owner if named is None else named
+            noun_words = self._noun_phrase(owner, words - part)
             if not noun_words:
                 continue
             head_noun = noun or t.text(noun_words)
@@ -986,7 +1029,11 @@ def _render(
     )
     # Words someone is reported to have said are a statement even where the parser finds
     # no predicate in them ("Stok beras aman sampai Lebaran," kata ...).
-    reported = piece.speaker is not None and len([w for w in words if tree[w].pos != "PUNCT"]) >= 4
+    reported = (
+        piece.speaker is not None
+        and len([w for w in words if tree[w].pos != "PUNCT"]) >= 4
+        and sum(tree[w].text.isalpha() for w in words) >= 3  # not a date: "Kamis (14/12/2017)"
+    )
     if not words or not (cutter._has_predicate(words) or restored_predicate or reported):
         return None, bool(content) and not _only_frame_words(tree, content, lang)
     front = list(piece.front)

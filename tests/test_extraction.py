@@ -213,6 +213,27 @@ def test_claim_extraction_does_not_slide_back(name: str) -> None:
             "Listyo Sigit Prabowo",
         ),
         (
+            "Deputi Pengembangan Pemasaran Pariwisata Nusantara, Esthy Reko Astuti mengatakan, "
+            "Bimtek kali ini juga bertujuan memberi perspektif yang sama.",
+            "id",
+            "Bimtek kali ini juga bertujuan memberi perspektif yang sama",
+            "Esthy Reko Astuti",
+        ),
+        (
+            "Direktur Jenderal Pengelolaan Pembiayaan dan Risiko Suminto mengatakan lelang surat "
+            "utang diikuti banyak investor.",
+            "id",
+            "Lelang surat utang diikuti banyak investor",
+            "Suminto",
+        ),
+        (
+            "Chahine said her immediate family spent about $20,000 to return to Detroit via "
+            "Syria and Jordan.",
+            "en",
+            "Her immediate family spent about $20,000 to return to Detroit via Syria and Jordan",
+            "Chahine",
+        ),
+        (
             "The economy grew 3 percent last year, the minister said.",
             "en",
             "The economy grew 3 percent last year",

@@ -184,8 +184,7 @@ def test_a_second_predicate_with_no_subject_to_restore_stays_with_the_first() ->
 
 def test_yang_after_a_name_is_its_own_claim_but_not_after_the_opening_word() -> None:
     named = claims_of(
-        "Ia baru saja menyelesaikan syuting film Dunkirk yang disutradarai oleh Christopher "
-        "Nolan.",
+        "Ia baru saja menyelesaikan syuting film Dunkirk yang disutradarai oleh Christopher Nolan.",
         "id",
     )
     assert [c[0] for c in named] == [

@@ -159,6 +159,8 @@ def _reported(tree: Tree, c: int) -> bool:
         # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
         if not marks and tok.rel != "obj" and tree.subject(c) is not None:
             return True
+        if tok.rel == "obj" and not marks and _clause_as_object(tree, c):
+            return True
         # "mengakui telah mengirim pasukan": a complement with its own tense is a statement
         return (
             tok.rel == "xcomp"
@@ -166,6 +168,31 @@ def _reported(tree: Tree, c: int) -> bool:
             and any(tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c)
         )
     return False
+
+
+def _clause_as_object(tree: Tree, c: int) -> bool:
+    """ "Chahine said her immediate family spent ...": the parser made the subject of what
+    was said the verb's object and the statement's verb a clause on it. A finite verb right
+    after the noun phrase, with no relative word between, is the statement's own."""
+    for a in tree.kids(c, "acl"):
+        verb = tree[a]
+        if a < c or verb.pos != "VERB" or verb.feature("VerbForm") not in (None, "Fin"):
+            continue
+        if (
+            verb.feature("VerbForm") is None
+            and verb.feature("Tense") is None
+            and (verb.text[:1].islower() and not verb.lower.startswith(("me", "ber", "ter", "di")))
+        ):
+            continue
+        between = range(max(tree.subtree(c) - tree.subtree(a), default=c) + 1, a)
+        if any(tree[w].lower in _RELATIVE_WORDS for w in [*between, *tree.kids(a, "nsubj")]):
+            continue
+        if all(w < a for w in tree.subtree(c) - tree.subtree(a)):
+            return True
+    return False
+
+
+_RELATIVE_WORDS = frozenset({"yang", "which", "who", "whom", "that", "whose"})
 
 
 def _clausal(tree: Tree, c: int) -> bool:
@@ -508,9 +535,23 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         keep = set(tree.subtree(names[0]) & words)
     ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
     while ordered and (
-        tree[ordered[0]].lower in _DETERMINERS or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT"}
+        tree[ordered[0]].lower in _DETERMINERS
+        or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT", "SCONJ"}
     ):
         ordered = ordered[1:]
+    # "Deputi Pengembangan Pemasaran Pariwisata Nusantara, Esthy Reko Astuti": the name set
+    # off after the office by a comma
+    source = tree.parse.text
+    commas = [
+        b
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if "," in source[tree[a].end : tree[b].start]
+    ]
+    if commas:
+        after = [w for w in ordered if w >= commas[-1]]
+        names = all(_capital(tree, w) and not _is_title(tree[w].text) for w in after)
+        if 2 <= len(after) <= 4 and names:
+            ordered = after
     while ordered and (
         tree[ordered[-1]].lower in _DETERMINERS
         or tree[ordered[-1]].pos in {"PUNCT", "ADP", "CCONJ"}
@@ -592,6 +633,15 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if not run:
         return []
     titled = run[0] != ordered[0]
+    # "Direktur Jenderal Pengelolaan Pembiayaan dan Risiko Suminto": a word joined to the
+    # office by "dan" is the office's too
+    while len(run) > 1 and titled:
+        at = ordered.index(run[0])
+        if at < 2 or tree[ordered[at - 1]].lower not in {"dan", "and", "&"}:
+            break
+        if not _is_title(tree[ordered[at - 2]].text):
+            break
+        run = run[1:]
     # "Pemimpin Korea Utara Kim Jong Un", "Presiden Amerika Serikat Joe Biden": a place
     # between the office and the name belongs to the office
     for n in range(len(run) - 1, 0, -1):
@@ -647,7 +697,17 @@ def _capitalised(text: str) -> bool:
 def _is_title(word: str) -> bool:
     lowered = word.lower().strip(",")
     is_acronym = len(word) >= 2 and word.isupper() and word.isalpha()
-    return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym
+    return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym or _office_noun(word)
+
+
+# Indonesian nouns made with pe-an / per-an / ke-an ("Kehutanan", "Pengembangan",
+# "Pemasaran") name a field of an office ("Kepala Dinas Pertanian dan Kehutanan ..."),
+# never a person.
+_OFFICE_NOUN = re.compile(r"^(?:Pe[nmr]?g?|Pe|Ke)[a-z]{3,}an$")
+
+
+def _office_noun(word: str) -> bool:
+    return len(word) >= 8 and bool(_OFFICE_NOUN.match(word))
 
 
 _HEDGE_CACHE: dict[str, re.Pattern[str]] = {}

@@ -107,7 +107,9 @@ class _Cutter:
                     content_head,
                     t.subtree(content_head) & frame.content,
                     subject=()
-                    if t.subject(content_head) is not None or self._complementizer(content_head)
+                    if t.subject(content_head) is not None
+                    or self._complementizer(content_head)
+                    or t[content_head].pos in {"NOUN", "PROPN", "PRON"}  # the subject itself
                     else own_voice,
                     speaker=said,
                     hedged=hedged_frame,
@@ -980,9 +982,7 @@ def _merge_adverbials(tree: Tree, pieces: list[_Piece], lang: str) -> list[_Piec
             # the restored subject goes after the fronted clause: "Tanpa ..., saya bisa ..."
             inserts = ((min(into.words), " ".join(front)), *inserts)
             front = ()
-        out[target] = replace(
-            into, words=into.words | piece.words, front=front, inserts=inserts
-        )
+        out[target] = replace(into, words=into.words | piece.words, front=front, inserts=inserts)
     return out
 
 

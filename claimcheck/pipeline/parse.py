@@ -115,9 +115,7 @@ def _without_space(nlp: Any, doc: Any) -> tuple[Any, list[int] | None]:
     from spacy.tokens import Doc
 
     kept = [t for t in doc if not t.is_space]
-    spaces = [
-        bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept
-    ]
+    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
     return Doc(nlp.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
 
 

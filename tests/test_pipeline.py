@@ -213,6 +213,16 @@ def test_a_date_beside_the_source_is_no_claim() -> None:
 # --- claims: English --------------------------------------------------------------------------
 
 
+def test_a_dash_between_two_clauses_is_two_claims() -> None:
+    claims = claims_of(
+        "Most such examples would have decayed long ago—the tool found by the researchers "
+        "survived only because it was at the bottom of the North Sea for most of its existence.",
+        "en",
+    )
+    assert claims[0][0] == "Most such examples would have decayed long ago"
+    assert claims[1][0].startswith("The tool found by the researchers survived")
+
+
 def test_english_said_that_with_an_adverbial() -> None:
     text = "The ministry said on Monday that 300 people had been evacuated."
     # a nameless speaker keeps its words without the article (docs/claims.md, rule 4)

@@ -23,6 +23,8 @@ from claimcheck.pipeline.parse import Parse
 from claimcheck.pipeline.tree import SUBJECTS, Tree
 
 _MIN_WORDS = 3
+#: Marks after which a subject and its own predicate start a new statement.
+_SPLICES = frozenset({",", "—", "–", "--"})
 #: Longer "sentences" are run-on scraper output (a page without punctuation), not prose a
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
@@ -547,14 +549,26 @@ class _Cutter:
         inside = set(order)
         for n in range(2, len(order) - 2):
             mark = t[order[n]]
-            if mark.text != "," and mark.lower not in lexicon.COORDINATORS[self.lang]:
+            if mark.text not in _SPLICES and mark.lower not in lexicon.COORDINATORS[self.lang]:
                 continue
             start = n + 1
-            if mark.text == "," and t[order[start]].lower in lexicon.COORDINATORS[self.lang]:
+            if mark.text in _SPLICES and t[order[start]].lower in lexicon.COORDINATORS[self.lang]:
                 start += 1
             if start >= len(order) - 1:
                 continue
             first = t[order[start]]
+            if mark.text != "," and first.dep not in SUBJECTS:
+                # "... long ago—the tool found by the researchers survived": after a dash
+                # (not a comma, where lists go on) the subject's phrase may open with a
+                # determiner
+                first = next(
+                    (
+                        t[w]
+                        for w in order[start : start + 4]
+                        if t[w].dep in SUBJECTS and min(t.subtree(w)) == order[start]
+                    ),
+                    first,
+                )
             verb = first.head
             if first.dep not in SUBJECTS or verb not in inside or verb <= first.i:
                 continue

@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from claimcheck.services.ingest import IngestFailure, IngestOptions, IngestResult, ingest_sources
+from claimcheck.services.repeats.postings import forget_kept
 from claimcheck.services.sources import collect
 from claimcheck.storage import Database
 from tests.conftest import ENGLISH, SEED, SHARED_DATA, Cli
@@ -217,12 +218,14 @@ def test_a_folder_of_hundreds_of_files_with_a_progress_bar(
 
 
 def _live_memory() -> int:
-    """Traced live memory, less two caches that are bounded and take each new word of a new
-    article until they are full: the stem cache (matching/terms.py, 262,144 words) and the
+    """Traced live memory, less the caches that are bounded and fill with each new article
+    until they are full: the posting copies and claims' weights a process keeps (dropped
+    here), the stem cache (matching/terms.py, 262,144 words) and the
     parser's vocabulary (spaCy's, allocated from pipeline/parse.py; reloaded past
     VOCAB_GROWTH new words, tests/test_parser.py). Garbage is collected first: the ORM's
     objects of past articles are cycles that only a full collection frees, and with the
     parser's many long-lived objects loaded Python runs one rarely."""
+    forget_kept()  # the posting copies and set weights kept: bounded, and filled per claim
     gc.collect()
     snapshot = tracemalloc.take_snapshot().filter_traces(
         [

@@ -29,6 +29,7 @@ INDONESIAN = [
     DATA / "inews-4-negara-sahabat-rusia.txt",
     DATA / "dailysocial-google-calendar.txt",
     DATA / "kabardunia-dukungan-korut-iran.txt",
+    DATA / "dailysocial-omen-review.txt",  # a first-person product review (IndoSum)
 ]
 CONJUNCTIONS = {
     "and", "but", "or", "so", "yet", "nor", "because", "although", "though", "while", "whereas",
@@ -39,6 +40,14 @@ ARTICLES = {"the", "a", "an", "sebuah", "seorang", "yang"}
 NOT_CONJUNCTIONS = {("so", "much"), ("so", "many"), ("so", "far"), ("because", "of")}
 TIME_NOUNS = {"hari", "pekan", "minggu", "bulan", "tahun", "malam", "sore", "pagi"}
 PAIRS = [("(", ")"), ("[", "]"), ("“", "”")]
+# Words that open a clause of time, condition, purpose or means: such a clause says when,
+# if, why or how something else happened, and is no claim without that something.
+SUBORDINATE = {
+    "sejak", "sebelum", "setelah", "sesudah", "tanpa", "ketika", "saat", "jika", "apabila",
+    "agar", "supaya", "sambil", "dengan", "untuk", "since", "before", "after", "without",
+    "when", "if", "unless", "until", "by", "while",
+}  # fmt: skip
+DEMONSTRATIVES = {"ini", "itu", "then", "that", "this", "now", "far", "the", "a", "an"}
 
 
 PARTICLES = {"in", "on", "up", "out", "off", "down", "back", "away", "over", "through", "around"}
@@ -100,6 +109,18 @@ def test_claims_are_well_formed(path: Path) -> None:
             and not particle
         ):
             bad.append((parse.text, "ends on a preposition"))
+        # "Sejak Omen resmi tiba di Indonesia", "Tanpa perlu menambah dongle": the marker
+        # on the claim's main verb (or on its subject, as the tagger may hang it), no comma
+        # and main clause after it; "After two months they ...", "Saat ini ..." are not
+        first = words[0]
+        if first.lower in SUBORDINATE and words[1].lower not in DEMONSTRATIVES:
+            root = next(t for t in parse.tokens if t.dep == "root")
+            on_root = first.head == root.i or (
+                parse.tokens[first.head].dep.startswith("nsubj")
+                and parse.tokens[first.head].head == root.i
+            )
+            if on_root and "," not in parse.text and ";" not in parse.text:
+                bad.append((parse.text, "only a clause of time, condition, purpose or means"))
     assert bad == []
 
 

@@ -58,7 +58,7 @@ def split_article(
     from claimcheck.matching.normalize import normalize
     from claimcheck.pipeline import worthiness
     from claimcheck.pipeline.attribution import named_subject
-    from claimcheck.pipeline.claims import extract_claims
+    from claimcheck.pipeline.claims import extract_claims, opener_chars
     from claimcheck.pipeline.document import structure_article, structure_plain
     from claimcheck.pipeline.language import check_language, identify_language, splits_claims
     from claimcheck.pipeline.parse import parse_sentences
@@ -85,19 +85,12 @@ def split_article(
         for i, (block, span) in enumerate(spans)
         if block.role in CLAIM_ROLES and _parseable(text, span)
     ]
-    parses = (
-        dict(
-            zip(
-                to_parse,
-                parse_sentences(
-                    [text[spans[i][1].start : spans[i][1].end] for i in to_parse], language
-                ),
-                strict=True,
-            )
-        )
-        if guess_claims
-        else {}
-    )
+    if guess_claims:
+        texts = [text[spans[i][1].start : spans[i][1].end] for i in to_parse]
+        skips = [opener_chars(t, language) for t in texts]
+        parses = dict(zip(to_parse, parse_sentences(texts, language, skips), strict=True))
+    else:
+        parses = {}
 
     aliases = learn_aliases(text)
     sentences: list[Sentence] = []

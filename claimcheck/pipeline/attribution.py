@@ -549,8 +549,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     ]
     if commas:
         after = [w for w in ordered if w >= commas[-1]]
-        names = all(_capital(tree, w) and not _is_title(tree[w].text) for w in after)
-        if 2 <= len(after) <= 4 and names:
+        all_names = all(_capital(tree, w) and not _is_title(tree[w].text) for w in after)
+        if 2 <= len(after) <= 4 and all_names:
             ordered = after
     while ordered and (
         tree[ordered[-1]].lower in _DETERMINERS

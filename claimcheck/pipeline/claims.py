@@ -764,8 +764,11 @@ class _Cutter:
             before -= 1
         if before < noun or t[before].pos != "PROPN" or before not in t.subtree(noun):
             return None
-        first = min(w for w in range(len(t)) if t[w].pos != "PUNCT")
-        if before == first and not (t[before].text.isupper() and len(t[before].text) > 1):
+        # the sentence's first word (an opener the parser was not shown comes before it)
+        opening = next((n for n, ch in enumerate(t.parse.text) if ch.isalnum()), 0)
+        if t[before].start == opening and not (
+            t[before].text.isupper() and len(t[before].text) > 1
+        ):
             return None
         step = before
         while step != noun:  # part of the noun's own name, not "agresi Rusia ke Ukraina yang"
@@ -1199,6 +1202,32 @@ _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "(": ")", 
 
 def _quote_pair(opening: str, closing: str) -> bool:
     return _PAIRS.get(opening) == closing and opening not in "(["
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def opener_chars(sentence: str, lang: str) -> int:
+    """How many characters at the start of a sentence are a discourse opener ("Itu
+    berarti, ", "Meanwhile, ", "Dan "), by the same phrases as ``_opener_length``: the
+    parser is not shown them, since it tends to make them the main clause."""
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(sentence[:80])]
+    if not words or words[0][1] != 0:
+        return 0  # a sentence opening with a quotation mark or a bracket is left alone
+    lowered = tuple(w for w, _, _ in words[:6])
+    for phrase, needs_comma in lexicon.opener_phrases(lang):
+        n = len(phrase)
+        if lowered[:n] != phrase or len(_WORD.findall(sentence)) <= n + 2:
+            continue
+        end = words[n - 1][2]
+        gap = sentence[end : words[n][1]] if n < len(words) else sentence[end:]
+        if gap.strip() == ",":
+            return end + len(gap)
+        if phrase == ("so",) and n < len(words) and words[n][0] in _SO_PHRASES:
+            continue
+        if not needs_comma and not gap.strip():
+            return end + len(gap)
+    return 0
 
 
 def _opener_length(tree: Tree, ordered: list[int], lang: str) -> int:

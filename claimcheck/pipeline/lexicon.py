@@ -213,11 +213,13 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
 _MORE_OPENERS = {
     "id": _terms("""
         pun demikian, meski begitu, walau begitu, untuk itu, karena itu, sebab itu, misalnya,
-        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung, jadi
+        contohnya, sebagai contoh, intinya, singkatnya, tak tanggung-tanggung, jadi,
+        itu berarti, artinya, dengan kata lain, kabar gembiranya, kabar baiknya, kendalanya
     """),
     "en": _terms("""
         that said, even so, after all, of course, in short, besides, then again, for example,
-        for instance, in other words, as such
+        for instance, in other words, as such, coincidentally, perhaps surprisingly,
+        not surprisingly
     """),
 }
 

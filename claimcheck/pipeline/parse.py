@@ -91,12 +91,21 @@ def _pipeline(lang: str) -> Any:
     return nlp
 
 
-def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:
-    """Parse each sentence on its own, in batches."""
+def parse_sentences(
+    sentences: Sequence[str], lang: str, skip: Sequence[int] | None = None
+) -> list[Parse]:
+    """Parse each sentence on its own, in batches. ``skip``: for each sentence, how many
+    characters at its start the parser is not shown (a discourse opener, "Itu berarti,",
+    which the parser would make the main clause); the parse still holds the sentence's whole
+    text, with no words there."""
     if not sentences:
         return []
+    skips = list(skip) if skip is not None else [0] * len(sentences)
     nlp = _pipeline(lang)
-    made = [_without_space(nlp, nlp.make_doc(text)) for text in sentences]
+    made = [
+        _without_space(nlp, nlp.make_doc(text[k:]), k)
+        for text, k in zip(sentences, skips, strict=True)
+    ]
     docs = (_with_inner_boundaries(doc) for doc, _ in made)
     parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
     return [
@@ -105,18 +114,20 @@ def parse_sentences(sentences: Sequence[str], lang: str) -> list[Parse]:
     ]
 
 
-def _without_space(nlp: Any, doc: Any) -> tuple[Any, list[int] | None]:
+def _without_space(nlp: Any, doc: Any, shift: int = 0) -> tuple[Any, list[int] | None]:
     """The sentence as the parser should see it: a run of spaces or a line break in scraped
     text ("merupakan   gaming   PC") is a whitespace token to spaCy, which the parser then
     attaches words to, cutting them off from the tree. Such tokens are left out of the doc
-    parsed; the offsets of the words kept come back beside it (None when nothing changed)."""
+    parsed; the offsets of the words kept (plus ``shift``) come back beside it (None when
+    nothing changed)."""
     if not any(t.is_space for t in doc):
-        return doc, None
+        return doc, ([t.idx + shift for t in doc] if shift else None)
     from spacy.tokens import Doc
 
     kept = [t for t in doc if not t.is_space]
     spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
-    return Doc(nlp.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
+    doc = Doc(nlp.vocab, words=[t.text for t in kept], spaces=spaces)
+    return doc, [t.idx + shift for t in kept]
 
 
 _ENDS = frozenset(".!?")

@@ -77,6 +77,17 @@ _kept_size = 0
 _known_weights: dict[str, dict[int, int]] = {}  # claim id -> set weight, per database
 
 
+def forget_kept() -> None:
+    """Drop what this process keeps (the copies, the claims' set weights, the set weight
+    cache): bounded caches that fill as an archive is read, so a measure of live memory
+    can tell them from growth."""
+    global _kept_size
+    _kept.clear()
+    _kept_size = 0
+    _known_weights.clear()
+    set_weight.cache_clear()
+
+
 def read_postings(
     session: Session,
     holders: dict[int, int],

@@ -182,6 +182,31 @@ def test_a_second_predicate_with_no_subject_to_restore_stays_with_the_first() ->
     assert not any(c.startswith("Memposisikannya") for c in claims), claims
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (  # an existential has no subject to write back
+            "Sistem juga tersaji ‘ bersih’, tak ada aplikasi-aplikasi yang berpotensi jadi "
+            "bloatware.",
+            "Tak ada aplikasi-aplikasi yang berpotensi jadi bloatware",
+        ),
+        (  # the relative clause is about the noun the phrase before the comma belongs to
+            "Ketiga, HP tak lupa menyediakan celah di atas, yang juga berperan sebagai handle, "
+            "sehingga Omen 880 - 015d gampang diangkat.",
+            "Celah juga berperan sebagai handle, sehingga Omen 880 - 015d gampang diangkat",
+        ),
+        (  # the tokenizer kept the full stop on the last word
+            "3DMark 11 Performance 1.0 menempatkan Omen 880 - 015d di antara kelas gaming PC VR "
+            "ready dan perangkat gaming 4K.",
+            "3DMark 11 Performance 1.0 menempatkan Omen 880 - 015d di antara kelas gaming PC VR "
+            "ready dan perangkat gaming 4K",
+        ),
+    ],
+)
+def test_claims_of_a_product_review(text: str, wanted: str) -> None:
+    assert wanted in [c[0] for c in claims_of(text, "id")]
+
+
 def test_yang_after_a_name_is_its_own_claim_but_not_after_the_opening_word() -> None:
     named = claims_of(
         "Ia baru saja menyelesaikan syuting film Dunkirk yang disutradarai oleh Christopher Nolan.",

@@ -175,7 +175,9 @@ class _Cutter:
                 continue
             part = t.subtree(child) & words
             rest -= part
-            inherit = () if has_own else subject_text
+            # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
+            existential = t[child].lower in lexicon.EXISTENTIALS[self.lang]
+            inherit = () if has_own or existential else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
             if kind == "participle":
@@ -1083,6 +1085,9 @@ def _render(
         previous = w
     claim = " ".join([*front, "".join(body)]).strip()
     claim = re.sub(r"\s+", " ", claim)
+    glued = _GLUED_STOP.search(claim)
+    if glued and glued.group(1).lower() not in lexicon.ABBREVIATIONS[lang] | _COMPANY:
+        claim = claim[:-1]  # "... perangkat gaming 4K.": the tokenizer kept the full stop
     if _exclamation(claim, lang):
         return None, False
     if len(claim.split()) < _MIN_WORDS:
@@ -1095,6 +1100,10 @@ def _render(
         claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
     )
     return draft, False
+
+
+_GLUED_STOP = re.compile(r"(?:^|\s)([^\W_][\w-]*)\.$")
+_COMPANY = lexicon.COMPANY_SUFFIXES
 
 
 def _only_frame_words(tree: Tree, content: list[int], lang: str) -> bool:
@@ -1114,6 +1123,9 @@ def _relativizer_noun(
     noun = tree.before(comma.i) if comma is not None and comma.text == "," else None
     if noun is None or noun.pos not in {"NOUN", "PROPN"}:
         return None
+    owner = tree[noun.head]
+    if tree.kids(noun.i, "case") and noun.rel == "nmod" and owner.pos in {"NOUN", "PROPN"}:
+        noun = owner  # "celah di atas, yang juga berperan ...": the clause is about "celah"
     phrase = cutter._noun_phrase(noun.i, frozenset(range(len(tree))) - words)
     return words - {first}, tree.text(phrase)
 

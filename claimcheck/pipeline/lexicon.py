@@ -174,6 +174,12 @@ ADVERBIAL_OPENERS: dict[str, frozenset[str]] = {
     | frozenset(_terms("dengan, tanpa, demi, begitu, usai, seusai, menjelang, sembari")),
     "en": SUBORDINATORS["en"] | frozenset(_terms("without, by, with, upon, to")),
 }
+# Predicates of existence: a clause they head has no subject to write back ("..., tak ada
+# aplikasi yang ...", "there are").
+EXISTENTIALS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("ada, terdapat, tersedia, tiada")),
+    "en": frozenset(_terms("there")),
+}
 # Requests and exhortations are not claims.
 IMPERATIVE_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(

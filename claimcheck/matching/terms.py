@@ -13,6 +13,7 @@ import importlib
 import re
 from collections import Counter
 from functools import lru_cache
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -82,8 +83,25 @@ def _remove_prefixes(context: Any) -> None:
 Context.remove_prefixes = _remove_prefixes  # type: ignore[method-assign]
 
 
-@lru_cache(maxsize=1 << 18)
 def stem(word: str, language: str) -> str:
+    """``word``'s index term in ``language`` (each language's stems cached apart)."""
+    return _stemmer(language)(word)
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> Callable[[str], str]:
+    """A cached stemmer for one language: keyed by the word alone, so a claim's words are
+    looked up in C (``map``) without a key tuple made for each (a third of an import's
+    stemming time once its vocabulary is known)."""
+
+    @lru_cache(maxsize=1 << 18)
+    def cached(word: str) -> str:
+        return _stem(word, language)
+
+    return cached
+
+
+def _stem(word: str, language: str) -> str:
     if any(ch.isdigit() for ch in word) or len(word) < 4:
         return word[:MAX_TERM_CHARS]
     stemmed: str
@@ -149,7 +167,7 @@ def _unsuffixed(word: str) -> set[str]:
 
 def terms(normalized: str, language: str) -> Counter[str]:
     """Term frequencies of text already normalised for matching (``Normalized.text``)."""
-    return Counter(stem(word, language) for word in normalized.split())
+    return Counter(map(_stemmer(language), normalized.split()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -164,7 +182,8 @@ def term_weights(normalized: str, language: str) -> dict[str, int]:
     """Each term's share of ``set_weight``: the distinct words behind it (two words with one
     stem both count)."""
     weights: dict[str, int] = {}
+    stemmed = _stemmer(language)
     for word in set(normalized.split()):
-        term = stem(word, language)
+        term = stemmed(word)
         weights[term] = weights.get(term, 0) + len(word) + 1
     return weights

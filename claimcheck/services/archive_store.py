@@ -320,7 +320,9 @@ def _write(session: Session, prepared: list[_Prepared], source: str, actor: str)
             }
         )
     history.append_rows(session, events, evidence=evidence)
-    index_words(session, {claim_ids[k]: p.terms for k, p in enumerate(prepared)}, ranked=False)
+    index_words(
+        session, {claim_ids[k]: p.terms for k, p in enumerate(prepared)}, ranked=False, fresh=True
+    )
 
 
 def _day(published: str | None) -> date | None:

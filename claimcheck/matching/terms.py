@@ -12,8 +12,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -80,7 +80,7 @@ def _remove_prefixes(context: Any) -> None:
             return
 
 
-Context.remove_prefixes = _remove_prefixes  # type: ignore[method-assign]
+Context.remove_prefixes = _remove_prefixes
 
 
 def stem(word: str, language: str) -> str:

@@ -79,6 +79,8 @@ def expand_aliases(text: str, aliases: Mapping[str, str]) -> str:
     if not aliases:
         return text
     table = dict(aliases)
+    if not any(name in text for name in table):  # the pattern matches none of them: as it is
+        return text
     return _alias_pattern(frozenset(table)).sub(lambda m: table[m.group()], text)
 
 

@@ -90,6 +90,12 @@ _DECIMAL = re.compile(r"\b(\d+)[.,](\d{1,2})\b")
 _PERCENT = re.compile(r"\s*(?:%|\bpersen\b|\bpercent\b|\bper cent\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _MAYBE_PERCENT = re.compile(r"%|per", re.IGNORECASE)  # what every _PERCENT match holds
+# What every _PERCENT match holds, in lower-cased ASCII text: there case-insensitive matching
+# is matching the lower-cased text (the letters that fold to ASCII ones, such as "ſ", are not
+# ASCII). Looked for as plain substrings: most Indonesian texts hold "per-" words and no
+# percent, and _PERCENT, tried at every position for its \s*, took a second of a 100,000-claim
+# import on them (any regex with \b first, 1.7 s: re finds no literal to scan for).
+_PERCENT_WORDS = ("persen", "percent", "per cent")
 _NT = re.compile(r"n't\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|%|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -125,12 +131,16 @@ def normalize(text: str, aliases: Mapping[str, str] | None = None) -> Normalized
 def match_text(text: str, aliases: Mapping[str, str] | None = None) -> str:
     """``normalize(text, aliases).text`` alone: what is stored as a claim's match text and
     indexed, without the guards' facts (a bulk import needs only this)."""
-    return " ".join(t.lower() for t in _TOKEN.findall(_folded(text, aliases)))
+    # Lower-cased once joined: the same as token by token (a space, neither cased nor
+    # case-ignorable, ends the context even Greek's final sigma looks at).
+    return " ".join(_TOKEN.findall(_folded(text, aliases))).lower()
 
 
 def _folded(text: str, aliases: Mapping[str, str] | None) -> str:
     expanded = expand_aliases(text, {**BUILTIN_ALIASES, **aliases} if aliases else BUILTIN_ALIASES)
-    return _fold_accents(_normalize_numbers(_NT.sub(" not", expanded)))
+    if "'" in expanded:  # every "n't" holds one
+        expanded = _NT.sub(" not", expanded)
+    return _fold_accents(_normalize_numbers(expanded))
 
 
 def _normalize_numbers(text: str) -> str:
@@ -139,7 +149,14 @@ def _normalize_numbers(text: str) -> str:
     if _DIGIT.search(text):
         text = _THOUSANDS.sub(lambda m: m.group().replace(".", "").replace(",", ""), text)
         text = _DECIMAL.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
-    return _PERCENT.sub(" %", text) if _MAYBE_PERCENT.search(text) else text
+    if text.isascii():
+        if "%" not in text:
+            lowered = text.lower()
+            if not any(word in lowered for word in _PERCENT_WORDS):
+                return text
+    elif not _MAYBE_PERCENT.search(text):
+        return text
+    return _PERCENT.sub(" %", text)
 
 
 def _fold_accents(text: str) -> str:

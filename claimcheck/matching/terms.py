@@ -9,11 +9,16 @@ match text.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
 
 import snowballstemmer
+from Sastrawi.Stemmer.Context.Context import Context
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 MAX_TERM_CHARS = 64
@@ -25,9 +30,78 @@ _ENGLISH = snowballstemmer.stemmer("english")
 # a million-claim import then stems each distinct word once.
 _INDONESIAN = StemmerFactory().create_stemmer().delegatedStemmer
 
+# Sastrawi's affix rules note what each removal took off with ``re.sub(result, "", word,
+# count=1)``: the word left is used as a pattern. Every distinct word so compiles a pattern of
+# its own, and those push the rules' own few hundred patterns out of ``re``'s cache (512), so
+# they are compiled again and again: half of Sastrawi's time in an import. The words it is
+# given are letters, digits and hyphens only (its text normaliser drops the rest), which a
+# pattern matches literally, so the first occurrence taken out with ``str.replace`` is the
+# same; anything else still goes to ``re.sub``. tests/test_terms.py holds the stems to
+# those of Sastrawi as it is installed, run in a process of its own.
+_LITERAL = re.compile(r"[a-z0-9-]*\Z")
 
-@lru_cache(maxsize=1 << 18)
+
+def _sub(pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0) -> Any:
+    if (
+        count == 1
+        and not flags
+        and repl == ""
+        and isinstance(pattern, str)
+        and isinstance(string, str)
+        and _LITERAL.match(pattern)
+    ):
+        return string.replace(pattern, "", 1)
+    return re.sub(pattern, repl, string, count=count, flags=flags)
+
+
+_RE_LITERAL_SUB = SimpleNamespace(**{**vars(re), "sub": _sub})
+for _visitor in (
+    "AbstractDisambiguatePrefixRule",
+    "RemoveDerivationalSuffix",
+    "RemoveInflectionalParticle",
+    "RemoveInflectionalPossessivePronoun",
+    "RemovePlainPrefix",
+):
+    importlib.import_module(f"Sastrawi.Stemmer.Context.Visitor.{_visitor}").re = _RE_LITERAL_SUB  # type: ignore[attr-defined]
+
+
+def _remove_prefixes(context: Any) -> None:
+    """Sastrawi's ``Context.remove_prefixes`` (up to three rounds of its prefix rules), ending
+    when a round took nothing off. Its prefix rules change the word only by adding a
+    removal, and each is a function of the word alone, so a round that adds none leaves
+    everything as it was and the rounds after it would do the same again (two thirds of
+    its rule checks on the names and typos a news archive is full of)."""
+    for _ in range(3):
+        before = len(context.removals)
+        context.accept_prefix_visitors(context.prefix_visitors)
+        if context.dictionary.contains(context.current_word):
+            return
+        if len(context.removals) == before:
+            return
+
+
+Context.remove_prefixes = _remove_prefixes
+
+
 def stem(word: str, language: str) -> str:
+    """``word``'s index term in ``language`` (each language's stems cached apart)."""
+    return _stemmer(language)(word)
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> Callable[[str], str]:
+    """A cached stemmer for one language: keyed by the word alone, so a claim's words are
+    looked up in C (``map``) without a key tuple made for each (a third of an import's
+    stemming time once its vocabulary is known)."""
+
+    @lru_cache(maxsize=1 << 18)
+    def cached(word: str) -> str:
+        return _stem(word, language)
+
+    return cached
+
+
+def _stem(word: str, language: str) -> str:
     if any(ch.isdigit() for ch in word) or len(word) < 4:
         return word[:MAX_TERM_CHARS]
     stemmed: str
@@ -93,7 +167,7 @@ def _unsuffixed(word: str) -> set[str]:
 
 def terms(normalized: str, language: str) -> Counter[str]:
     """Term frequencies of text already normalised for matching (``Normalized.text``)."""
-    return Counter(stem(word, language) for word in normalized.split())
+    return Counter(map(_stemmer(language), normalized.split()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -108,7 +182,8 @@ def term_weights(normalized: str, language: str) -> dict[str, int]:
     """Each term's share of ``set_weight``: the distinct words behind it (two words with one
     stem both count)."""
     weights: dict[str, int] = {}
+    stemmed = _stemmer(language)
     for word in set(normalized.split()):
-        term = stem(word, language)
+        term = stemmed(word)
         weights[term] = weights.get(term, 0) + len(word) + 1
     return weights

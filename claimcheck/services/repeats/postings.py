@@ -153,7 +153,9 @@ def _no_other_writer(session: Session) -> bool:
     return not session.scalar(
         text(
             "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
-            "AND classid = 0 AND objid = :key AND objsubid = 1 AND pid <> pg_backend_pid())"
+            "AND classid = 0 AND objid = :key AND objsubid = 1 AND pid <> pg_backend_pid() "
+            # advisory locks are the server's: a writer in another database is not ours
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"
         ),
         {"key": WRITER_LOCK},
     )

@@ -229,7 +229,7 @@ class _Cutter:
         )
 
     def _heads_within(self, words: frozenset[int]) -> set[int]:
-        return {w for w in words if self.tree[w].head not in words or self.tree[w].head == w}
+        return set(self.tree.tops(words))
 
     def _speaker(
         self, frame: attribution.Frame, outer: str | None
@@ -727,7 +727,7 @@ class _Cutter:
             set_off = t.set_off(t.subtree(w))
             after_name = (
                 self.lang == "id"
-                and self._name_before(noun.i, relativizer)
+                and self._named(noun.i, relativizer) is not None
                 and not any(t[k].rel == "case" for k in t.children[noun.i])
             )
             return "relative" if set_off or after_name else None
@@ -750,16 +750,11 @@ class _Cutter:
             return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
         return None
 
-    def _name_before(self, noun: int, relativizer: int) -> bool:
-        """Whether "yang" follows a name ("Vinales yang ...", "film Dunkirk yang ...", "final
-        IBL 2017 yang ..."), which it cannot restrict. The sentence's first word is
-        capitalised whatever it is ("Kesan yang saya peroleh ..."): a name only when more of
-        the name follows it."""
-        return self._named(noun, relativizer) is not None
-
     def _named(self, noun: int, relativizer: int) -> int | None:
         """The head of the name right before "yang" within the phrase of ``noun`` ("film" in
-        "syuting film Dunkirk yang ..."; ``noun`` itself for "Vinales yang ..."), if any."""
+        "syuting film Dunkirk yang ..."; ``noun`` itself for "Vinales yang ..."), if any: a
+        name, which "yang" cannot restrict. The sentence's first word is capitalised whatever
+        it is ("Kesan yang saya peroleh ..."): a name there only when written in capitals."""
         t = self.tree
         before = relativizer - 1
         while before > noun and t[before].pos == "NUM":
@@ -989,7 +984,7 @@ def _merge_adverbials(tree: Tree, pieces: list[_Piece], lang: str) -> list[_Piec
         if n is None:
             break
         piece = out.pop(n)
-        tops = [w for w in piece.words if tree[w].head not in piece.words or tree[w].head == w]
+        tops = tree.tops(piece.words)
         heads = {tree[w].head for w in tops} - piece.words
         target = next((k for k, p in enumerate(out) if heads & p.words), None)
         if target is None:
@@ -1017,7 +1012,7 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
         tree, content, lang
     ):
         return False
-    tops = [w for w in words if tree[w].head not in words or tree[w].head == w]
+    tops = tree.tops(words)
     if len(tops) != 1:
         return False
     top = tops[0]
@@ -1086,7 +1081,8 @@ def _render(
     claim = " ".join([*front, "".join(body)]).strip()
     claim = re.sub(r"\s+", " ", claim)
     glued = _GLUED_STOP.search(claim)
-    if glued and glued.group(1).lower() not in lexicon.ABBREVIATIONS[lang] | _COMPANY:
+    abbreviations = lexicon.ABBREVIATIONS[lang] | lexicon.COMPANY_SUFFIXES
+    if glued and glued.group(1).lower() not in abbreviations:
         claim = claim[:-1]  # "... perangkat gaming 4K.": the tokenizer kept the full stop
     if _exclamation(claim, lang):
         return None, False
@@ -1103,7 +1099,6 @@ def _render(
 
 
 _GLUED_STOP = re.compile(r"(?:^|\s)([^\W_][\w-]*)\.$")
-_COMPANY = lexicon.COMPANY_SUFFIXES
 
 
 def _only_frame_words(tree: Tree, content: list[int], lang: str) -> bool:
@@ -1132,7 +1127,7 @@ def _relativizer_noun(
 
 def _subordinate_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
     """Whether the words are one adverbial clause of time or condition and nothing else."""
-    tops = [w for w in words if tree[w].head not in words or tree[w].head == w]
+    tops = tree.tops(words)
     if len(tops) != 1:
         return False
     top = tops[0]

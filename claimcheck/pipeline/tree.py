@@ -62,6 +62,10 @@ class Tree:
         self._subtree[i] = result
         return result
 
+    def tops(self, words: frozenset[int]) -> list[int]:
+        """The words of a set whose head is outside it (or who head themselves)."""
+        return [w for w in words if self[w].head not in words or self[w].head == w]
+
     def subject(self, i: int) -> int | None:
         found = self.kids(i, *SUBJECTS)
         return found[0] if found else None

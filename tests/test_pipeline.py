@@ -120,6 +120,12 @@ def test_kata_dia_without_a_previous_speaker_has_no_speaker() -> None:
 
 def test_questions_are_not_claims() -> None:
     assert claims_of("Apakah harga beras akan naik tahun ini?", "id") == []
+    # a question inside a quotation, with statements beside it (CNN Indonesia, IndoSum)
+    said = claims_of(
+        '"Saya akan datang menyaksikan penampilannya. Kapan dia akan memulainya?" ujar Dion.',
+        "id",
+    )
+    assert [c[0] for c in said] == ["Saya akan datang menyaksikan penampilannya"]
     assert claims_of("Is the vaccine safe for children?", "en") == []
 
 

@@ -1086,6 +1086,9 @@ def _render(
         claim = claim[:-1]  # "... perangkat gaming 4K.": the tokenizer kept the full stop
     if _exclamation(claim, lang):
         return None, False
+    after = tree.after(ordered[-1])
+    if after is not None and after.text == "?":
+        return None, False  # a question inside a quotation: '"Apakah saya ...? Tidak," kata'
     if len(claim.split()) < _MIN_WORDS:
         return None, len(content) > 0 and len(words) < len(content)
     claim = claim[0].upper() + claim[1:]

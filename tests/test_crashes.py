@@ -107,7 +107,7 @@ def _wait_for_articles(db: Database, at_least: int, process: subprocess.Popen[st
     assert process.poll() is None, "the batch finished before it could be interrupted"
 
 
-@pytest.mark.parametrize("stop_after", [3, 25, 50])
+@pytest.mark.parametrize("stop_after", [3, 50])  # in the first batch of writes; late
 def test_kill_9_mid_batch_leaves_whole_articles_and_a_rerun_completes(
     db: Database, db_url: str, tmp_path: Path, stop_after: int
 ) -> None:

@@ -6,12 +6,15 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -238,9 +241,38 @@ def read_and_prepare(source: Source, options: IngestOptions, max_mb: int) -> tup
     return raw, prepare(raw, options)
 
 
-def _worker_start() -> None:
-    # Ctrl-C is the main process's to handle (it stops the batch); a worker only computes.
+def _worker_start(batch: int) -> None:
+    """In each worker: Ctrl-C is the main process's to handle (it stops the batch); a
+    worker only computes. A worker forked by the fork server is not the batch's child, and
+    when the batch is killed (kill -9) nothing tells it: it goes once process ``batch`` is
+    gone (left alone, it and the fork server stayed for good)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_leave_with, args=(batch,), daemon=True).start()
+
+
+def _leave_with(batch: int) -> None:
+    while True:
+        time.sleep(1)
+        if _gone(batch):
+            os._exit(0)
+
+
+def _gone(pid: int) -> bool:
+    """Process ``pid`` has ended: killed and not yet reaped counts (its parent may be
+    waiting for the output pipes this worker holds open)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    except OSError:  # no /proc here
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # the pid was taken by another user's process
+            return True
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -267,7 +299,9 @@ class _PrepareAhead:
         n = workers()
         self.limit = n * _LOOK_AHEAD
         if len(files) >= PARALLEL_FROM and n > 1:
-            self.pool = ProcessPoolExecutor(n, mp_context=_context(), initializer=_worker_start)
+            self.pool = ProcessPoolExecutor(
+                n, mp_context=_context(), initializer=_worker_start, initargs=(os.getpid(),)
+            )
 
     def __enter__(self) -> _PrepareAhead:
         self._fill()

@@ -129,6 +129,30 @@ def test_questions_are_not_claims() -> None:
     assert claims_of("Is the vaccine safe for children?", "en") == []
 
 
+# From a CNN Indonesia article (IndoSum 1515129300-celine-dion-...), as a reviewer read it.
+def test_a_news_source_opening_the_sentence_is_its_speaker() -> None:
+    # "Diberitakan Billboard," (reported by Billboard) was the subject of both claims
+    assert claims_of(
+        "Diberitakan Billboard, konser residensi merupakan rangkaian konser selayaknya tur "
+        "besar namun hanya diadakan di satu lokasi dalam periode tertentu.",
+        "id",
+    ) == [
+        ("Konser residensi merupakan rangkaian konser selayaknya tur besar", "Billboard", False),
+        (
+            "Konser residensi hanya diadakan di satu lokasi dalam periode tertentu",
+            "Billboard",
+            False,
+        ),
+    ]
+
+
+def test_a_negated_or_existential_complement_of_a_verb_of_saying_is_what_was_said() -> None:
+    # the parser makes "tak ada saran ..." a complement without a subject (xcomp)
+    assert claims_of(
+        "Celine Dion menilai tak ada saran yang perlu diberikan kepada Lady Gaga.", "id"
+    ) == [("Tak ada saran yang perlu diberikan kepada Lady Gaga", "Celine Dion", False)]
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

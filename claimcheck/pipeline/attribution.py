@@ -51,8 +51,8 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     kids = [c for c in tree.children[head] if c in words]
     if any(tree[c].lower in lexicon.NEGATIONS[lang] | _NEVER for c in kids):
         return None
-    reported = [c for c in kids if _reported(tree, c) and c > head]
-    reported += [c for c in kids if _reported(tree, c) and c < head]
+    reported = [c for c in kids if _reported(tree, c, lang) and c > head]
+    reported += [c for c in kids if _reported(tree, c, lang) and c < head]
     if not reported:
         reported = _that_clause(tree, head, words)
     if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
@@ -143,7 +143,7 @@ def named_subject(tree: Tree, lang: str) -> str | None:
     return None
 
 
-def _reported(tree: Tree, c: int) -> bool:
+def _reported(tree: Tree, c: int, lang: str) -> bool:
     """Whether a dependent of a verb of saying is what was said: a clausal complement, or
     a clause opened by "bahwa"/"that" or with a subject of its own, whatever relation the
     treebank gave it (CSUI marks "mengatakan bahwa ..." as advcl)."""
@@ -161,11 +161,12 @@ def _reported(tree: Tree, c: int) -> bool:
             return True
         if tok.rel == "obj" and not marks and _clause_as_object(tree, c):
             return True
-        # "mengakui telah mengirim pasukan": a complement with its own tense is a statement
+        # "mengakui telah mengirim pasukan": a complement with its own tense is a statement,
+        # and so is a negated one or an existential ("menilai tak ada saran yang ...")
+        before = {tree[a].lower for a in tree.kids(c, "advmod", "aux") if a < c}
+        stated = bool(before & (_ASPECT | lexicon.NEGATIONS[lang]))
         return (
-            tok.rel == "xcomp"
-            and not marks
-            and any(tree[a].lower in _ASPECT for a in tree.kids(c, "advmod", "aux") if a < c)
+            tok.rel == "xcomp" and not marks and (stated or tok.lower in lexicon.EXISTENTIALS[lang])
         )
     return False
 

@@ -112,6 +112,7 @@ class _Cutter:
                     if t.subject(content_head) is not None
                     or self._complementizer(content_head)
                     or t[content_head].pos in {"NOUN", "PROPN", "PRON"}  # the subject itself
+                    or t[content_head].lower in lexicon.EXISTENTIALS[self.lang]  # "tak ada ..."
                     else own_voice,
                     speaker=said,
                     hedged=hedged_frame,

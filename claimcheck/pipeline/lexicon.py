@@ -313,7 +313,12 @@ HEDGED_REPORTING: dict[str, frozenset[str]] = {
 }
 # "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
 SOURCE_VERBS: dict[str, frozenset[str]] = {
-    "id": frozenset(_terms("dilansir, dikutip, mengutip, melansir, seperti dilansir")),
+    "id": frozenset(
+        _terms(
+            "dilansir, dikutip, mengutip, melansir, seperti dilansir, diberitakan, "
+            "seperti diberitakan, dilaporkan, seperti dilaporkan"
+        )
+    ),
     "en": frozenset(_terms("citing, quoting, quoted")),
 }
 # "menurut X", "according to X"

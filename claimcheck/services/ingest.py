@@ -213,9 +213,9 @@ def ingest_sources(
 
 # A batch of this many files or more is read and cut into claims (the parse is most of an
 # article's cost) in worker processes, one a core, while this process stores and matches.
-# Each worker loads the parsers first (2-3 s of CPU): measured on 2 cores (IndoSum articles,
-# benchmarks/ingest_speed.py), one process vs two workers took 7.5-8.3 s vs 8.8 s wall (7.4 vs
-# 15.1 s CPU) for 8 articles, 10.2 s vs 9.6 s for 40 and 30.2 s vs 20.8 s for 200.
+# The workers' fork server loads the parsers first (1.5-2 s, while this process waits):
+# measured on 2 cores (IndoSum articles, benchmarks/ingest_speed.py), one process vs two
+# workers took 6.25 s vs 6.22 s wall for 40 articles and 19.9 s vs 14.2-14.9 s for 200.
 PARALLEL_FROM = 32
 _LOOK_AHEAD = 2  # articles prepared ahead per worker: memory stays bounded
 

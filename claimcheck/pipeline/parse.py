@@ -115,13 +115,17 @@ def _indonesian_tokenizer(vocab: Any) -> Any:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = Indonesian.Defaults
-    hyphenated = re.compile(r"[^\W\d_]-[^\W\d_]")
-    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if not hyphenated.search(k)}
     infixes = []
     for pattern in defaults.infixes:
         for old, new in _HYPHEN_BETWEEN_LETTERS:
             pattern = pattern.replace(old, new)
         infixes.append(pattern)
+    rules = dict(defaults.tokenizer_exceptions)
+    if sum(a != b for a, b in zip(infixes, defaults.infixes, strict=True)) == 2:
+        hyphenated = re.compile(r"[^\W\d_]-[^\W\d_]")
+        rules = {k: v for k, v in rules.items() if not hyphenated.search(k)}
+    else:  # another spaCy's rules: its own tokenizer, slower to build but the same tokens
+        infixes = list(defaults.infixes)
     return Tokenizer(
         vocab,
         rules=rules,

@@ -201,7 +201,11 @@ def test_review_resumes_where_the_reviewer_left_off(cli: Cli, db_url: str) -> No
     again.expect("resuming where you left off")
     again.expect(CARD)
     assert int(again.match.group(3)) == stopped_at
-    again.sendcontrol("c")  # Ctrl-C: a clean stop, with the summary, exit code 130
+    # Ctrl-C at the prompt, as the other keys are sent: a clean stop, with the summary, exit
+    # code 130. (Sent while the card was still being written, it once ended the process with
+    # no summary: a race not understood yet, noted in issue 13's closing note.)
+    again.expect_exact(ACTION_PROMPT)
+    again.sendcontrol("c")
     again.expect("this session: nothing changed")
     again.expect(pexpect.EOF)
     again.close()

@@ -159,7 +159,7 @@ def _reported(tree: Tree, c: int, lang: str) -> bool:
         # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
         if not marks and tok.rel != "obj" and tree.subject(c) is not None:
             return True
-        if tok.rel == "obj" and not marks and _clause_as_object(tree, c):
+        if tok.rel == "obj" and not marks and _clause_as_object(tree, c, lang):
             return True
         # "mengakui telah mengirim pasukan": a complement with its own tense is a statement,
         # and so is a negated one or an existential ("menilai tak ada saran yang ...")
@@ -171,7 +171,7 @@ def _reported(tree: Tree, c: int, lang: str) -> bool:
     return False
 
 
-def _clause_as_object(tree: Tree, c: int) -> bool:
+def _clause_as_object(tree: Tree, c: int, lang: str) -> bool:
     """ "Chahine said her immediate family spent ...": the parser made the subject of what
     was said the verb's object and the statement's verb a clause on it. A finite verb right
     after the noun phrase, with no relative word between, is the statement's own."""
@@ -186,14 +186,12 @@ def _clause_as_object(tree: Tree, c: int) -> bool:
         ):
             continue
         between = range(max(tree.subtree(c) - tree.subtree(a), default=c) + 1, a)
-        if any(tree[w].lower in _RELATIVE_WORDS for w in [*between, *tree.kids(a, "nsubj")]):
+        relative = lexicon.RELATIVIZERS[lang] | {"whose"}
+        if any(tree[w].lower in relative for w in [*between, *tree.kids(a, "nsubj")]):
             continue
         if all(w < a for w in tree.subtree(c) - tree.subtree(a)):
             return True
     return False
-
-
-_RELATIVE_WORDS = frozenset({"yang", "which", "who", "whom", "that", "whose"})
 
 
 def _clausal(tree: Tree, c: int) -> bool:

@@ -122,7 +122,7 @@ class _Cutter:
             # claim of its own, not part of what was said.
             speaker_words = self._without_markers(frame.speaker_words)
             speaker_subject = (t.text(speaker_words),) if speaker_words else ()
-            for other in sorted(self._heads_within(frame.other)):
+            for other in sorted(t.tops(frame.other)):
                 if t[other].rel == "appos" and not self._verbal(other) and written:
                     # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
                     # description is no claim; a relative clause in it is one about the speaker
@@ -229,9 +229,6 @@ class _Cutter:
             len(words) == 1 and words[0] in lexicon.PRONOUN_SPEAKERS | _FIRST_PERSON
         )
 
-    def _heads_within(self, words: frozenset[int]) -> set[int]:
-        return set(self.tree.tops(words))
-
     def _speaker(
         self, frame: attribution.Frame, outer: str | None
     ) -> tuple[str | None, str | None]:
@@ -255,7 +252,7 @@ class _Cutter:
         )
         if frame.other and written:
             self._side_clauses(frame.other, None, False, None, noun=written)
-        for head in sorted(self._heads_within(frame.content)):
+        for head in sorted(self.tree.tops(frame.content)):
             if self.tree[head].pos == "PUNCT":
                 continue
             self.clause(

@@ -276,13 +276,13 @@ def _gone(pid: int) -> bool:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a server that loaded the parsers once (pipeline/preload.py):
+    """Workers forked from a server that loaded the parsers once (services/preload.py):
     each spawned worker loading them itself cost 4.5-5 s of CPU, a quarter of a 200-article
     batch on 2 cores. Where there is no fork server (Windows), workers are spawned."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["claimcheck.pipeline.preload"])
+    context.set_forkserver_preload(["claimcheck.services.preload"])
     return context
 
 

@@ -1,6 +1,6 @@
 """What an ingest worker needs before its first article, loaded once for all of them.
 
-The worker pool of a large ingest (services/ingest.py) starts its workers from a fork server
+The worker pool of a large ingest (ingest.py beside it) starts its workers from a fork server
 that imports this module first: the parsers and the language identifier are then loaded once
 (1.5-2 s of CPU) and shared by every worker it forks, instead of loaded again in each.
 Importing it anywhere else loads them too, which only text splitting needs.

@@ -153,6 +153,34 @@ def test_a_negated_or_existential_complement_of_a_verb_of_saying_is_what_was_sai
     ) == [("Tak ada saran yang perlu diberikan kepada Lady Gaga", "Celine Dion", False)]
 
 
+# From an IndoSum article (1501649557-microsoft-pensiunkan-aplikasi-word-flow), read as a
+# reviewer after the tuning was done.
+def test_a_predicate_the_tagger_read_as_a_conjunction_is_not_trimmed_off() -> None:
+    # "usai" (over) tagged SCONJ: trimmed as a dangling conjunction, it left "... telah"
+    first = claims_of(
+        "Pengguna yang menuju ke sana bakal mendapati pemberitahuan bahwa uji coba telah usai "
+        "dan mereka disarankan untuk mengunduh aplikasi lainnya.",
+        "id",
+    )[0]
+    assert first[0].endswith("uji coba telah usai")
+
+
+def test_a_relative_clause_after_an_ordinal_restricts_even_after_a_name() -> None:
+    # "the first app by Garage that died early": one claim, not one about "garapan Garage"
+    assert claims_of(
+        'Word Flow sendiri sejatinya bukan aplikasi pertama garapan Garage yang menemui "ajal" '
+        "lebih cepat.",
+        "id",
+    ) == [
+        (
+            'Word Flow sendiri sejatinya bukan aplikasi pertama garapan Garage yang menemui "ajal" '
+            "lebih cepat",
+            None,
+            False,
+        )
+    ]
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -727,6 +727,7 @@ class _Cutter:
                 self.lang == "id"
                 and self._named(noun.i, relativizer) is not None
                 and not any(t[k].rel == "case" for k in t.children[noun.i])
+                and not self._ranked(noun.i)
             )
             return "relative" if set_off or after_name else None
         if (
@@ -747,6 +748,16 @@ class _Cutter:
                 )
             return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
         return None
+
+    def _ranked(self, noun: int) -> bool:
+        """An ordinal or a superlative on the noun ("aplikasi pertama garapan Garage yang
+        ...", "kota terbesar ... yang"): the relative clause picks the one meant, a name
+        before it or not."""
+        t = self.tree
+        return any(
+            t[k].lower in _ORDINALS or (t[k].pos == "ADJ" and t[k].lower.startswith("ter"))
+            for k in t.kids(noun, "amod", "nummod")
+        )
 
     def _named(self, noun: int, relativizer: int) -> int | None:
         """The head of the name right before "yang" within the phrase of ``noun`` ("film" in
@@ -1195,6 +1206,12 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
             and last.dep != "fixed"
+            # a word with its own modifiers is a predicate the tagger misread ("uji coba
+            # telah usai", "usai" as SCONJ), not a conjunction left dangling ("di dalam")
+            and not any(
+                c in ordered and tree[c].rel not in {"case", "fixed", "punct", "cc"}
+                for c in tree.children[last.i]
+            )
         ):
             ordered = ordered[:-1]
         if ordered == before:
@@ -1202,6 +1219,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
     return frozenset(ordered)
 
 
+_ORDINALS = frozenset({"pertama", "kedua", "ketiga", "terakhir", "satu-satunya"})
 _SO_PHRASES = frozenset({"far", "much", "many", "few", "long", "that", "to", "as"})
 _OPENING = "\"“‘'«(["
 _CLOSING = "\"”’'»)]"

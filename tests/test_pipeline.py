@@ -181,6 +181,40 @@ def test_a_relative_clause_after_an_ordinal_restricts_even_after_a_name() -> Non
     ]
 
 
+def test_a_contrast_headed_by_its_own_subject_gets_no_other_subject() -> None:
+    # IndoSum sentences: the parser made the noun after "namun" the clause's head
+    assert [c[0] for c in claims_of(
+        "Industri ritel terus tumbuh, namun tantangannya terbentang di depan bagi peritel "
+        "tradisional.",
+        "id",
+    )] == [
+        "Industri ritel terus tumbuh",
+        "Tantangannya terbentang di depan bagi peritel tradisional",
+    ]  # fmt: skip
+    assert [c[0] for c in claims_of(
+        "Paul Pogba berhasil menanduk sepak pojok, namun bola ditepis Fabianski dan bergerak "
+        "liar di mulut gawang.",
+        "id",
+    )][1] == "Bola ditepis Fabianski dan bergerak liar di mulut gawang"  # fmt: skip
+
+
+def test_a_contrast_of_adverbs_alone_and_a_bare_infinitive_are_no_claims_of_their_own() -> None:
+    # The Verge (tests/data/pages/theverge.com.ios13.html): it came out as three claims,
+    # "... that Apple would one day", "Rundle himself do this", "Rundle himself not so soon"
+    assert claims_of(
+        "Coincidentally, Rundle himself theorized back in 2017 that Apple would one day do this, "
+        "although not so soon.",
+        "en",
+    ) == [
+        (
+            "Rundle himself theorized back in 2017 that Apple would one day do this, although "
+            "not so soon",
+            None,
+            False,
+        )
+    ]
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

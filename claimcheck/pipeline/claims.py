@@ -16,6 +16,7 @@ gapped verb, a head noun, an English auxiliary) are marked as restored.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from claimcheck.pipeline import attribution, lexicon
@@ -178,7 +179,16 @@ class _Cutter:
             rest -= part
             # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
             existential = t[child].lower in lexicon.EXISTENTIALS[self.lang]
-            inherit = () if has_own or existential else subject_text
+            # "..., tetapi pasokan tetap aman" parsed with the noun as the clause's head: that
+            # noun is the subject, none is written back
+            noun_headed = (
+                kind == "contrast"
+                and t[child].rel == "advcl"  # a conjunct noun may be gapped: "bukan A, tapi B"
+                and t[child].pos in {"NOUN", "PROPN", "PRON"}
+                # "meski sempat kewalahan ...": a predicate the tagger took for a noun
+                and not any(k < child for k in t.kids(child, "advmod", "aux"))
+            )
+            inherit = () if has_own or existential or noun_headed else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
             if kind == "participle":
@@ -309,6 +319,8 @@ class _Cutter:
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
+            if verbal and c.feature("VerbForm") == "Inf" and t.subject(child) is None:
+                return None  # "... would one day do this": a bare infinitive is no clause
             return "conj" if verbal else None  # a noun set beside the clause is an apposition
         reporting = c.rel == "advcl" and c.lower in lexicon.REPORTING[self.lang] and child > head
         if reporting and attribution.frame(t, child, t.subtree(child) & words, self.lang):
@@ -319,7 +331,8 @@ class _Cutter:
         if c.rel == "advcl":
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
-                return "contrast"
+                adverbs = _adverbs_only(t, t.subtree(child) & words)
+                return None if adverbs else "contrast"  # ", although not so soon" says nothing
             if marker in lexicon.CAUSAL_MARKERS[self.lang] and t.subject(child) is not None:
                 return "conj"
             if marker is None and self._fronted_participle(head, child):
@@ -525,6 +538,8 @@ class _Cutter:
             left = order[:n]
             if not (self._has_predicate(frozenset(right)) and self._has_predicate(frozenset(left))):
                 continue
+            if _adverbs_only(t, right):
+                continue  # ", although not so soon": no statement of its own
             if any(t[w].dep in SUBJECTS for w in right):
                 front: tuple[str, ...] = ()
             else:
@@ -1217,6 +1232,14 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         if ordered == before:
             break
     return frozenset(ordered)
+
+
+_ADVERBIAL_POS = frozenset({"ADV", "PART", "ADP", "DET", "SCONJ", "CCONJ", "PUNCT"})
+
+
+def _adverbs_only(tree: Tree, words: Iterable[int]) -> bool:
+    """Words with nothing but adverbs, particles and markers ("although not so soon")."""
+    return all(tree[w].pos in _ADVERBIAL_POS for w in words)
 
 
 _ORDINALS = frozenset({"pertama", "kedua", "ketiga", "terakhir", "satu-satunya"})

@@ -215,6 +215,16 @@ def test_a_contrast_of_adverbs_alone_and_a_bare_infinitive_are_no_claims_of_thei
     ]
 
 
+def test_a_relative_clause_is_about_the_noun_not_a_verb_parsed_into_its_name() -> None:
+    # Nature (tests/data/pages/nature.com.telescope.html): "to locate exoplanets" was parsed
+    # with "locate" a compound of "exoplanets", and the claim read "Locate exoplanets may ..."
+    assert [c[0] for c in claims_of(
+        "It will also explore a frontier in radioastronomy — using radio waves to locate "
+        "exoplanets, which may harbour extraterrestrial life.",
+        "en",
+    )][-1] == "Exoplanets may harbour extraterrestrial life"  # fmt: skip
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

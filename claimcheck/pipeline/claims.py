@@ -903,8 +903,13 @@ class _Cutter:
                 of_phrase = t[c].rel == "nmod" and any(
                     t[k].lower in {"of", "dari"} for k in t.kids(c, "case")
                 )
-                if c in available and (
-                    t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase
+                # "to locate exoplanets" parsed as a compound: an English verb before the
+                # noun is not part of its name (Indonesian compounds take verbs: "ruang tunggu")
+                verb_before = self.lang == "en" and t[c].pos in {"VERB", "AUX"} and c < i
+                if (
+                    c in available
+                    and not verb_before
+                    and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase)
                 ):
                     out.add(c)
                     stack.append(c)

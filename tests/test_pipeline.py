@@ -225,6 +225,15 @@ def test_a_relative_clause_is_about_the_noun_not_a_verb_parsed_into_its_name() -
     )][-1] == "Exoplanets may harbour extraterrestrial life"  # fmt: skip
 
 
+def test_a_noun_written_back_keeps_the_of_of_its_phrase() -> None:
+    # VICE (tests/data/pages/vice.com.amazon.html): "The movement the smoke completely ..."
+    assert [c[0] for c in claims_of(
+        "Satellite imagery has tracked the movement of the smoke, which completely filled the "
+        "air in São Paulo.",
+        "en",
+    )][-1].startswith("The movement of the smoke ")  # fmt: skip
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

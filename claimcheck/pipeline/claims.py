@@ -913,6 +913,8 @@ class _Cutter:
                 ):
                     out.add(c)
                     stack.append(c)
+                    if of_phrase:  # "the movement of the smoke", with its "of"
+                        out.update(k for k in t.kids(c, "case") if k in available)
         return frozenset(out)
 
     def _has_predicate(self, words: frozenset[int]) -> bool:

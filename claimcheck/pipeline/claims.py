@@ -1228,11 +1228,10 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
             and last.dep != "fixed"
-            # a word with its own modifiers is a predicate the tagger misread ("uji coba
-            # telah usai", "usai" as SCONJ), not a conjunction left dangling ("di dalam")
+            # a word with its own adverb or auxiliary is a predicate the tagger misread ("uji
+            # coba telah usai", "usai" as SCONJ), not a conjunction left dangling
             and not any(
-                c in ordered and tree[c].rel not in {"case", "fixed", "punct", "cc"}
-                for c in tree.children[last.i]
+                c in ordered and tree[c].rel in {"advmod", "aux"} for c in tree.children[last.i]
             )
         ):
             ordered = ordered[:-1]

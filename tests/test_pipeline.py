@@ -234,6 +234,72 @@ def test_a_noun_written_back_keeps_the_of_of_its_phrase() -> None:
     )][-1].startswith("The movement of the smoke ")  # fmt: skip
 
 
+# Read on 300 IndoSum articles and the pages in tests/data, before and after.
+def test_a_reason_with_its_own_subject_is_cut_where_the_parser_hung_it_low() -> None:
+    # "karena" hung on the purpose clause ("untuk memilih"), not on the main verb
+    assert [c[0] for c in claims_of(
+        "Saya mengajak seluruh warga untuk memilih karena saya sudah memerintahkan kepada "
+        "seluruh aparat negara untuk menjamin keamanan.",
+        "id",
+    )] == [
+        "Saya mengajak seluruh warga untuk memilih",
+        "Saya sudah memerintahkan kepada seluruh aparat negara untuk menjamin keamanan",
+    ]  # fmt: skip
+    assert [c[0] for c in claims_of(
+        "Hasilnya tak ada gol tambahan tercipta hingga turun minum meski mereka terus ditekan "
+        "oleh tim tamu.",
+        "id",
+    )] == [
+        "Hasilnya tak ada gol tambahan tercipta hingga turun minum",
+        "Mereka terus ditekan oleh tim tamu",
+    ]  # fmt: skip
+
+
+def test_a_reason_the_parser_read_as_an_oblique_is_a_claim_without_its_adverb() -> None:
+    # phys.org (tests/data/pages/phys.org.tool.html): "because it was at the bottom ..." was
+    # parsed as an oblique of "survived"
+    assert [c[0] for c in claims_of(
+        "The tool found by the researchers survived only because it was at the bottom of the "
+        "North Sea for most of its existence.",
+        "en",
+    )] == [
+        "The tool found by the researchers survived",
+        "It was at the bottom of the North Sea for most of its existence",
+    ]  # fmt: skip
+
+
+def test_a_fronted_participle_is_a_claim_about_the_subject_in_lower_case() -> None:
+    # the comma that sets it off hangs on the participle itself in this parse
+    doggerland = "Known as Doggerland, the area was icy tundra with very few trees."
+    assert [c[0] for c in claims_of(doggerland, "en")] == [
+        "The area was known as Doggerland",
+        "The area was icy tundra with very few trees",
+    ]
+    # docs/claims.md's own example: the tagger reads the capitalised "Terkubur" as a name
+    assert [c[0] for c in claims_of(
+        "Terkubur sedalam 100 meter (328 kaki) di bawah tanah, Pyongyang Metro adalah salah "
+        "satu kereta bawah tanah terdalam di dunia.",
+        "id",
+    )] == [
+        "Pyongyang Metro terkubur sedalam 100 meter (328 kaki) di bawah tanah",
+        "Pyongyang Metro adalah salah satu kereta bawah tanah terdalam di dunia",
+    ]  # fmt: skip
+    assert [c[0] for c in claims_of(
+        "Berlokasi di kawasan berbelanja elite Ginza, Tokyo, Kit Kat Chocolatory menjadi toko "
+        "cokelat high end.",
+        "id",
+    )][0] == "Kit Kat Chocolatory berlokasi di kawasan berbelanja elite Ginza, Tokyo"  # fmt: skip
+
+
+def test_an_adverbial_phrase_with_a_participles_prefix_is_no_claim_of_its_own() -> None:
+    for sentence in (
+        "Terhitung sejak tahun 2004, nama Tamara mulai jarang terdengar di industri hiburan.",
+        "Berdasarkan informasi dari masyarakat, industri ayam dapat menyediakan daging ayam.",
+        "Tak berselang lama, Miller menggeser Marquez dengan menyelesaikan satu putaran.",
+    ):
+        assert [c[0] for c in claims_of(sentence, "id")] == [sentence.rstrip(".")]
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

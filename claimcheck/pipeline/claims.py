@@ -32,6 +32,9 @@ MAX_SENTENCE_CHARS = 1500
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "kita", "i", "we", "me"})
 _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "si"})
+#: Indonesian predicates that can open a participial clause: the passive and stative
+#: prefixes ("Terkubur sedalam ...", "Dibangun pada 1970, ...", "Berbeda dari ..., X ...").
+_ID_PARTICIPLE_PREFIXES = ("ter", "di", "ber")
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
 
@@ -205,6 +208,7 @@ class _Cutter:
             if kind == "contrast":
                 rest -= self._only_words(head, rest)
 
+        rest -= self._trailing_reason(head, frozenset(rest), speaker, hedged, unresolved)
         rest_frozen = frozenset(rest)
         rest_frozen = self._gapping(head, rest_frozen, subject_text, speaker, hedged, unresolved)
         rest_frozen = self._side_clauses(rest_frozen, speaker, hedged, unresolved)
@@ -213,6 +217,34 @@ class _Cutter:
             head, rest_frozen, front or subject_text, speaker, hedged, unresolved
         )
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+
+    def _trailing_reason(
+        self,
+        head: int,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int]:
+        """ "Saya mengajak seluruh warga untuk memilih karena saya sudah memerintahkan
+        ...": a reason or contrast with a subject of its own that ends the clause is a claim
+        of its own, also where the parser hung it on a word inside the clause (the purpose
+        clause "untuk memilih") rather than on its verb. The words it took are returned."""
+        t = self.tree
+        last = max((w for w in words if t[w].pos != "PUNCT"), default=None)
+        for w in sorted(words):
+            if t[w].rel != "advcl" or t[w].head == head or w <= head or t.subject(w) is None:
+                continue
+            marker = self._marker(w)
+            markers = lexicon.CAUSAL_MARKERS[self.lang] | lexicon.CONTRAST_MARKERS[self.lang]
+            if marker is None or marker not in markers:
+                continue
+            part = t.subtree(w) & words
+            if last not in part or _adverbs_only(t, part):
+                continue
+            self.clause(w, part, speaker=speaker, hedged=hedged, unresolved=unresolved)
+            return part
+        return frozenset()
 
     def _complementizer(self, i: int) -> bool:
         """A clause opened by "bahwa"/"that": complete in itself (when it has no subject it
@@ -328,7 +360,7 @@ class _Cutter:
         fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
         if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
             return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
-        if c.rel == "advcl":
+        if c.rel == "advcl" or self._copular_clause(child):
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 adverbs = _adverbs_only(t, t.subtree(child) & words)
@@ -340,6 +372,17 @@ class _Cutter:
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
         return None
+
+    def _copular_clause(self, i: int) -> bool:
+        """ "survived only because it was at the bottom of ...": a nominal predicate with
+        its marker, copula and subject, which the parser hung on the verb as an oblique."""
+        t = self.tree
+        return (
+            t[i].rel in {"obl", "nmod"}
+            and any(m < i for m in t.kids(i, "mark"))
+            and bool(t.kids(i, "cop"))
+            and t.subject(i) is not None
+        )
 
     def _marker(self, i: int) -> str | None:
         """The conjunction or subordinator introducing clause ``i`` ("tetapi", "although")."""
@@ -626,18 +669,37 @@ class _Cutter:
         marker or subject, before the main clause and set off by a comma."""
         t = self.tree
         c = t[child]
-        if t.subject(child) is not None or c.pos not in {"VERB", "ADJ"}:
-            return False
         span = t.subtree(child)
-        after = t.after(max(span))
+        # "Terkubur sedalam ...": the Indonesian tagger takes a capitalised first word for a
+        # name; its prefix says it is a predicate
+        opening_verb = (
+            self.lang == "id"
+            and c.pos == "PROPN"
+            and child == min(span)
+            and c.lower.startswith(_ID_PARTICIPLE_PREFIXES)
+            and lexicon.id_is_predicate(c.text)
+        )
+        if child > head or t.subject(child) is not None:
+            return False
+        if not (c.pos in {"VERB", "ADJ"} or opening_verb):
+            return False
+        if self.lang == "id" and c.lower in (
+            lexicon.ID_ADVERBIAL_PARTICIPLES
+            | lexicon.HEDGED_REPORTING["id"]
+            | lexicon.SOURCE_VERBS["id"]
+        ):
+            return False
+        # the comma that sets it off may hang on the clause itself ("Known as Doggerland,")
+        last = max((w for w in span if t[w].pos != "PUNCT"), default=max(span))
+        after = t.after(last)
         subject = t.subject(head)
-        if after is None or after.text != "," or (subject is not None and subject < max(span)):
+        if after is None or after.text != "," or (subject is not None and subject < last):
             return False
         if min(span) != min(t.subtree(head)) and t[min(t.subtree(head))].pos != "PUNCT":
             return False  # it does not open the sentence
         if self.lang == "en":
             return c.feature("VerbForm") == "Part" and c.feature("Tense") == "Past"
-        return c.lower.startswith(("ter", "di")) or c.pos == "ADJ"
+        return c.lower.startswith(_ID_PARTICIPLE_PREFIXES) or c.pos == "ADJ"
 
     def _auxiliary(self, head: int, subject: frozenset[int], child: int) -> tuple[str, ...]:
         """English needs "is"/"was" before a participle cut from its clause."""
@@ -761,7 +823,7 @@ class _Cutter:
                     if tok.feature("VerbForm") == "Part" and tok.feature("Tense") == "Past"
                     else None
                 )
-            return "participle" if tok.lower.startswith(("ter", "di", "ber")) else None
+            return "participle" if tok.lower.startswith(_ID_PARTICIPLE_PREFIXES) else None
         return None
 
     def _ranked(self, noun: int) -> bool:
@@ -1098,6 +1160,10 @@ def _render(
     body: list[str] = []
     restored = list(front)
     previous: int | None = None
+    # the sentence's first word moves inside the claim when words are restored before it
+    lowered = bool(front or (inserts and inserts[0][0] <= ordered[0])) and _opening_case(
+        tree, ordered[0], lang
+    )
     for w in ordered:
         gap = ""
         if previous is not None:
@@ -1107,7 +1173,7 @@ def _render(
             restored.append(inserts[0][1])
             inserts.pop(0)
             gap = " "
-        body.append(gap + tree[w].text)
+        body.append(gap + (tree[w].lower if lowered and w == ordered[0] else tree[w].text))
         previous = w
     claim = " ".join([*front, "".join(body)]).strip()
     claim = re.sub(r"\s+", " ", claim)
@@ -1130,6 +1196,20 @@ def _render(
         claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
     )
     return draft, False
+
+
+def _opening_case(tree: Tree, w: int, lang: str) -> bool:
+    """Whether word ``w`` opens the sentence and is capitalised only for that ("Known as
+    Doggerland, the area ...", "Terkubur sedalam ..., Pyongyang Metro ..."), not a name."""
+    tok = tree[w]
+    opening = next((n for n, ch in enumerate(tree.parse.text) if ch.isalnum()), 0)
+    if tok.start != opening or not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    if tok.pos != "PROPN":
+        return tok.lower != "i"
+    # the Indonesian tagger takes a capitalised first word for a name; a verbal prefix says
+    # it is none
+    return lang == "id" and lexicon.id_is_predicate(tok.text) and not tree.kids(w, "flat")
 
 
 _GLUED_STOP = re.compile(r"(?:^|\s)([^\W_][\w-]*)\.$")
@@ -1215,6 +1295,14 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             and len(ordered) > 3
         ):
             ordered = ordered[1:]  # the complementizer a parser hung elsewhere
+        elif (
+            first.pos == "ADV"
+            and len(ordered) > 3
+            and tree[ordered[1]].lower in lexicon.CLAUSE_MARKERS[lang]
+            and tree[ordered[1]].dep == "mark"
+            and tree[ordered[1]].head == first.head
+        ):
+            ordered = ordered[1:]  # "only because it was ...": the adverb goes with its marker
         elif (
             first.pos in {"CCONJ", "PUNCT", "SYM"}
             and first.text not in _OPENING

@@ -311,6 +311,17 @@ HEDGED_REPORTING: dict[str, frozenset[str]] = {
         _terms("reported, rumored, rumoured, alleged, believed, said, thought, claimed, feared")
     ),
 }
+# Indonesian words with a participle's prefix that open an adverbial phrase, not a
+# participial clause about the subject ("Berdasarkan informasi ..., X ...", "Terhitung sejak
+# 2004, ...", "Tak berselang lama, ..."): no claim is made of them. Reporting verbs in the
+# passive ("Diakui X, ...") are not participles either (HEDGED_REPORTING, SOURCE_VERBS).
+ID_ADVERBIAL_PARTICIPLES = frozenset(
+    _terms("""
+        berdasarkan, terkait, terhitung, bersamaan, beralih, berkat, bertepatan, berhubung,
+        termasuk, terlepas, berselang, diakui, diketahui, dikisahkan, diceritakan,
+        dijelaskan, diestimasikan, ditambahkan, disampaikan, diungkapkan
+    """)
+)
 # "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
 SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(

@@ -76,7 +76,13 @@ def evaluate(path: Path = DEV, *, baseline: bool = False) -> dict[str, Tally]:
                 got = claims[pair.right].speaker
                 if wanted or got:
                     t.speakers += 1
-                    t.speakers_right += (got or "").lower() == (wanted or "").lower()
+                    right = (got or "").lower() == (wanted or "").lower()
+                    t.speakers_right += right
+                    if not right and name == "all":
+                        t.errors.append(
+                            f"{row['id']}: speaker: gold {wanted!r} got {got!r} for "
+                            f"{claims[pair.right].text!r}"
+                        )
                 t.hedges_right += bool(getattr(claims[pair.right], "hedged", False)) == bool(
                     gold[pair.left].get("hedged", False)
                 )

@@ -300,6 +300,80 @@ def test_an_adverbial_phrase_with_a_participles_prefix_is_no_claim_of_its_own() 
         assert [c[0] for c in claims_of(sentence, "id")] == [sentence.rstrip(".")]
 
 
+def test_the_speaker_of_a_quote_taken_from_another_outlet() -> None:
+    # IndoSum: "..., kata X seperti dikutip dari Y" gave no speaker and a claim "Kata X ..."
+    assert claims_of(
+        '"Tidak ada yang berubah di London Utara," kata Wenger seperti dikutip dari The Guardian.',
+        "id",
+    ) == [("Tidak ada yang berubah di London Utara", "Wenger", False)]
+    assert claims_of(
+        "Kevin Johnson akan menggantikan posisi Schultz pada 3 April 2017, kata Starbucks "
+        "seperti dikutip Reuters.",
+        "id",
+    ) == [("Kevin Johnson akan menggantikan posisi Schultz pada 3 April 2017", "Starbucks", False)]
+
+
+def test_a_frame_set_off_by_commas_inside_the_sentence() -> None:
+    # phys.org (tests/data/pages/phys.org.tool.html)
+    assert claims_of(
+        "Creating and using birch tar, the researchers note, requires some degree of complex "
+        "thinking.",
+        "en",
+    ) == [
+        (
+            "Creating and using birch tar requires some degree of complex thinking",
+            "researchers",
+            False,
+        )
+    ]
+    # IndoSum: the subject before the frame, the pronoun in it
+    assert claims_of(
+        "Kapolres Rina mengatakan banjir merendam 40 rumah. Polisi, ia menambahkan, juga telah "
+        "mendirikan posko di Batunadua Julu.",
+        "id",
+    )[-1] == ("Polisi juga telah mendirikan posko di Batunadua Julu", "Rina", False)
+    # an office before the speaker is no claim: "Managing Director Cyrus Network"
+    assert [c[0] for c in claims_of(
+        "Managing Director Cyrus Network, Eko Dafid Afianto memaparkan, pasangan calon Ridwan "
+        "Kamil bersaing ketat mendapatkan dukungan tertinggi.",
+        "id",
+    )] == ["Pasangan calon Ridwan Kamil bersaing ketat mendapatkan dukungan tertinggi"]  # fmt: skip
+
+
+def test_a_speakers_name_keeps_its_hyphen_and_a_capitalised_particle() -> None:
+    assert (
+        claims_of(
+            "The American-Arab Discrimination Committee is suing Condoleeza Rice, charging that "
+            "they mismanaged the evacuation efforts.",
+            "en",
+        )[-1][1]
+        == "American-Arab Discrimination Committee"
+    )
+    # Nature (tests/data/pages/nature.com.telescope.html): "Di" is no preposition here
+    assert claims_of(
+        "“We do not see any roadblocks for the remaining transition,” says Di Li, the chief "
+        "scientist of FAST.",
+        "en",
+    ) == [("We do not see any roadblocks for the remaining transition", "Di Li", False)]
+
+
+def test_police_and_military_ranks_are_titles() -> None:
+    # IndoSum: the speaker was "Kompol Bayu Suseno", "Polri Irjen Pol Boy Rafli Amar"
+    for sentence, speaker in (
+        (
+            "Kapolsek Cipondoh, Kompol Bayu Suseno mengatakan, peristiwa itu bermula dari "
+            "perselisihan antara TH dan NL.",
+            "Bayu Suseno",
+        ),
+        (
+            "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar mengatakan pihak Polda Metro Jaya "
+            "meminta sidang Ahok ditunda.",
+            "Boy Rafli Amar",
+        ),
+    ):
+        assert {c[1] for c in claims_of(sentence, "id")} == {speaker}
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

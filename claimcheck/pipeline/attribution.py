@@ -280,6 +280,23 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             # only where and when may follow the verb: '..." X said on Monday.'
             short_tail = len(tail) <= 8 and not any(t.pos in {"VERB", "AUX"} for t in tail)
             end = len(order)
+            # "P1, the researchers note, P2": the frame set off by commas inside the sentence,
+            # after words with a verb of their own (not an office: "Managing Director X, Eko
+            # memaparkan, P")
+            opener = tree[order[0]].lower
+            inside = (
+                not short_tail
+                and position + 2 < len(order)
+                and tree[order[start]].text == ","
+                and tree[order[position + 1]].text == ","
+                and len(speaker) <= 6
+                and any(tree[x].pos in {"VERB", "AUX"} for x in order[:start])
+                and not _cut_off_opener(opener, lang)
+            )
+            if inside:
+                short_tail, end = True, position + 2
+                if opener in lexicon.ADVERBIAL_OPENERS[lang]:
+                    start += 1  # "Jika ..., Yannes menekankan, maka ...": the condition's comma
             if speaker and short_tail and _name_like(tree, speaker, lang):
                 cut = set(order[start:end])
                 if _leaves_statement(tree, words - cut, order, cut):
@@ -315,6 +332,27 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         ):
             speaker = [x for x in order[:n] if tree[x].pos != "PUNCT"]
             rest = frozenset(order[n + 2 :])
+            comma = max((k for k in range(n) if tree[order[k]].text == ","), default=None)
+            after_comma = list(order[comma + 1 : n]) if comma is not None else []
+            opener = tree[order[0]].lower
+            if (
+                comma is not None
+                and opener in lexicon.ADVERBIAL_OPENERS[lang]
+                and not _cut_off_opener(opener, lang)
+            ):
+                # "Setelah banjir surut, ia menjelaskan, warga ...": the clause before the
+                # speaker is the statement's own
+                speaker = [x for x in after_comma if tree[x].pos != "PUNCT"]
+                rest = rest | frozenset(order[: comma + 1])
+            elif (
+                comma is not None
+                and not _cut_off_opener(opener, lang)
+                and len(after_comma) == 1
+                and tree[after_comma[0]].lower in lexicon.PRONOUN_SPEAKERS
+            ):
+                # "Polisi, ia menambahkan, juga telah ...": the words before are the subject
+                speaker = after_comma
+                rest = rest | frozenset(order[:comma])
             if (
                 speaker
                 and len(speaker) <= 8
@@ -347,6 +385,13 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                     (), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya")
                 )
     return None
+
+
+def _cut_off_opener(opener: str, lang: str) -> bool:
+    """ "Meski berada di Indonesia, Sezai mengatakan, dirinya ...": a concession before a
+    frame set inside the sentence, which the parse hangs on the verb of saying; taken into the
+    statement, it would be cut off as a claim with no subject."""
+    return opener in lexicon.CONCESSIVE[lang] | {"selain", "besides"}
 
 
 def _is_break(text: str) -> bool:
@@ -431,12 +476,13 @@ _CIRCUMSTANCE_WORDS = {
     "id": frozenset(
         _terms("""
             di, saat, ketika, dalam, kepada, pada, usai, seusai, sebelum, sesudah, setelah,
-            kemarin, dengan, dari, senin, selasa, rabu, kamis, jumat, sabtu, minggu
+            kemarin, dengan, dari, senin, selasa, rabu, kamis, jumat, sabtu, minggu,
+            seperti, sebagaimana, dikutip, dilansir
         """)
     ),
     "en": frozenset(
         _terms("""
-            in, on, at, during, after, before, to, from, with, when, while, last, this, monday,
+            in, on, at, during, after, before, to, from, with, when, while, as, last, this, monday,
             tuesday, wednesday, thursday, friday, saturday, sunday, yesterday, today, earlier
         """)
     ),
@@ -526,7 +572,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         if w == head or tree[w].head not in keep or w in whole:
             continue
         relative = tree[w].dep == "acl:relcl"
-        glued = tree[w].text in "-'." and _glued(tree, w)
+        glued = tree[w].text in "-'." and tree.glued(w)
         if (tree[w].dep in _NOT_IN_NAME and not glued) or (relative and not described):
             keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
     names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
@@ -581,7 +627,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         (
             n
             for n, w in enumerate(ordered[:3])
-            if tree[w].text in {"-", "–", "—"} and not _glued(tree, w)
+            if tree[w].text in {"-", "–", "—"} and not tree.glued(w)
         ),
         None,
     )
@@ -627,7 +673,12 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
             break
     while run and tree[run[0]].text == "-":
         run = run[1:]
-    while run and tree[run[0]].lower in _NAME_PARTICLES:
+    # a particle opens no name ("di Jakarta"), unless capitalised as a name's own ("Di Li")
+    while (
+        run
+        and tree[run[0]].lower in _NAME_PARTICLES
+        and not (_capital(tree, run[0]) and len(run) > 1 and tree[run[0]].head in run[1:])
+    ):
         run = run[1:]
     if not run:
         return []
@@ -660,15 +711,6 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if not titled and len(run) == len(ordered):
         return run
     return run
-
-
-def _glued(tree: Tree, w: int) -> bool:
-    """A hyphen or apostrophe written inside a word ("al-Sadr", "O'Brien")."""
-    return (
-        0 < w < len(tree) - 1
-        and tree[w - 1].end == tree[w].start
-        and tree[w].end == tree[w + 1].start
-    )
 
 
 def _same_name(tree: Tree, a: int, b: int) -> bool:

@@ -294,16 +294,34 @@ class _Cutter:
         )
         if frame.other and written:
             self._side_clauses(frame.other, None, False, None, noun=written)
-        for head in sorted(self.tree.tops(frame.content)):
-            if self.tree[head].pos == "PUNCT":
+        t = self.tree
+        tops = [h for h in sorted(t.tops(frame.content)) if t[h].pos != "PUNCT"]
+        lent: frozenset[int] = frozenset()  # a subject the parse gave the verb of saying
+        for n, head in enumerate(tops):
+            part = t.subtree(head) & frame.content
+            if (
+                t[head].rel == "nsubj"
+                and t[head].pos in {"NOUN", "PROPN"}
+                and n + 1 < len(tops)
+                and t.subject(tops[n + 1]) is None
+                and self._verbal(tops[n + 1])
+            ):
+                # "Polisi, ia menambahkan, juga telah mendirikan posko ...": the noun before
+                # the frame is the subject of what was said after it
+                lent = self._without_markers(
+                    frozenset(w for w in part if t[w].pos != "PUNCT" or t.glued(w))
+                )
                 continue
             self.clause(
                 head,
-                self.tree.subtree(head) & frame.content,
+                part,
+                subject=(t.text(lent),) if lent else (),
+                subject_words=lent,
                 speaker=said,
                 hedged=hedged,
                 unresolved=unresolved,
             )
+            lent = frozenset()
 
     def _subject_words(self, head: int, words: frozenset[int]) -> frozenset[int]:
         t = self.tree
@@ -315,8 +333,13 @@ class _Cutter:
         for w in list(subtree):
             if self._side_kind(w) is not None:
                 subtree -= t.subtree(w)
+        # brackets and a hyphen inside a name ("American-Arab ...") stay with the words
         return self._without_markers(
-            frozenset(w for w in subtree if t[w].pos != "PUNCT" or t[w].text in "()")
+            frozenset(
+                w
+                for w in subtree
+                if t[w].pos != "PUNCT" or t[w].text in "()" or t[w].text in "-'’" and t.glued(w)
+            )
         )
 
     def _without_markers(self, words: frozenset[int]) -> frozenset[int]:

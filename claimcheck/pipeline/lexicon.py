@@ -384,7 +384,11 @@ TITLES = frozenset(
         h., hj., tn., ny., bapak, ibu, pak, bu, sdr., president, vice, prime, minister,
         secretary, general, governor, mayor, senator, sen., rep., gov., chairman, chairwoman,
         chief, executive, spokesman, spokeswoman, spokesperson, director, leader, mr., mrs.,
-        ms., king, queen, former, mantan, the, u.s., us, as, radical, senior, top
+        ms., king, queen, former, mantan, the, u.s., us, as, radical, senior, top,
+        kapolres, kapolsek, kapolresta, kapolrestabes, kajati, kajari, danrem, dandim,
+        pangdam, kasat, kanit, kabid, kasubdit, kabag, humas, kombes, kompol, akbp, akp,
+        iptu, ipda, aiptu, aipda, bripka, brigadir, brigjen, irjen, komjen, jenderal,
+        mayjen, letjen, kolonel, letkol, mayor, kapten, sersan, pol, kadiv, ops, kapolrestro
     """)
 )
 

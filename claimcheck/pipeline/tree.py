@@ -66,6 +66,14 @@ class Tree:
         """The words of a set whose head is outside it (or who head themselves)."""
         return [w for w in words if self[w].head not in words or self[w].head == w]
 
+    def glued(self, w: int) -> bool:
+        """A mark written inside a word, no space either side ("al-Sadr", "O'Brien")."""
+        return (
+            0 < w < len(self.tokens) - 1
+            and self[w - 1].end == self[w].start
+            and self[w].end == self[w + 1].start
+        )
+
     def subject(self, i: int) -> int | None:
         found = self.kids(i, *SUBJECTS)
         return found[0] if found else None

@@ -7,6 +7,7 @@ has one near-miss ("Korea Selatan" for "Korea Utara") that must never be linked.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,16 @@ from sqlalchemy import delete, select
 
 from claimcheck.matching.normalize import normalize
 from claimcheck.services.repeats.candidates import candidates_for
+from claimcheck.services.repeats.index import claim_terms
 from claimcheck.services.repeats.record import record_article
-from claimcheck.storage import Article, Database
-from claimcheck.storage.models import ClaimGroup, ClaimMatch, GroupMember
+from claimcheck.storage import Article, Claim, Database, Sentence
+from claimcheck.storage.models import (
+    ClaimGroup,
+    ClaimMatch,
+    ClaimToken,
+    GroupMember,
+    MatchToken,
+)
 from tests.conftest import DATA, SEED, Cli
 
 OTHER = DATA / "kabardunia-dukungan-korut-iran.txt"
@@ -163,6 +171,28 @@ def test_reject_splits_the_pair_and_it_is_never_suggested_again(
         record_article(session, session.get(Article, 2))  # type: ignore[arg-type]
     shown = cli("claims", "show", str(ids["other_china"]), "--json").json()
     assert [r["kind"] for r in shown["repeats"]] == ["rejected"]
+
+
+def test_the_index_terms_made_while_reading_are_those_of_the_stored_text(
+    db: Database, two_articles: dict[str, int]
+) -> None:
+    # Ingest takes each claim's terms from the pipeline (an ingest worker stems them); they
+    # must be what the stored match text gives in the article's language.
+    with db.session(write=False) as session:
+        words = dict(session.execute(select(MatchToken.id, MatchToken.text)).all())
+        stored: dict[int, Counter[str]] = {}
+        for token_id, claim_id, count in session.execute(
+            select(ClaimToken.token_id, ClaimToken.claim_id, ClaimToken.count)
+        ):
+            stored.setdefault(claim_id, Counter())[words[token_id]] = count
+        rows = session.execute(
+            select(Claim.id, Claim.match_text, Article.language)
+            .join(Sentence, Claim.sentence_id == Sentence.id)
+            .join(Article, Sentence.article_id == Article.id)
+        ).all()
+    assert len(rows) > 20
+    for claim_id, match_text, language in rows:
+        assert stored[claim_id] == claim_terms(match_text, None, language), match_text
 
 
 def test_confirm_joins_a_suggested_pair(cli: Cli, two_articles: dict[str, int]) -> None:

@@ -13,6 +13,7 @@ import importlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
@@ -187,3 +188,23 @@ def term_weights(normalized: str, language: str) -> dict[str, int]:
         term = stemmed(word)
         weights[term] = weights.get(term, 0) + len(word) + 1
     return weights
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What a claim is indexed and looked up by: its terms' frequencies and each term's
+    share of the set weight. Made once where the text is read (an ingest worker), so the
+    process that stores and matches does not stem the words again."""
+
+    language: str  # the stemmer's
+    counts: tuple[tuple[str, int], ...]
+    weights: tuple[tuple[str, int], ...]
+
+
+def index_terms(normalized: str, language: str) -> Indexed:
+    """The :class:`Indexed` of text already normalised for matching."""
+    return Indexed(
+        language,
+        tuple(terms(normalized, language).items()),
+        tuple(term_weights(normalized, language).items()),
+    )

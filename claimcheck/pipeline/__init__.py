@@ -56,6 +56,7 @@ def split_article(
     # load them.
     from claimcheck.matching.aliases import learn_aliases
     from claimcheck.matching.normalize import normalize
+    from claimcheck.matching.terms import index_terms
     from claimcheck.pipeline import worthiness
     from claimcheck.pipeline.attribution import named_subject
     from claimcheck.pipeline.claims import extract_claims, opener_chars
@@ -121,7 +122,8 @@ def split_article(
                         restored=draft.restored,
                         priority=worth.score,
                         signals=worth.signals,
-                        match=normalize(draft.text, aliases),
+                        match=(match := normalize(draft.text, aliases)),
+                        indexed=index_terms(match.text, language),
                     )
                 )
         # "..., kata dia" refers back to the speaker of the sentence just before, or to the

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from claimcheck.matching.normalize import Normalized
+
+if TYPE_CHECKING:  # the stemmers load with it: only text splitting needs them
+    from claimcheck.matching.terms import Indexed
 
 
 class Role(StrEnum):
@@ -80,6 +84,7 @@ class Claim:
     priority: float = 0.0
     signals: tuple[str, ...] = ()
     match: Normalized | None = None
+    indexed: Indexed | None = None  # its index terms (matching/terms.py), in its language
 
 
 @dataclass(frozen=True)

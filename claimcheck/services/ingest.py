@@ -165,8 +165,18 @@ def ingest_text(
         for row, claim in zip(stored, document.claims, strict=True)
         if claim.match
     }
+    indexed = {
+        row.id: claim.indexed
+        for row, claim in zip(stored, document.claims, strict=True)
+        if claim.indexed
+    }
     found = record_article(
-        session, article, options.thresholds, forms=forms, aliases=dict(document.aliases)
+        session,
+        article,
+        options.thresholds,
+        forms=forms,
+        indexed=indexed,
+        aliases=dict(document.aliases),
     )
     return _result(article, source, already_present=False, found=found, warnings=warnings)
 

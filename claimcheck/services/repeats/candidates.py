@@ -16,7 +16,7 @@ claims' set weights follows the highest token_set_ratio the pair can reach (see
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,9 +63,16 @@ class Candidate:
     shared: int  # weight of the claim's words the candidate holds (common words included)
 
 
-def lookup(ranked: list[tuple[int, int, str]], match_text: str, language: str) -> Lookup:
-    """A claim's look-up from its index terms (token id, holders, term), rarest first."""
-    weights = term_weights(match_text, language)
+def lookup(
+    ranked: list[tuple[int, int, str]],
+    match_text: str,
+    language: str,
+    weights: Mapping[str, int] | None = None,
+) -> Lookup:
+    """A claim's look-up from its index terms (token id, holders, term), rarest first;
+    ``weights``: its terms' weights when already made (matching/terms.py)."""
+    if weights is None:
+        weights = term_weights(match_text, language)
     return Lookup(
         [Term(token_id, holders, weights.get(term, 0)) for token_id, holders, term in ranked],
         set_weight(match_text),

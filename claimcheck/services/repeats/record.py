@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from claimcheck.matching.aliases import learn_aliases
 from claimcheck.matching.compare import Comparison, compare
 from claimcheck.matching.compare import MatchKind as Found
 from claimcheck.matching.normalize import Normalized, normalize
-from claimcheck.matching.terms import terms
+from claimcheck.matching.terms import Indexed, terms
 from claimcheck.matching.thresholds import Thresholds
 from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
@@ -42,12 +43,14 @@ def record_article(
     thresholds: Thresholds | None = None,
     *,
     forms: Mapping[int, Normalized] | None = None,
+    indexed: Mapping[int, Indexed] | None = None,
     aliases: dict[str, str] | None = None,
 ) -> Recorded:
     """Index a newly stored article's claims and match them against other articles' claims.
 
-    ``forms`` and ``aliases`` are what the pipeline already made of the article (claim id ->
-    its normalised form); without them they are made here from the stored text."""
+    ``forms``, ``indexed`` and ``aliases`` are what the pipeline already made of the article
+    (claim id -> its normalised form, its index terms); without them they are made here from
+    the stored text."""
     limits = thresholds or Thresholds()
     if aliases is None:
         aliases = learn_aliases(article.text)
@@ -56,13 +59,31 @@ def record_article(
         return Recorded(0, 0)
     given = forms or {}
     prepared = {c.id: given.get(c.id) or normalize(c.text, aliases) for c in claims}
+    # the pipeline's terms where they are of this very text, stemmed in the article's language
+    made = {
+        cid: found
+        for cid, found in (indexed or {}).items()
+        if cid in given and given[cid] is prepared.get(cid) and found.language == article.language
+    }
     ranked = index_words(
-        session, {cid: terms(n.text, article.language) for cid, n in prepared.items()}
+        session,
+        {
+            cid: Counter(dict(made[cid].counts)) if cid in made else terms(n.text, article.language)
+            for cid, n in prepared.items()
+        },
     )
     own = set(prepared)
     suggested = linked = 0
     alias_cache: dict[int, dict[str, str]] = {article.id: aliases}
-    lookups = {cid: lookup(ranked[cid], n.text, article.language) for cid, n in prepared.items()}
+    lookups = {
+        cid: lookup(
+            ranked[cid],
+            n.text,
+            article.language,
+            dict(made[cid].weights) if cid in made else None,
+        )
+        for cid, n in prepared.items()
+    }
     remember_weights(session, {cid: found.weight for cid, found in lookups.items()})
     candidates = find_candidates(
         session, lookups, own, threshold=limits.suggest, limit=MAX_COMPARED, write=True

@@ -374,6 +374,50 @@ def test_police_and_military_ranks_are_titles() -> None:
         assert {c[1] for c in claims_of(sentence, "id")} == {speaker}
 
 
+def test_not_a_but_b_gives_both_with_the_subject_and_verb_written_back() -> None:
+    # tuned gold (en-n175, en-n228) and IndoSum; the parse of B is seldom right
+    for sentence, lang, wanted in (
+        (
+            "The problem is not with the Palestinian resistance groups but with Israel's scheme "
+            "to destroy the Palestinians' infrastructure.",
+            "en",
+            [
+                "The problem is not with the Palestinian resistance groups",
+                "The problem is with Israel's scheme to destroy the Palestinians' infrastructure",
+            ],
+        ),
+        (
+            "The real problem is not a lack of funding, but how all of these agencies use the "
+            "money they have.",
+            "en",
+            [
+                "The real problem is not a lack of funding",
+                "The real problem is how all of these agencies use the money they have",
+            ],
+        ),
+        (
+            "The town's growth was not driven by tourism but by the mine.",
+            "en",
+            [
+                "The town's growth was not driven by tourism",
+                "The town's growth was driven by the mine",
+            ],
+        ),
+        (
+            '"Negara kita bukan negara hukum, tetapi negara peraturan," ujar Tjahjo.',
+            "id",
+            ["Negara kita bukan negara hukum", "Negara kita negara peraturan"],
+        ),
+        # B with a subject of its own is a contrast clause, as before
+        (
+            "The result was not a surprise, but it still hurt.",
+            "en",
+            ["The result was not a surprise", "It still hurt"],
+        ),
+    ):
+        assert [c[0] for c in claims_of(sentence, lang)] == wanted, sentence
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -151,6 +151,8 @@ class _Cutter:
             return
         if self._not_only(head, words, subject_text, speaker, hedged, unresolved):
             return
+        if self._not_but(words, speaker, hedged, unresolved):
+            return
         if self._fronted_concession(head, words, speaker, hedged, unresolved):
             return
 
@@ -515,6 +517,66 @@ class _Cutter:
         self.pieces.append(_Piece(frozenset(left), front, (), speaker, hedged, unresolved, head))
         self.pieces.append(
             _Piece(frozenset(right), right_front, (), speaker, hedged, unresolved, head)
+        )
+        return True
+
+    def _not_but(
+        self, words: frozenset[int], speaker: str | None, hedged: bool, unresolved: str | None
+    ) -> bool:
+        """ "The problem is not A but B" / "Para tunawisma itu bukan A, melainkan B": A and,
+        with the subject and its verb written back, B (by the words: the parse of B is seldom
+        right). Only where B is no clause of its own ("..., but Y does B" is a contrast)."""
+        t = self.tree
+        lang = self.lang
+        everything = sorted(words)
+        order = [w for w in everything if t[w].pos != "PUNCT" or t[w].text == ","]
+        start = _opener_length(t, order, lang) if order else 0
+        neg = next(
+            (
+                n
+                for n in range(start + 1, min(len(order) - 3, start + 10))
+                if t[order[n]].lower in lexicon.NOT_BUT_NEGATIONS[lang]
+                and (lang == "id" or t[order[n - 1]].lower in lexicon.NOT_BUT_COPULAS)
+            ),
+            None,
+        )
+        if neg is None or t[order[neg + 1]].lower in lexicon.ONLY_WORDS[lang]:
+            return False  # "not only A but also B" is _not_only's
+        but = next(
+            (
+                n
+                for n in range(neg + 2, len(order) - 1)
+                if t[order[n]].lower in lexicon.NOT_BUT_MARKERS[lang]
+            ),
+            None,
+        )
+        if but is None or any(t[w].text == "," for w in order[start:neg]):
+            return False  # none, or a subject with a clause of its own inside
+        marker = order[but]
+        right = [w for w in everything if w > marker]
+        # "..., but it still hurt": B opens with a subject of its own
+        opening = [w for w in right if t[w].pos not in {"DET", "PUNCT"}][:1]
+        own_clause = (
+            bool(opening)
+            and (t[opening[0]].dep in SUBJECTS or t[opening[0]].pos == "PRON")
+            and self._has_predicate(frozenset(right))
+        )
+        if own_clause and t[opening[0]].lower not in lexicon.COMPLEMENT_OPENERS[lang]:
+            return False
+        # B takes the subject, the verb and the verbs after the negation ("was not driven by
+        # A but by B": "... was driven by B")
+        verbs = []
+        for w in order[neg + 1 : but]:
+            if t[w].pos not in _PREDICATE_POS:
+                break
+            verbs.append(w)
+        front = t.text([*order[start:neg], *verbs])
+        left = [w for w in everything if w < marker]
+        while left and t[left[-1]].text == ",":
+            left = left[:-1]
+        self.pieces.append(_Piece(frozenset(left), (), (), speaker, hedged, unresolved, None))
+        self.pieces.append(
+            _Piece(frozenset(right), (front,), (), speaker, hedged, unresolved, None)
         )
         return True
 

@@ -317,11 +317,27 @@ HEDGED_REPORTING: dict[str, frozenset[str]] = {
 # passive ("Diakui X, ...") are not participles either (HEDGED_REPORTING, SOURCE_VERBS).
 ID_ADVERBIAL_PARTICIPLES = frozenset(
     _terms("""
-        berdasarkan, terkait, terhitung, bersamaan, beralih, berkat, bertepatan, berhubung,
-        termasuk, terlepas, berselang, diakui, diketahui, dikisahkan, diceritakan,
+        berdasarkan, terkait, terhitung, tercatat, bersamaan, beralih, berkat, bertepatan,
+        berhubung, termasuk, terlepas, berselang, diakui, diketahui, dikisahkan, diceritakan,
         dijelaskan, diestimasikan, ditambahkan, disampaikan, diungkapkan
     """)
 )
+# "X is not A but B" / "X bukan A, melainkan B": the negation after which the subject and
+# its verb are written back before B, and the markers that open B.
+NOT_BUT_NEGATIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("bukan, bukanlah")),
+    "en": frozenset(_terms("not, n't")),
+}
+NOT_BUT_COPULAS = frozenset(_terms("is, are, was, were, be, been, 's, 're"))
+NOT_BUT_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("melainkan, tetapi, tapi, namun")),
+    "en": frozenset(_terms("but, rather")),
+}
+# Words that open a clause standing as a complement ("... but how the agencies use it").
+COMPLEMENT_OPENERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("bahwa, bagaimana, apa, mengapa, kenapa")),
+    "en": frozenset(_terms("that, how, what, why, where, when, whether")),
+}
 # "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
 SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(

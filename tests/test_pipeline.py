@@ -418,6 +418,17 @@ def test_not_a_but_b_gives_both_with_the_subject_and_verb_written_back() -> None
         assert [c[0] for c in claims_of(sentence, lang)] == wanted, sentence
 
 
+def test_an_infinitive_conjunct_stays_with_the_purpose_it_continues() -> None:
+    # tuned gold en-28: the parser joined "to make it available" to the main verb, and the
+    # claim read "I subsequently, to make it available to ..."
+    sentence = (
+        "I recently converted this test to an online test in order to norm it to a larger "
+        "population and, subsequently, to make it available to any one who has access to a "
+        "computer and the Internet."
+    )
+    assert [c[0] for c in claims_of(sentence, "en")] == [sentence.rstrip(".")]
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -371,6 +371,10 @@ class _Cutter:
                 head
             ):
                 return None  # "X or Y" is one claim; so is "to curb X and stop Y"
+            if self._infinitive(child) and t.subject(child) is None:
+                # "converted it in order to norm it ... and, subsequently, to make it ...": an
+                # infinitive states no fact of its own; it goes with the purpose it continues
+                return None
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 return "contrast"  # "sufficient but not outstanding"
             return "conj" if self._predicate_conjunct(head, child) else None

@@ -429,6 +429,26 @@ def test_an_infinitive_conjunct_stays_with_the_purpose_it_continues() -> None:
     assert [c[0] for c in claims_of(sentence, "en")] == [sentence.rstrip(".")]
 
 
+def test_words_under_a_frame_inside_the_sentence_go_in_one_claim_only() -> None:
+    # National Geographic (tests/data/pages): "For people to marvel ..." came out twice
+    assert claims_of(
+        "Lawrence works on the island. It’s easy, she says, for people to marvel at how "
+        "beautiful an island is.",
+        "en",
+    )[-1:] == [("It’s easy for people to marvel at how beautiful an island is", "Lawrence", False)]
+    # Salon (tests/data/pages): a clause with its own subject is cut out of the first, once
+    assert [c[0] for c in claims_of(
+        "Gas comes with its own problems for the climate– burning it releases carbon, and leaks "
+        "release methane — but replacing coal with gas led to a decline in globe-warming gases, "
+        "Houser said.",
+        "en",
+    )] == [
+        "Gas comes with its own problems for the climate– burning it releases carbon, and leaks "
+        "release methane",
+        "Replacing coal with gas led to a decline in globe-warming gases",
+    ]  # fmt: skip
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -299,8 +299,18 @@ class _Cutter:
         t = self.tree
         tops = [h for h in sorted(t.tops(frame.content)) if t[h].pos != "PUNCT"]
         lent: frozenset[int] = frozenset()  # a subject the parse gave the verb of saying
+        # A top under another one, through the frame's verb: a clause with its own subject is
+        # cut out of it ("Gas comes with ... — but replacing coal with gas led to ..., Houser
+        # said"); anything else stays in it ("It's easy, she says, for people to marvel ...").
+        inner = {h: any(h in t.subtree(o) for o in tops if o != h) for h in tops}
+        own = {h for h in tops if inner[h] and not self._infinitive(h) and t.subject(h) is not None}
         for n, head in enumerate(tops):
+            if inner[head] and head not in own:
+                continue
             part = t.subtree(head) & frame.content
+            for o in own:
+                if o != head and o in part:
+                    part -= t.subtree(o)
             if (
                 t[head].rel == "nsubj"
                 and t[head].pos in {"NOUN", "PROPN"}

@@ -449,6 +449,37 @@ def test_words_under_a_frame_inside_the_sentence_go_in_one_claim_only() -> None:
     ]  # fmt: skip
 
 
+def test_a_pronoun_speaker_finds_the_speaker_before_a_sentence_that_names_nobody() -> None:
+    # IndoSum: "..., lanjutnya" two sentences after the quote's speaker had no speaker
+    claims = claims_of(
+        '"Kami akan menambah armada bus tahun depan," kata Anies Baswedan. '
+        "Bus baru itu dibeli dari pabrik di Bekasi. "
+        '"Warga tidak perlu menunggu lama lagi," lanjutnya.',
+        "id",
+    )
+    assert claims[-1] == ("Warga tidak perlu menunggu lama lagi", "Anies Baswedan", False)
+
+
+def test_an_office_with_an_abbreviation_or_a_second_title_is_not_the_speaker() -> None:
+    for sentence, speaker in (
+        (
+            '"H adalah adik ipar AS," kata Kepala Bagian Penerangan Umum (Kabag Penum) Polri, '
+            "Kombes Martinus Sitompul saat dikonfirmasi.",
+            "Martinus Sitompul",
+        ),
+        (
+            "Presiden dan CEO MBDI Roelof Lamberts, mengatakan angka tersebut terbilang positif.",
+            "Roelof Lamberts",
+        ),
+        (
+            "Kapendam Cenderawasih Kolonel Inf M Aidi menjelaskan bahwa tim gabungan akan "
+            "mengedepankan pendekatan persuasif.",
+            "M Aidi",
+        ),
+    ):
+        assert {c[1] for c in claims_of(sentence, "id")} == {speaker}, sentence
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -208,3 +208,13 @@ def index_terms(normalized: str, language: str) -> Indexed:
         tuple(terms(normalized, language).items()),
         tuple(term_weights(normalized, language).items()),
     )
+
+
+def common_word(word: str, language: str) -> bool:
+    """Whether an Indonesian word is an ordinary one: its stem is in Sastrawi's dictionary
+    of root words ("Bus", "Peserta", "Diduga"), unlike most names ("Griezmann", "Jakarta").
+    Always False for other languages."""
+    if language not in ("id", "ms") or not word.isalpha():
+        return False
+    lowered = word.lower()
+    return bool(_INDONESIAN.dictionary.contains(_stemmer(language)(lowered)))

@@ -96,6 +96,7 @@ def split_article(
     aliases = learn_aliases(text)
     sentences: list[Sentence] = []
     last_speaker: str | None = None
+    named: str | None = None  # the last speaker a claim was given
     for index, (block, span) in enumerate(spans):
         sentence_text = text[span.start : span.end]
         claims: list[Claim] = []
@@ -128,8 +129,12 @@ def split_article(
                 )
         # "..., kata dia" refers back to the speaker of the sentence just before, or to the
         # person it was about.
-        last_speaker = next((c.speaker for c in reversed(claims) if c.speaker), None) or (
-            named_subject(Tree(parse), language) if parse is not None else None
+        # A sentence with no speaker of its own leaves the last one named as it was:
+        # "..., lanjutnya" two sentences after the quote's speaker is still that speaker.
+        said = next((c.speaker for c in reversed(claims) if c.speaker), None)
+        named = said or named
+        last_speaker = (
+            said or (named_subject(Tree(parse), language) if parse is not None else None) or named
         )
         sentences.append(
             Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))

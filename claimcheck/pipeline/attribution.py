@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.matching.terms import common_word
 from claimcheck.pipeline import lexicon
 from claimcheck.pipeline.lexicon import (
     HEDGES,
@@ -138,6 +139,13 @@ def named_subject(tree: Tree, lang: str) -> str | None:
                 w for w in tree.subtree(subject) if tree[w].dep not in {"acl:relcl", "appos"}
             )
             name = speaker_name(tree, words)
+            # an ordinary word capitalised because it opens the sentence is no name ("Bus baru
+            # itu dibeli ...": the Indonesian tagger calls it PROPN)
+            opening = min(w for w in tree.subtree(subject) if tree[w].pos != "PUNCT") == min(
+                (w for w in range(len(tree)) if tree[w].pos != "PUNCT"), default=0
+            )
+            if opening and " " not in name and common_word(name, lang):
+                continue
             if name and _capitalised(name):
                 return name
     return None
@@ -404,6 +412,17 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
     position = start
     while position < len(order):
         tok = tree[order[position]]
+        if tok.text == "(":
+            # "kata Kepala Bagian Penerangan Umum (Kabag Penum) Polri, Kombes ...": an
+            # abbreviation in brackets is part of the office
+            close = next(
+                (n for n in range(position + 1, min(position + 6, len(order)))
+                 if tree[order[n]].text == ")"),
+                None,
+            )  # fmt: skip
+            if close is not None and close + 1 < len(order) and position > start:
+                position = close + 1
+                continue
         if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
             break
         position += 1
@@ -412,7 +431,11 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
         nxt = position + 1
         while nxt < len(order) and _capitalised(tree[order[nxt]].text) and nxt - position <= 4:
             nxt += 1
-        ends = nxt >= len(order) or tree[order[nxt]].text in {",", ".", "(", ";"}
+        ends = (
+            nxt >= len(order)
+            or tree[order[nxt]].text in {",", ".", "(", ";"}
+            or tree[order[nxt]].lower in _CIRCUMSTANCE_WORDS[lang]  # "..., Kombes X saat ..."
+        )
         if nxt - position >= 3 and ends:
             return nxt
     return position
@@ -546,6 +569,7 @@ _DETERMINERS = frozenset(
 _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
 )
+_JOINERS = frozenset({"dan", "and", "&", "serta"})
 _NAME_PARTICLES = frozenset(
     {"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"}
 )
@@ -575,7 +599,13 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         glued = tree[w].text in "-'." and tree.glued(w)
         if (tree[w].dep in _NOT_IN_NAME and not glued) or (relative and not described):
             keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
-    names = [a for a in tree.kids(head, "appos") if a in words and tree[a].pos == "PROPN"]
+    # not an abbreviation in brackets: "Kepala Bagian Penerangan Umum (Kabag Penum) Polri,
+    # Kombes Martinus Sitompul"
+    names = [
+        a
+        for a in tree.kids(head, "appos")
+        if a in words and tree[a].pos == "PROPN" and not _bracketed(tree, a)
+    ]
     if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
         keep = set(tree.subtree(names[0]) & words)
     ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
@@ -594,8 +624,14 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     ]
     if commas:
         after = [w for w in ordered if w >= commas[-1]]
+        # "Kepala Bagian Penerangan Umum (Kabag Penum) Polri, Kombes Martinus Sitompul": the
+        # rank before the name goes too
+        ranked = 0
+        while ranked < len(after) - 1 and _is_title(tree[after[ranked]].text):
+            ranked += 1
+        after = after[ranked:]
         all_names = all(_capital(tree, w) and not _is_title(tree[w].text) for w in after)
-        if 2 <= len(after) <= 4 and all_names:
+        if (2 <= len(after) <= 4 or ranked and len(after) == 1) and all_names:
             ordered = after
     while ordered and (
         tree[ordered[-1]].lower in _DETERMINERS
@@ -637,7 +673,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         tree[ordered[0]].lower in lexicon.ORGANISATION_STARTS and len(ordered) > 1
     ):
         return tree.text(ordered)  # a body speaks: its whole name
-    past_titles = [w for w in ordered if not _is_title(tree[w].text)]
+    # "Presiden dan CEO MBDI Roelof Lamberts": "dan" between two titles is the office's
+    past_titles = [
+        w for w in ordered if not _is_title(tree[w].text) and tree[w].lower not in _JOINERS
+    ]
     if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
@@ -711,6 +750,12 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
     if not titled and len(run) == len(ordered):
         return run
     return run
+
+
+def _bracketed(tree: Tree, w: int) -> bool:
+    first = min((x for x in tree.subtree(w) if tree[x].pos != "PUNCT"), default=w)
+    before = tree.before(first)
+    return before is not None and before.text == "("
 
 
 def _same_name(tree: Tree, a: int, b: int) -> bool:

@@ -389,7 +389,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 # Pronoun speakers are replaced by the speaker of the sentence before, if it had one.
-PRONOUN_SPEAKERS = frozenset(_terms("dia, ia, beliau, mereka, he, she, they, it, we, i, -nya"))
+PRONOUN_SPEAKERS = frozenset(
+    _terms("dia, ia, beliau, mereka, dirinya, pihaknya, he, she, they, it, we, i, -nya")
+)
 
 # Titles dropped from a speaker's name when a name follows them.
 TITLES = frozenset(
@@ -404,7 +406,11 @@ TITLES = frozenset(
         kapolres, kapolsek, kapolresta, kapolrestabes, kajati, kajari, danrem, dandim,
         pangdam, kasat, kanit, kabid, kasubdit, kabag, humas, kombes, kompol, akbp, akp,
         iptu, ipda, aiptu, aipda, bripka, brigadir, brigjen, irjen, komjen, jenderal,
-        mayjen, letjen, kolonel, letkol, mayor, kapten, sersan, pol, kadiv, ops, kapolrestro
+        mayjen, letjen, kolonel, letkol, mayor, kapten, sersan, pol, kadiv, ops, kapolrestro,
+        kapendam, kapuspen, kadispen, kabag, kasubag, kasubbag, penum, inf, kav, arh, czi,
+        cpl, cku, mar, pnb, laksamana, laksma, marsekal, koordinator, ceo, cfo, coo, founder,
+        co-founder, pendiri, manajer, manager, pelatih, analis, peneliti, pengamat, officer,
+        anggota, utama
     """)
 )
 

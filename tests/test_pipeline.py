@@ -480,6 +480,24 @@ def test_an_office_with_an_abbreviation_or_a_second_title_is_not_the_speaker() -
         assert {c[1] for c in claims_of(sentence, "id")} == {speaker}, sentence
 
 
+def test_an_outlet_is_named_without_the_word_for_its_medium() -> None:
+    # IndoSum: "laman Times of India", "laporan BMKG", "kata Hilman singkat sembari ..."
+    for sentence, speaker in (
+        (
+            "Dikutip dari laman Times of India, pengguna Whatsapp menerima tautan undangan video "
+            "call.",
+            "Times of India",
+        ),
+        ("Menurut laporan BMKG, guncangan dirasakan oleh banyak orang di daerah tersebut.", "BMKG"),
+        (
+            '"Saya sudah menyerahkan semua dokumen kepada penyidik," kata Hilman singkat sembari '
+            "masuk ke gedung KPK, Jakarta.",
+            "Hilman",
+        ),
+    ):
+        assert {c[1] for c in claims_of(sentence, "id")} == {speaker}, sentence
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

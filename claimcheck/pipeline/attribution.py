@@ -500,7 +500,7 @@ _CIRCUMSTANCE_WORDS = {
         _terms("""
             di, saat, ketika, dalam, kepada, pada, usai, seusai, sebelum, sesudah, setelah,
             kemarin, dengan, dari, senin, selasa, rabu, kamis, jumat, sabtu, minggu,
-            seperti, sebagaimana, dikutip, dilansir
+            seperti, sebagaimana, dikutip, dilansir, singkat, sembari, sambil, seraya
         """)
     ),
     "en": frozenset(
@@ -570,6 +570,9 @@ _HEAD_OF = frozenset(
     {"kepala", "ketua", "direktur", "sekretaris", "pemimpin", "chairman", "director", "chief"}
 )
 _JOINERS = frozenset({"dan", "and", "&", "serta"})
+_MEDIUM_WORDS = frozenset(
+    {"laman", "situs", "laporan", "akun", "portal", "harian", "kantor", "berita", "media", "resmi"}
+)
 _NAME_PARTICLES = frozenset(
     {"bin", "binti", "van", "von", "de", "der", "da", "di", "al", "el", "d'", "del", "dos"}
 )
@@ -609,11 +612,16 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     if names and (tree[head].pos != "PROPN" or _is_title(tree[head].text)):
         keep = set(tree.subtree(names[0]) & words)
     ordered = [w for w in sorted(keep) if tree[w].pos != "PUNCT" or tree[w].text in ".-'"]
+    outlet = False  # "laporan Miami Herald", "situs Asianikkei", "kantor berita Antara"
     while ordered and (
         tree[ordered[0]].lower in _DETERMINERS
         or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT", "SCONJ"}
+        or tree[ordered[0]].lower in _MEDIUM_WORDS
+        and len(ordered) > 1
+        and (outlet := True)
     ):
         ordered = ordered[1:]
+    outlet = outlet and bool(ordered) and _capitalised(tree[ordered[0]].text)
     # "Deputi Pengembangan Pemasaran Pariwisata Nusantara, Esthy Reko Astuti": the name set
     # off after the office by a comma
     source = tree.parse.text
@@ -669,6 +677,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     )
     if dash is not None and dash + 1 < len(ordered):
         ordered = ordered[dash + 1 :]  # "Rimanews - Kementerian ...": the outlet's tag goes
+    if outlet:
+        return tree.text(ordered)  # an outlet by its whole name ("Times of India")
     if tree[ordered[-1]].lower in ORGANISATION_ENDINGS or (
         tree[ordered[0]].lower in lexicon.ORGANISATION_STARTS and len(ordered) > 1
     ):

@@ -498,6 +498,16 @@ def test_an_outlet_is_named_without_the_word_for_its_medium() -> None:
         assert {c[1] for c in claims_of(sentence, "id")} == {speaker}, sentence
 
 
+def test_i_in_a_quote_is_the_quotes_speaker_not_a_speaker_called_saya() -> None:
+    # fresh speaker set (IndoSum): "Saya ... mengatakan" inside Drake's quote gave "saya"
+    claims = claims_of(
+        '"Saya hanya ingin mengatakan, jangan pernah menyerah karena Anda akan bangkit '
+        'kembali," kata Drake.',
+        "id",
+    )
+    assert {c[1] for c in claims} == {"Drake"}
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

@@ -283,6 +283,10 @@ class _Cutter:
         if frame.pronoun and not written or written.lower() in lexicon.PRONOUN_SPEAKERS:
             named = outer or self.last_speaker
             return named, None if named else (written or "-nya")
+        if written.lower() in _FIRST_PERSON:
+            # '"Saya hanya ingin mengatakan, ...," kata Drake': the quote's speaker; outside
+            # a quote, the writer, who is no speaker
+            return outer, None
         return (written or outer), None
 
     def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:

@@ -618,6 +618,11 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT", "SCONJ"}
         or tree[ordered[0]].lower in _MEDIUM_WORDS
         and len(ordered) > 1
+        and (
+            _capitalised(tree[ordered[1]].text)
+            or tree[ordered[1]].lower in _MEDIUM_WORDS
+            or tree[ordered[0]].lower == "akun"  # "akun rizkiarraya": an account's handle
+        )
         and (outlet := True)
     ):
         ordered = ordered[1:]

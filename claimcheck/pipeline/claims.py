@@ -234,11 +234,11 @@ class _Cutter:
         clause "untuk memilih") rather than on its verb. The words it took are returned."""
         t = self.tree
         last = max((w for w in words if t[w].pos != "PUNCT"), default=None)
+        markers = lexicon.CAUSAL_MARKERS[self.lang] | lexicon.CONTRAST_MARKERS[self.lang]
         for w in sorted(words):
             if t[w].rel != "advcl" or t[w].head == head or w <= head or t.subject(w) is None:
                 continue
             marker = self._marker(w)
-            markers = lexicon.CAUSAL_MARKERS[self.lang] | lexicon.CONTRAST_MARKERS[self.lang]
             if marker is None or marker not in markers:
                 continue
             part = t.subtree(w) & words

@@ -34,10 +34,8 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-errors", action="store_true")
-    args = parser.parse_args()
+def evaluate() -> tuple[Counter[str], Counter[str], int, list[str]]:
+    """Right and all sentences by kind, sentences with no claim, and the errors."""
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     wanted = {row["article"] for row in rows}
     articles: dict[str, str] = {}
@@ -72,6 +70,14 @@ def main() -> None:
             errors.append(
                 f"{row['article']}: gold {row['speaker']!r} got {sorted(got)}: {sentence[:120]}"
             )
+    return right, total, unclaimed, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    right, total, unclaimed, errors = evaluate()
     for kind in sorted(total):
         print(f"{kind:8} {right[kind]:3} / {total[kind]:3} right")
     print(

@@ -128,9 +128,8 @@ def split_article(
                     )
                 )
         # "..., kata dia" refers back to the speaker of the sentence just before, or to the
-        # person it was about.
-        # A sentence with no speaker of its own leaves the last one named as it was:
-        # "..., lanjutnya" two sentences after the quote's speaker is still that speaker.
+        # person it was about; a sentence that names neither leaves the last speaker as it
+        # was ("..., lanjutnya" two sentences after the quote's speaker is still that one).
         said = next((c.speaker for c in reversed(claims) if c.speaker), None)
         named = said or named
         last_speaker = (

@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
+from matching_recall import SHARED_DATA  # type: ignore[import-not-found]
+
 from claimcheck.pipeline import split_article
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "speakers-fresh.jsonl"
-SHARED = Path(
-    os.environ.get(
-        "CLAIMCHECK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
-    )
-)
+SHARED = SHARED_DATA
 
 
 def _squeezed(text: str) -> str:

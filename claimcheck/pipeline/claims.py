@@ -786,11 +786,7 @@ class _Cutter:
             return False
         if not (c.pos in {"VERB", "ADJ"} or opening_verb):
             return False
-        if self.lang == "id" and c.lower in (
-            lexicon.ID_ADVERBIAL_PARTICIPLES
-            | lexicon.HEDGED_REPORTING["id"]
-            | lexicon.SOURCE_VERBS["id"]
-        ):
+        if self.lang == "id" and c.lower in lexicon.ID_NOT_PARTICIPLES:
             return False
         # the comma that sets it off may hang on the clause itself ("Known as Doggerland,")
         last = max((w for w in span if t[w].pos != "PUNCT"), default=max(span))
@@ -951,10 +947,7 @@ class _Cutter:
         if before < noun or t[before].pos != "PROPN" or before not in t.subtree(noun):
             return None
         # the sentence's first word (an opener the parser was not shown comes before it)
-        opening = next((n for n, ch in enumerate(t.parse.text) if ch.isalnum()), 0)
-        if t[before].start == opening and not (
-            t[before].text.isupper() and len(t[before].text) > 1
-        ):
+        if t.opens(before) and not (t[before].text.isupper() and len(t[before].text) > 1):
             return None
         step = before
         while step != noun:  # part of the noun's own name, not "agresi Rusia ke Ukraina yang"
@@ -1305,8 +1298,7 @@ def _opening_case(tree: Tree, w: int, lang: str) -> bool:
     """Whether word ``w`` opens the sentence and is capitalised only for that ("Known as
     Doggerland, the area ...", "Terkubur sedalam ..., Pyongyang Metro ..."), not a name."""
     tok = tree[w]
-    opening = next((n for n, ch in enumerate(tree.parse.text) if ch.isalnum()), 0)
-    if tok.start != opening or not tok.text[:1].isupper() or not tok.text[1:].islower():
+    if not tree.opens(w) or not tok.text[:1].isupper() or not tok.text[1:].islower():
         return False
     if tok.pos != "PROPN":
         return tok.lower != "i"

@@ -348,6 +348,9 @@ SOURCE_VERBS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(_terms("citing, quoting, quoted")),
 }
+# Indonesian words a participial clause cannot open: the adverbial ones above and the passive
+# reporting verbs.
+ID_NOT_PARTICIPLES = ID_ADVERBIAL_PARTICIPLES | HEDGED_REPORTING["id"] | SOURCE_VERBS["id"]
 # "menurut X", "according to X"
 ACCORDING_TO: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("menurut, menurutnya")),
@@ -388,7 +391,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-# Pronoun speakers are replaced by the speaker of the sentence before, if it had one.
+# Pronoun speakers are replaced by the last speaker named before them, if there is one.
 PRONOUN_SPEAKERS = frozenset(
     _terms("dia, ia, beliau, mereka, dirinya, pihaknya, he, she, they, it, we, i, -nya")
 )
@@ -405,9 +408,9 @@ TITLES = frozenset(
         ms., king, queen, former, mantan, the, u.s., us, as, radical, senior, top,
         kapolres, kapolsek, kapolresta, kapolrestabes, kajati, kajari, danrem, dandim,
         pangdam, kasat, kanit, kabid, kasubdit, kabag, humas, kombes, kompol, akbp, akp,
-        iptu, ipda, aiptu, aipda, bripka, brigadir, brigjen, irjen, komjen, jenderal,
-        mayjen, letjen, kolonel, letkol, mayor, kapten, sersan, pol, kadiv, ops, kapolrestro,
-        kapendam, kapuspen, kadispen, kabag, kasubag, kasubbag, penum, inf, kav, arh, czi,
+        iptu, ipda, aiptu, aipda, bripka, brigadir, brigjen, irjen, komjen, mayjen, letjen,
+        kolonel, letkol, kapten, sersan, pol, kadiv, ops, kapolrestro, kapendam, kapuspen,
+        kadispen, kasubag, kasubbag, penum, inf, kav, arh, czi,
         cpl, cku, mar, pnb, laksamana, laksma, marsekal, koordinator, ceo, cfo, coo, founder,
         co-founder, pendiri, manajer, manager, pelatih, analis, peneliti, pengamat, officer,
         anggota, utama

@@ -66,6 +66,12 @@ class Tree:
         """The words of a set whose head is outside it (or who head themselves)."""
         return [w for w in words if self[w].head not in words or self[w].head == w]
 
+    def opens(self, w: int) -> bool:
+        """Whether word ``w`` is the first of the sentence's text (where a capital says
+        nothing of a name)."""
+        opening = next((n for n, ch in enumerate(self.parse.text) if ch.isalnum()), 0)
+        return self[w].start == opening
+
     def glued(self, w: int) -> bool:
         """A mark written inside a word, no space either side ("al-Sadr", "O'Brien")."""
         return (

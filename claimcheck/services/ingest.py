@@ -160,16 +160,9 @@ def ingest_text(
     if previous is not None:
         revisions.carry_over(session, previous, article)
     stored = [c for s in article.sentences for c in s.claims]
-    forms = {
-        row.id: claim.match
-        for row, claim in zip(stored, document.claims, strict=True)
-        if claim.match
-    }
-    indexed = {
-        row.id: claim.indexed
-        for row, claim in zip(stored, document.claims, strict=True)
-        if claim.indexed
-    }
+    pairs = list(zip(stored, document.claims, strict=True))
+    forms = {row.id: claim.match for row, claim in pairs if claim.match}
+    indexed = {row.id: claim.indexed for row, claim in pairs if claim.indexed}
     found = record_article(
         session,
         article,

@@ -63,7 +63,7 @@ def record_article(
     made = {
         cid: found
         for cid, found in (indexed or {}).items()
-        if cid in given and given[cid] is prepared.get(cid) and found.language == article.language
+        if cid in given and found.language == article.language
     }
     ranked = index_words(
         session,

@@ -508,6 +508,19 @@ def test_i_in_a_quote_is_the_quotes_speaker_not_a_speaker_called_saya() -> None:
     assert {c[1] for c in claims} == {"Drake"}
 
 
+def test_read_on_a_page_nobody_tuned_on() -> None:
+    # KnowTechie (../shared/data/pages/knowtechie.com.rally.html), read as a reviewer: the
+    # title came out as "Rocket Pass 4 in Rocket League" + "Rocket brings with it ...", and
+    # "In addition to rewards," lost its first words to the opener "In addition"
+    title = "Rocket Pass 4 in Rocket League brings with it a new rally-inspired car"
+    assert [c[0] for c in claims_of(title, "en")] == [title]
+    assert [c[0] for c in claims_of(
+        "In addition to rewards, Challenges, which were introduced in Rocket League as a way "
+        "to level up quicker thanks to XP boosts, are getting a revamp.",
+        "en",
+    )][0] == "In addition to rewards, Challenges are getting a revamp"  # fmt: skip
+
+
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:
     assert claims_of("Korea Utara dan Rusia menandatangani perjanjian pertahanan.", "id") == [
         ("Korea Utara dan Rusia menandatangani perjanjian pertahanan", None, False)

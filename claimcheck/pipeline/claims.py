@@ -258,7 +258,7 @@ class _Cutter:
         tagger says otherwise ("mengecam" read as a pronoun)."""
         tok = self.tree[i]
         if tok.pos in _PREDICATE_POS:
-            return True
+            return not self._in_name(i)
         return (
             self.lang == "id"
             and tok.pos in {"PRON", "NOUN", "X", "ADV", "ADJ"}
@@ -266,6 +266,18 @@ class _Cutter:
             and lexicon.id_is_predicate(tok.text)
             and tok.lower not in lexicon.ID_PREDICATE_WORDS
         )
+
+    def _in_name(self, i: int) -> bool:
+        """ "Rocket Pass 4 in Rocket League brings ...": a capitalised English word inside a
+        name, which the tagger took for a verb; in a sentence written in lower case, not in a
+        title-case headline, where every word is capitalised."""
+        t = self.tree
+        if self.lang != "en" or i == 0 or not t[i].text[:1].isupper() or t.opens(i):
+            return False
+        if t[i - 1].pos != "PROPN" or not t[i - 1].text[:1].isupper():
+            return False
+        words = [tok.text for tok in t.tokens if tok.text[:1].isalpha()]
+        return sum(w[:1].islower() for w in words) * 2 >= len(words)
 
     def _pronoun(self, frame: attribution.Frame) -> bool:
         words = [self.tree[w].lower for w in frame.speaker_words]
@@ -1461,6 +1473,8 @@ def opener_chars(sentence: str, lang: str) -> int:
         gap = sentence[end : words[n][1]] if n < len(words) else sentence[end:]
         if gap.strip() == ",":
             return end + len(gap)
+        if n < len(words) and words[n][0] in lexicon.OPENER_PREPOSITIONS[lang]:
+            continue  # "In addition to rewards, ..."
         if phrase == ("so",) and n < len(words) and words[n][0] in _SO_PHRASES:
             continue
         if not needs_comma and not gap.strip():
@@ -1478,6 +1492,8 @@ def _opener_length(tree: Tree, ordered: list[int], lang: str) -> int:
         after = tree[ordered[n]]
         if after.text == ",":
             return n + 1
+        if after.lower in lexicon.OPENER_PREPOSITIONS[lang]:
+            continue  # "In addition to rewards, ..."
         if phrase == ("so",) and after.lower in _SO_PHRASES:
             continue  # "So far", "So many": not the linking "so"
         if not needs_comma:

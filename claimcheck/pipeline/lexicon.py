@@ -28,6 +28,13 @@ DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
     """),
 }
 
+# An opener followed by one of these is a phrase of the clause, not an opener ("In addition
+# to rewards, Challenges ...").
+OPENER_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(),
+    "en": frozenset(_terms("to, of, from, with")),
+}
+
 # Words that mark a claim as second-hand or uncertain.
 HEDGES: dict[str, tuple[str, ...]] = {
     "id": _terms("""

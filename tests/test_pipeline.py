@@ -519,6 +519,16 @@ def test_read_on_a_page_nobody_tuned_on() -> None:
         "to level up quicker thanks to XP boosts, are getting a revamp.",
         "en",
     )][0] == "In addition to rewards, Challenges are getting a revamp"  # fmt: skip
+    # a time zone after "a.m." was cut off as a sentence of its own ("PDT (5 p.m. UTC) on ...")
+    assert sentences_of(
+        "Rocket Pass 4 will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28. It will run you "
+        "10 keys.",
+        "en",
+    ) == [
+        "Rocket Pass 4 will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28.",
+        "It will run you 10 keys.",
+    ]
+    assert len(sentences_of("The meeting ended at 5 p.m. The minister then left.", "en")) == 2
 
 
 def test_dan_between_two_nouns_is_not_a_split_point() -> None:

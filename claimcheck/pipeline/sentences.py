@@ -13,6 +13,11 @@ from claimcheck.pipeline.model import Span
 # "U.S." or "2.5", so the letters on both sides must look like words.
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
 _TRAILING_TOKEN = re.compile(r"(?:^|\s|\()(?P<token>[A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+# "at 10:00 a.m. PDT": a time zone after a.m./p.m. goes on with the sentence
+_TIME_OF_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_TIME_ZONE = re.compile(
+    r"(?:PDT|PST|EDT|EST|CDT|CST|MDT|MST|UTC|GMT|BST|CET|CEST|WIB|WITA|WIT|ET|PT|CT)\b"
+)
 
 
 def split_sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
@@ -73,6 +78,8 @@ def _continues(before: str, after: str, abbreviations: frozenset[str]) -> bool:
         return True
     if EMOTICON.fullmatch(after):
         return True
+    if _TIME_OF_DAY.search(before) and _TIME_ZONE.match(after):
+        return True  # "will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28"
     match = _TRAILING_TOKEN.search(before)
     return bool(
         match

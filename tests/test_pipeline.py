@@ -792,3 +792,52 @@ def test_splitting_is_deterministic() -> None:
 def test_html_without_article_text_is_refused() -> None:
     with pytest.raises(InvalidInput, match="no article text"):
         article_text("<html><body><script>var a = 1;</script></body></html>")
+
+
+def test_a_concession_keeps_its_marker_when_it_stays_in_the_claim() -> None:
+    # IndoSum (Juventus): the main clause has no subject to lend the fronted concession, so
+    # the sentence is one claim, and its "Meski" stays (it was cut to "Membawa hasil ...")
+    assert [c[0] for c in claims_of(
+        "Meski membawa hasil yang diinginkan, bukan berarti Juventus tanpa celah.", "id"
+    )] == ["Meski membawa hasil yang diinginkan, bukan berarti Juventus tanpa celah"]  # fmt: skip
+    # a concession left in its sentence by the quote's cut keeps its marker too
+    claims = claims_of(
+        '"Meskipun tahun berganti, Ronaldo akan tetap jadi sosok yang menakutkan bagi lawan," '
+        "ujar Aroso.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Meskipun tahun berganti, Ronaldo akan tetap jadi sosok yang menakutkan bagi lawan"
+    ]
+
+
+def test_melainkan_before_a_preposition_contrasts_the_manner_not_two_statements() -> None:
+    # IndoSum (Lily drone): "Dengan bantuan tracking device sehingga ..." was cut off alone
+    claims = claims_of(
+        "Buah pemikiran mereka adalah Lily Camera, drone unik yang dioperasikan tanpa "
+        "menggunakan controller, melainkan dengan bantuan tracking device sehingga ia akan "
+        "terus mengikuti ke mana pun pengguna membawa tracking device tersebut.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Buah pemikiran mereka adalah Lily Camera, drone unik yang dioperasikan tanpa "
+        "menggunakan controller, melainkan dengan bantuan tracking device sehingga ia akan "
+        "terus mengikuti ke mana pun pengguna membawa tracking device tersebut"
+    ]
+
+
+def test_a_fronted_while_with_another_subject_sets_two_statements_apart() -> None:
+    # kulu-media page: a contrast, not a clause of time; "while he was ..." stays one claim
+    claims = claims_of(
+        "While some users reported intermittent access later in the day, others continued "
+        "experiencing problems across Facebook, Instagram, and Messenger.",
+        "en",
+    )
+    assert [c[0] for c in claims] == [
+        "Some users reported intermittent access later in the day",
+        "Others continued experiencing problems across Facebook, Instagram, and Messenger",
+    ]
+    # (the marker of time goes, as a claim opens with no conjunction)
+    assert [c[0] for c in claims_of("While driving home, she saw the crash.", "en")] == [
+        "Driving home, she saw the crash"
+    ]

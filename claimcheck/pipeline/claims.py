@@ -181,7 +181,6 @@ class _Cutter:
                 # second predicate alone is no statement; it stays with the first
                 continue
             part = t.subtree(child) & words
-            rest -= part
             # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
             existential = t[child].lower in lexicon.EXISTENTIALS[self.lang]
             # "..., tetapi pasokan tetap aman" parsed with the noun as the clause's head: that
@@ -193,6 +192,15 @@ class _Cutter:
                 # "meski sempat kewalahan ...": a predicate the tagger took for a noun
                 and not any(k < child for k in t.kids(child, "advmod", "aux"))
             )
+            if (
+                kind == "contrast"
+                and child < head
+                and not (has_own or subject_text or existential or noun_headed)
+            ):
+                # "Meski membawa hasil ..., bukan berarti Juventus tanpa celah": a fronted
+                # concession whose clause has no subject to lend it stays with that clause
+                continue
+            rest -= part
             inherit = () if has_own or existential or noun_headed else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
@@ -694,8 +702,10 @@ class _Cutter:
                 continue
             right = order[n + 2 :]
             left = order[:n]
-            if not (self._has_predicate(frozenset(right)) and self._has_predicate(frozenset(left))):
+            if not (self._has_predicate(frozenset(left)) and self._has_predicate(frozenset(right))):
                 continue
+            if marker.lower == "melainkan" and t[right[0]].pos == "ADP":
+                continue  # "tanpa X, melainkan dengan Y": the manner, not a second statement
             if _adverbs_only(t, right):
                 continue  # ", although not so soon": no statement of its own
             if any(t[w].dep in SUBJECTS for w in right):
@@ -1217,7 +1227,7 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
     if len(tops) != 1:
         return False
     top = tops[0]
-    if top == first:
+    if top == first or _contrastive_while(tree, first, top):
         return False
     if any(tree[w].dep in SUBJECTS and tree[w].head != top for w in words):
         return False  # a clause of its own is in there too ("Tanpa ..., saya bisa ...")
@@ -1228,6 +1238,27 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
         if any(attached < w < top and tree[w].text in ",;:" for w in words):
             return False
     return tree[top].pos in _PREDICATE_POS or tree[top].pos in {"ADJ", "NOUN", "PROPN"}
+
+
+def _contrastive_while(tree: Tree, marker: int, top: int) -> bool:
+    """ "While some users reported ..., others continued ...": a "while" clause whose
+    subject is not the main clause's, and whose verb is no progressive ("while he was
+    driving"), sets two statements against each other; it is no clause of time."""
+    if tree[marker].lower not in {"while", "whilst"}:
+        return False
+    main = tree[top].head
+    own, other = tree.subject(top), tree.subject(main)
+    if own is None or other is None or main == top:
+        return False
+    if tree.text(tree.subtree(own)).lower() == tree.text(tree.subtree(other)).lower():
+        return False
+    end = max(w for w in tree.subtree(top) if tree[w].pos != "PUNCT")
+    if end + 1 >= len(tree) or tree[end + 1].text != "," or min(tree.subtree(other)) <= end:
+        return False  # the parse did not end the clause at its comma: it is not to be trusted
+    progressive = tree[top].feature("VerbForm") in {"Ger", "Part"} or tree[top].lower.endswith(
+        "ing"
+    )
+    return not progressive
 
 
 def _render(
@@ -1416,6 +1447,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             or (
                 first.lower in lexicon.CLAUSE_MARKERS[lang]
                 and (first.dep == "mark" or first.pos == "SCONJ")
+                and not _embedded(tree, first.i, ordered, lang)
             )
         ):
             ordered = ordered[1:]
@@ -1433,6 +1465,17 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         if ordered == before:
             break
     return frozenset(ordered)
+
+
+def _embedded(tree: Tree, marker: int, ordered: list[int], lang: str) -> bool:
+    """A concessive or causal marker whose clause is under another word of the claim
+    ("Meski membawa hasil ..., bukan berarti ..." kept whole): it belongs to the claim, it
+    does not open it. A marker of time too ("while") is dropped as before."""
+    if tree[marker].lower in lexicon.ADVERBIAL_OPENERS[lang]:
+        return False
+    head = tree[marker].head
+    up = tree[head].head
+    return head in ordered and up != head and up in ordered and tree[head].rel == "advcl"
 
 
 _ADVERBIAL_POS = frozenset({"ADV", "PART", "ADP", "DET", "SCONJ", "CCONJ", "PUNCT"})

@@ -841,3 +841,43 @@ def test_a_fronted_while_with_another_subject_sets_two_statements_apart() -> Non
     assert [c[0] for c in claims_of("While driving home, she saw the crash.", "en")] == [
         "Driving home, she saw the crash"
     ]
+
+
+def test_a_rank_and_a_long_name_after_the_office_give_the_name() -> None:
+    # IndoSum (Sandiaga Uno's cases): five capitalised words after the comma, one a rank
+    claims = claims_of(
+        '"Masih lidik (dua kasus Sandi)," kata Kepala Bidang Humas Polda Metro Jaya, Kombes '
+        "Raden Prabowo Argo Yuwono di Mapolda Metro Jaya, Kamis (25 / 1 / 2018).",
+        "id",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Masih lidik (dua kasus Sandi)", "Raden Prabowo Argo Yuwono")
+    ]
+
+
+def test_where_the_speaker_was_met_is_no_part_of_the_claim() -> None:
+    # IndoSum: "saat ditemui pada acara ..." after the speaker went into the last claim
+    claims = claims_of(
+        '"Saya lebih suka praperadilan supaya bisa fight," kata Ahok, usai memberikan jumpa '
+        "pers singkat di posko pemenangan Rumah Lembang di Jl Menteng, Jakarta Pusat, Rabu "
+        "(16 / 11).",
+        "id",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Saya lebih suka praperadilan supaya bisa fight", "Ahok")
+    ]
+
+
+def test_dilaporkan_oleh_is_a_complaint_filed_not_a_hedge() -> None:
+    # IndoSum (Sandiaga Uno's cases): reported to the police by someone, not "reportedly"
+    claims = claims_of(
+        "Sandi dan Andreas kembali dilaporkan oleh Arnol Sinaga terkait pemalsuan akta otentik.",
+        "id",
+    )
+    assert [(c[0], c[2]) for c in claims] == [
+        ("Sandi dan Andreas kembali dilaporkan oleh Arnol Sinaga terkait pemalsuan akta otentik",
+         False)
+    ]  # fmt: skip
+    # the outlet's report stays one: "seperti dilaporkan oleh ...", and "dilaporkan tewas"
+    assert claims_of("Seperti dilaporkan oleh Reuters, dua orang tewas.", "id")[0][2]
+    assert claims_of("Dua orang dilaporkan tewas dalam kebakaran itu.", "id")[0][2]

@@ -429,7 +429,11 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
     # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office
     if position < len(order) and tree[order[position]].text == ",":
         nxt = position + 1
-        while nxt < len(order) and _capitalised(tree[order[nxt]].text) and nxt - position <= 4:
+        # a rank before the name takes no place of it ("Kombes Raden Prabowo Argo Yuwono")
+        longest = 4 + sum(_is_title(tree[w].text) for w in order[position + 1 : position + 3])
+        while (
+            nxt < len(order) and _capitalised(tree[order[nxt]].text) and nxt - position <= longest
+        ):
             nxt += 1
         ends = (
             nxt >= len(order)
@@ -459,19 +463,29 @@ def _past_circumstances(tree: Tree, order: list[int], start: int, lang: str) -> 
 
 def _circumstance_tail(tail: list[Token], lang: str) -> bool:
     """A tail that is only time, place and apposition, no statement of its own."""
-    return all(
-        t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False
-        for t in tail
-    ) or (
-        len(tail) <= 8
-        and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
+    return (
+        all(
+            t.pos not in {"VERB", "AUX"} or t.dep in {"acl", "acl:relcl"} or t.head == t.i and False
+            for t in tail
+        )
+        or (
+            len(tail) <= 8
+            and tail[0].lower in _CIRCUMSTANCE_WORDS[lang] | {"a", "an", "the", "who", "yang"}
+        )
+        or (
+            # "saat ditemui pada acara Media Test Drive ... di Bogor": one verb of meeting the
+            # reporter, right after the marker, and names of places and events after it
+            len(tail) <= 20
+            and tail[0].lower in _CIRCUMSTANCE_WORDS[lang]
+            and [n for n, t in enumerate(tail) if t.pos in {"VERB", "AUX"}][:2] in ([], [1])
+        )
     )
 
 
 def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
     if not speaker:
         return True
-    if len(speaker) > 10:
+    if len(speaker) > 12:
         return False
     first = tree[speaker[0]]
     if first.lower in lexicon.REPORTING[lang] or any(
@@ -819,4 +833,15 @@ def has_hedge(text: str, lang: str) -> bool:
     if pattern is None:
         pattern = re.compile(r"\b" + words_pattern(HEDGES[lang]) + r"\b", re.IGNORECASE)
         _HEDGE_CACHE[lang] = pattern
-    return bool(pattern.search(text))
+    literal = lexicon.LITERAL_AFTER[lang]
+    for match in pattern.finditer(text):
+        followers = literal.get(match.group(0).lower())
+        if followers is None:
+            return True
+        after = text[match.end() :].split(None, 1)
+        before = text[: match.start()].split()
+        if not (after and after[0].lower() in followers) or (
+            before and before[-1].lower() in lexicon.REPORT_INTRODUCERS[lang]
+        ):
+            return True
+    return False

@@ -35,6 +35,18 @@ OPENER_PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset(_terms("to, of, from, with")),
 }
 
+# A hedge word used literally when one of these follows it: "Sandi dilaporkan oleh
+# Fransiska ke Polda" is a complaint filed with the police, not "reportedly" (but
+# "seperti dilaporkan oleh Reuters" stays the outlet's report, a hedge).
+LITERAL_AFTER: dict[str, dict[str, frozenset[str]]] = {
+    "id": {"dilaporkan": frozenset(_terms("oleh, ke"))},
+    "en": {},
+}
+REPORT_INTRODUCERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("seperti, sebagaimana")),
+    "en": frozenset(_terms("as")),
+}
+
 # Words that mark a claim as second-hand or uncertain.
 HEDGES: dict[str, tuple[str, ...]] = {
     "id": _terms("""

@@ -743,9 +743,21 @@ def test_english_article_structure_and_claims() -> None:
         ),
         ("WASHINGTON (Reuters) - Prices rose sharply across the country.", "WASHINGTON", "Reuters"),
         ("LONDON — Prices rose sharply across the country this week.", "LONDON", None),
+        # IndoSum: a province before the outlet in brackets, an outlet alone, an outlet first
+        (
+            "Karangasem, Bali (ANTARA News) - Harga beras naik tajam di pasar induk.",
+            "Karangasem, Bali",
+            "ANTARA News",
+        ),
+        ("Rimanews – Harga beras naik tajam di pasar induk.", None, "Rimanews"),
+        (
+            "Liputan6.com, Jakarta - Harga beras naik tajam di pasar induk.",
+            "Jakarta",
+            "Liputan6.com",
+        ),
     ],
 )
-def test_datelines(first_paragraph: str, dateline: str, outlet: str | None) -> None:
+def test_datelines(first_paragraph: str, dateline: str | None, outlet: str | None) -> None:
     document = split_article(f"Harga beras naik\n\n{first_paragraph}\n")
     assert (document.metadata.dateline, document.metadata.outlet) == (dateline, outlet)
     body = [s.text for s in document.sentences if s.role is Role.BODY]
@@ -881,3 +893,41 @@ def test_dilaporkan_oleh_is_a_complaint_filed_not_a_hedge() -> None:
     # the outlet's report stays one: "seperti dilaporkan oleh ...", and "dilaporkan tewas"
     assert claims_of("Seperti dilaporkan oleh Reuters, dua orang tewas.", "id")[0][2]
     assert claims_of("Dua orang dilaporkan tewas dalam kebakaran itu.", "id")[0][2]
+
+
+def test_a_verb_of_saying_with_its_own_object_or_clause_is_no_trailing_frame() -> None:
+    # IndoSum: each of these came out as only its first words, the rest taken for a speaker
+    # and "where and when"
+    assert claims_of(
+        "Beberapa pekan yang lalu, Liverpool resmi mengumumkan pembelian kedua mereka pada "
+        "bursa transfer kali ini.",
+        "id",
+    ) == [(
+        "Beberapa pekan yang lalu, Liverpool resmi mengumumkan pembelian kedua mereka pada "
+        "bursa transfer kali ini",
+        None,
+        False,
+    )]  # fmt: skip
+    claims = claims_of(
+        "Situs berita Jerman, Kicker, mengklaim harga jual Aubameyang pada 2017 bisa mencapai "
+        "angka 70 juta euro atau setara dengan 1,1 triliun rupiah.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Harga jual Aubameyang pada 2017 bisa mencapai angka 70 juta euro atau setara dengan "
+        "1,1 triliun rupiah"
+    ]
+    # the circumstances after a speaker still are no claim: their verbs have no auxiliary
+    for sentence, speaker in [
+        (
+            '"Ini adalah kemenangan penting," kata Zidane usai pertandingan seperti dikutip '
+            "dari Soccerway.",
+            "Zidane",
+        ),
+        (
+            '"Selamat menikmati film Korea dan Indonesia," kata Duta Besar Korea Selatan Cho '
+            "Tae-yong saat membuka Korea Indonesia Film Festival 2017, Kamis.",
+            "Cho Tae-yong",
+        ),
+    ]:
+        assert [c[1] for c in claims_of(sentence, "id")] == [speaker]

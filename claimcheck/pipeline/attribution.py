@@ -264,7 +264,11 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         if _is_break(before.text):
             stop = _attribution_end(tree, order, position + 1, lang)
             speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
-            if (speaker or tok.lower.endswith("nya")) and _name_like(tree, speaker, lang):
+            if (
+                (speaker or tok.lower.endswith("nya"))
+                and _name_like(tree, speaker, lang)
+                and not _predicate_follows(tree, order, stop, lang)
+            ):
                 cut = set(order[position - 1 : _past_circumstances(tree, order, stop, lang)])
                 # '..." says Maura McLaughlin, a radioastronomer at ..., who wants ...': the
                 # speaker's apposition (and what it says about the speaker) is no part of the quote
@@ -285,8 +289,17 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         if start > 0 and _is_break(tree[order[start]].text):
             speaker = [x for x in order[start + 1 : position] if tree[x].pos != "PUNCT"]
             tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
-            # only where and when may follow the verb: '..." X said on Monday.'
-            short_tail = len(tail) <= 8 and not any(t.pos in {"VERB", "AUX"} for t in tail)
+            # only where and when may follow the verb: '..." X said on Monday.', not its
+            # object ("Beberapa pekan yang lalu, Liverpool resmi mengumumkan pembelian ...")
+            short_tail = (
+                len(tail) <= 8
+                and not any(t.pos in {"VERB", "AUX"} for t in tail)
+                and not (
+                    tail
+                    and tail[0].pos in {"NOUN", "ADJ", "DET", "NUM"}
+                    and tail[0].lower not in _HEARERS  # "... told reporters"
+                )
+            )
             end = len(order)
             # "P1, the researchers note, P2": the frame set off by commas inside the sentence,
             # after words with a verb of their own (not an office: "Managing Director X, Eko
@@ -400,6 +413,35 @@ def _cut_off_opener(opener: str, lang: str) -> bool:
     frame set inside the sentence, which the parse hangs on the verb of saying; taken into the
     statement, it would be cut off as a claim with no subject."""
     return opener in lexicon.CONCESSIVE[lang] | {"selain", "besides"}
+
+
+_HEARERS = frozenset({"reporters", "journalists", "wartawan", "media", "pers"})
+
+
+def _predicate_follows(tree: Tree, order: list[int], stop: int, lang: str) -> bool:
+    """ "Situs berita Jerman, Kicker, mengklaim harga jual Aubameyang pada 2017 bisa
+    mencapai ...": a predicate after the words taken for a speaker, before any comma, makes
+    them the subject of what was claimed. A predicate here has an auxiliary or a subject of
+    its own; a verb of the circumstances ("saat ditemui usai menggelar rapat menjelang
+    Lebaran", "dilansir Antara") has neither."""
+    start = order[stop] if stop < len(order) else len(tree)
+    for w in order[stop:]:
+        tok = tree[w]
+        if tok.text in {",", ";", "(", "."} or tok.lower in lexicon.RELATIVIZERS[lang]:
+            return False
+        if (
+            tok.text[:1].isupper()
+            or tok.rel in {"acl", "amod", "compound", "flat"}
+            or tok.lower in _CIRCUMSTANCE_WORDS[lang]
+        ):
+            continue
+        if tok.pos == "AUX" or tok.pos == "VERB" and tree.kids(w, "aux"):
+            return True
+        # the parse often gives a verb of the circumstances the speaker as its subject
+        own_subject = any(k >= start for k in tree.kids(w, *SUBJECTS))
+        if tok.pos == "VERB" and own_subject and not tree.kids(w, "mark"):
+            return True
+    return False
 
 
 def _is_break(text: str) -> bool:

@@ -53,8 +53,9 @@ _BYLINE = re.compile(
 )
 # "JAKARTA, iNews.id - ", "WASHINGTON (Reuters) - ", "Jakarta, CNN Indonesia -- ".
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)
-        (?:\s*,\s*(?P<outlet>[A-Za-z0-9][A-Za-z0-9.&'’\- ]{1,40}?)|\s*\((?P<outlet2>[^)]{2,40})\))?
+    r"""^(?P<place>[A-Z][A-Za-z0-9.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?(?=\s*\())?)
+        (?:\s*,\s*(?P<outlet>[A-Za-z0-9][A-Za-z0-9.&'’\- ]{1,40}?)
+           |\s*\((?P<outlet2>[A-Z0-9][^)]{1,39})\))?
         \s*(?:--|-|–|—)\s+(?=\S)""",
     re.VERBOSE,
 )
@@ -138,10 +139,13 @@ def structure_article(text: str) -> Structure:
         if first_body:
             dateline = _DATELINE.match(line.text)
             if dateline and _plausible_dateline(dateline):
+                place = dateline.group("place").strip()
                 outlet = dateline.group("outlet") or dateline.group("outlet2")
+                if _outlet_name(place):  # "Rimanews – ", "Liputan6.com, Jakarta - "
+                    place, outlet = (outlet or "").strip(), place
                 meta = replace(
                     meta,
-                    dateline=dateline.group("place").strip(),
+                    dateline=place or meta.dateline,
                     outlet=meta.outlet or (outlet.strip() if outlet else None),
                 )
                 furniture.append(Span(line.start, line.start + dateline.end()))
@@ -173,8 +177,17 @@ def _plausible_dateline(match: re.Match[str] | None) -> bool:
         return False
     place = match.group("place").strip()
     has_outlet = bool(match.group("outlet") or match.group("outlet2"))
-    # Without an outlet only an upper-case place ("JAKARTA - ") is a dateline.
-    return word_count(place) <= 4 and (has_outlet or place.isupper())
+    # Without an outlet only an upper-case place ("JAKARTA - ") or an outlet's own name
+    # ("Rimanews – ") is a dateline.
+    return word_count(place) <= 4 and (has_outlet or place.isupper() or _outlet_name(place))
+
+
+_OUTLET_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*(?:news|post|times|online|\.com|\.id|\.co)$", re.I)
+
+
+def _outlet_name(place: str) -> bool:
+    """ "Rimanews", "Okezone.com": one word that names a news outlet, not a place."""
+    return bool(_OUTLET_NAME.match(place))
 
 
 def _caption(line: Line) -> tuple[Block, str] | None:

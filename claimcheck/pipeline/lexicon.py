@@ -432,7 +432,7 @@ TITLES = frozenset(
         kadispen, kasubag, kasubbag, penum, inf, kav, arh, czi,
         cpl, cku, mar, pnb, laksamana, laksma, marsekal, koordinator, ceo, cfo, coo, founder,
         co-founder, pendiri, manajer, manager, pelatih, analis, peneliti, pengamat, officer,
-        anggota, utama
+        anggota, utama, duta, besar, komisaris, ambassador, polisi
     """)
 )
 

@@ -931,3 +931,42 @@ def test_a_verb_of_saying_with_its_own_object_or_clause_is_no_trailing_frame() -
         ),
     ]:
         assert [c[1] for c in claims_of(sentence, "id")] == [speaker]
+
+
+def test_what_was_said_keeps_a_predicate_the_parse_hung_on_the_verb_of_saying() -> None:
+    # IndoSum: the parse hung "cukup terbuka" / "merupakan impor ..." on "mengatakan", and
+    # the claims were "Peluang timnya untuk meraih poin di Barcelona" and a fragment
+    cases = [
+        (
+            "Head Engineering Pertamina Arden Team, Gaetan Jego, mengatakan, peluang timnya "
+            "untuk meraih poin di Barcelona cukup terbuka.",
+            ("Peluang timnya untuk meraih poin di Barcelona cukup terbuka", "Gaetan Jego"),
+        ),
+        (
+            "Bahkan, Sezai mengatakan, hampir 80 persen bahan dari bumbu - bumbu masakan yang "
+            "digunakan merupakan impor dari negara asalnya.",
+            (
+                "Hampir 80 persen bahan dari bumbu - bumbu masakan yang digunakan merupakan "
+                "impor dari negara asalnya",
+                "Sezai",
+            ),
+        ),
+        # "kalau" right after the verb of saying is "bahwa"; the clause was taken for a name
+        (
+            "Pelatih Manchester City, Pep Guardiola, menegaskan kalau sang pemain tidak akan ke "
+            "mana-mana.",
+            ("Sang pemain tidak akan ke mana-mana", "Pep Guardiola"),
+        ),
+        # "tutup" closes a quote as "pungkas" does
+        (
+            '"Kami ingin siapapun yang mengenakan busana ini terlihat nyaman meskipun berbahan '
+            'denim," tutup Senaz.',
+            (
+                "Kami ingin siapapun yang mengenakan busana ini terlihat nyaman meskipun "
+                "berbahan denim",
+                "Senaz",
+            ),
+        ),
+    ]
+    for sentence, expected in cases:
+        assert [(c[0], c[1]) for c in claims_of(sentence, "id")] == [expected], sentence

@@ -70,6 +70,26 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if not reported:
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
+    # "Gaetan Jego mengatakan, peluang timnya ... cukup terbuka": a predicate the parse hung
+    # on the verb of saying after the start of what was said is part of it
+    start = min(content)
+    for c in kids:
+        if (
+            c > start
+            and c not in content
+            and c not in reported
+            and loose_predicate(tree, c)
+            and not any(tree[w].text in QUOTES_CLOSE for w in range(start, c))
+        ):
+            content = content | (tree.subtree(c) & words)
+    # "menegaskan kalau sang pemain ...": right after a verb of saying, "kalau" is "bahwa"
+    first = min(content)
+    if (
+        tree[first].lower in _THAT_LIKE.get(lang, ())
+        and tree[first].dep == "mark"
+        and all(tree[w].pos == "PUNCT" for w in range(head + 1, first))
+    ):
+        content = content - {first}
     speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
     if speaker and not any(tree[w].pos in {"NOUN", "PROPN", "PRON", "X"} for w in speaker):
         return None  # "menyatakan 'tidak'": no one named
@@ -105,7 +125,18 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     )
 
 
+_THAT_LIKE = {"id": frozenset({"kalau"})}
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
+
+
+def loose_predicate(tree: Tree, c: int) -> bool:
+    """A clause without a marker or subject of its own, hung on the verb of saying."""
+    tok = tree[c]
+    return (
+        tok.rel in {"advcl", "xcomp", "parataxis"}
+        and tok.pos in {"VERB", "ADJ", "AUX"}
+        and not tree.kids(c, "mark", *SUBJECTS)
+    )
 
 
 def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
@@ -541,7 +572,9 @@ def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
         tree[x].pos in {"NOUN", "PROPN", "PRON"} or _capitalised(tree[x].text) for x in speaker
     )
     relative = any(tree[x].lower in lexicon.RELATIVIZERS[lang] for x in speaker)
-    return not verbs and named and not relative
+    # "..., menegaskan kalau sang pemain tidak akan ...": a clause, not a name
+    marked = any(tree[x].dep == "mark" and tree[x].pos == "SCONJ" for x in speaker)
+    return not verbs and named and not relative and not marked
 
 
 def _leaves_statement(

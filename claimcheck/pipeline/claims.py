@@ -108,10 +108,15 @@ class _Cutter:
                 attribution.speaker_name(t, frame.speaker_words) if frame.speaker_words else ""
             )
             own_voice = (written,) if written else ()
+            # words of what was said under none of its heads go with the head before them
+            covered = frozenset().union(*(t.subtree(h) for h in frame.heads))
+            loose = frame.content - covered
             for content_head in frame.heads:
+                later = [h for h in frame.heads if h > content_head]
+                after = {w for w in loose if w > content_head and not any(h < w for h in later)}
                 self.clause(
                     content_head,
-                    t.subtree(content_head) & frame.content,
+                    (t.subtree(content_head) & frame.content) | after,
                     subject=()
                     if t.subject(content_head) is not None
                     or self._complementizer(content_head)
@@ -328,10 +333,27 @@ class _Cutter:
         # said"); anything else stays in it ("It's easy, she says, for people to marvel ...").
         inner = {h: any(h in t.subtree(o) for o in tops if o != h) for h in tops}
         own = {h for h in tops if inner[h] and not self._infinitive(h) and t.subject(h) is not None}
-        for n, head in enumerate(tops):
+        # "Gaetan Jego mengatakan, peluang timnya ... cukup terbuka": a predicate with no
+        # subject or marker, hung beside what was said, goes with the clause before it
+        joined: dict[int, frozenset[int]] = {}
+        previous = None
+        for head in tops:
             if inner[head] and head not in own:
                 continue
-            part = t.subtree(head) & frame.content
+            if (
+                previous is not None
+                and attribution.loose_predicate(t, head)
+                and t[previous].rel != "nsubj"  # a subject lent on, below
+                and self._adjacent(previous, head, frame.content)
+            ):
+                joined[previous] = joined.get(previous, frozenset()) | t.subtree(head)
+                joined[head] = frozenset()
+                continue
+            previous = head
+        for n, head in enumerate(tops):
+            if inner[head] and head not in own or joined.get(head) == frozenset():
+                continue
+            part = (t.subtree(head) | joined.get(head, frozenset())) & frame.content
             for o in own:
                 if o != head and o in part:
                     part -= t.subtree(o)
@@ -358,6 +380,14 @@ class _Cutter:
                 unresolved=unresolved,
             )
             lent = frozenset()
+
+    def _adjacent(self, first: int, second: int, content: frozenset[int]) -> bool:
+        """Whether only commas lie between two clauses of what was said: no frame set
+        inside the sentence, no closing quotation mark."""
+        t = self.tree
+        end = max(w for w in t.subtree(first) & content if t[w].pos != "PUNCT")
+        begin = min(w for w in t.subtree(second) & content if t[w].pos != "PUNCT")
+        return all(t[w].text == "," for w in range(end + 1, begin))
 
     def _subject_words(self, head: int, words: frozenset[int]) -> frozenset[int]:
         t = self.tree

@@ -286,7 +286,8 @@ REPORTING: dict[str, frozenset[str]] = {
             tegas, tutur, imbuh, tambah, sebut, ucap, terang, papar, katanya, ujarnya,
             ungkapnya, jelasnya, tegasnya, tuturnya, imbuhnya, tambahnya, sebutnya, ucapnya,
             terangnya, paparnya, tulisnya, tulis, menurutnya, sambung, sambungnya, lanjut,
-            lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya
+            lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya,
+            tutup, tutupnya
         """)
     ),
     "en": frozenset(

@@ -970,3 +970,24 @@ def test_what_was_said_keeps_a_predicate_the_parse_hung_on_the_verb_of_saying() 
     ]
     for sentence, expected in cases:
         assert [(c[0], c[1]) for c in claims_of(sentence, "id")] == [expected], sentence
+
+
+def test_a_relative_clause_after_a_name_takes_the_whole_name() -> None:
+    # IndoSum: "Jones membentur mistar", "Draco diperankan Diana Rigg", "Der Sar pernah ..."
+    cases = {
+        "United membalas lewat tembakan melebar Romelu Lukaku dan tandukan Phil Jones yang "
+        "membentur mistar.": "Phil Jones membentur mistar",
+        "Sebelumnya, di sekuel On Her Majesty, James Bond menikahi Tracy Draco yang diperankan "
+        "Diana Rigg.": "Tracy Draco diperankan Diana Rigg",
+        # the name of a body after an office goes alone
+        "Sebelumnya dia adalah Kepala Kompetisi PT Gelora Trisula Semesta yang menjalankan "
+        "kompetisi Torabika Soccer Championship pada tahun 2016.": "PT Gelora Trisula Semesta "
+        "menjalankan kompetisi Torabika Soccer Championship pada tahun 2016",
+    }
+    for sentence, relative in cases.items():
+        assert relative in [c[0] for c in claims_of(sentence, "id")], sentence
+    # a clause whose object the noun is cannot be written after it: it stays with its noun
+    claims = [c[0] for c in claims_of(
+        "Miller dan motor Honda RCV123V yang ia kendarai menghantam pembatas.", "id"
+    )]  # fmt: skip
+    assert claims == ["Miller dan motor Honda RCV123V yang ia kendarai menghantam pembatas"]

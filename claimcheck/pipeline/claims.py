@@ -1006,7 +1006,26 @@ class _Cutter:
             if t[step].rel not in {"flat", "compound", "nmod", "appos"} or t.kids(step, "case"):
                 return None
             if t[step].head == noun:
-                return step
+                # "Tracy Draco yang ...": the last word of the noun's own name is the name's
+                # (not "film Dunkirk yang", a name under a common noun)
+                same_name = (
+                    t[noun].pos == "PROPN"
+                    and t[step].rel == "flat"
+                    # "Mencari earphone yang ...": a verb opening the sentence, capitalised
+                    and not (self.lang == "id" and lexicon.id_is_predicate(t[noun].text))
+                )
+                if not same_name:
+                    return step
+                # "Kepala Kompetisi PT Gelora Trisula Semesta yang ...": the body's name
+                body = next(
+                    (
+                        w
+                        for w in range(noun + 1, before)
+                        if t[w].lower in lexicon.ORGANISATION_STARTS
+                    ),
+                    None,
+                )
+                return noun if body is None else body
             step = t[step].head
         return noun
 
@@ -1068,6 +1087,14 @@ class _Cutter:
                 elif possessed is not None:
                     front = (f"{t[possessed].text[:-3]} {head_noun}",)
                     used = used - {possessed}
+                elif (
+                    self.lang == "id"
+                    and rel.rel not in {"nsubj", "nsubj:pass"}
+                    and any(k != relativizer for k in t.kids(w, *SUBJECTS))
+                ):
+                    # "motor Honda RCV123V yang ia kendarai": the noun is the clause's object
+                    # and cannot be written before it; the clause stays with its noun
+                    continue
                 elif (
                     rel.rel in {"nsubj", "nsubj:pass"}
                     or self.lang == "id"

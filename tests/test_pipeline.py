@@ -991,3 +991,45 @@ def test_a_relative_clause_after_a_name_takes_the_whole_name() -> None:
         "Miller dan motor Honda RCV123V yang ia kendarai menghantam pembatas.", "id"
     )]  # fmt: skip
     assert claims == ["Miller dan motor Honda RCV123V yang ia kendarai menghantam pembatas"]
+
+
+def test_a_noun_and_predicate_after_a_verb_of_saying_are_what_was_said() -> None:
+    # IndoSum: the parse made the statement's subject the verb's object and its predicate a
+    # second clause of the verb; the claims were the whole sentence with no speaker
+    cases = [
+        (
+            "Saat ini, Agus memaparkan KBRI Riyadh terus melakukan pencarian kedua jemaah itu "
+            "dibantu oleh otoritas setempat.",
+            "KBRI Riyadh terus melakukan pencarian kedua jemaah itu dibantu oleh otoritas "
+            "setempat",
+            "Agus",
+        ),
+        (
+            "Yannes menilai pembukaan informasi nasabah asuransi jiwa demi kepentingan "
+            "perpajakan seharusnya tidak akan menjadi masalah bagi industri.",
+            "Pembukaan informasi nasabah asuransi jiwa demi kepentingan perpajakan seharusnya "
+            "tidak akan menjadi masalah bagi industri",
+            "Yannes",
+        ),
+        (
+            "Badan Nasional Penanggulan Bencana (BNPB) menyatakan keadaan darurat Gunung Agung "
+            "diperpanjang 14 hari hingga 26 Oktober 2017.",
+            "Keadaan darurat Gunung Agung diperpanjang 14 hari hingga 26 Oktober 2017",
+            "Badan Nasional Penanggulan Bencana BNPB",
+        ),
+        # a list the parse hung on the verb of saying goes on to its end
+        (
+            "Sutopo Purwo Nugroho menjelaskan longsor menyebabkan 3 unit rumah rusak berat, "
+            "2 orang luka berat, dan 3 orang luka ringan.",
+            "Longsor menyebabkan 3 unit rumah rusak berat, 2 orang luka berat, dan 3 orang "
+            "luka ringan",
+            "Sutopo Purwo Nugroho",
+        ),
+    ]
+    for sentence, claim, speaker in cases:
+        assert [(c[0], c[1]) for c in claims_of(sentence, "id")] == [(claim, speaker)], sentence
+    # what is told, not who: "mengungkapkan alasannya merekrut Dwi" stays one claim
+    assert [c[0] for c in claims_of("Kepada Goal Indonesia, Aji mengungkapkan alasannya "
+                                    "merekrut Dwi.", "id")] == [
+        "Kepada Goal Indonesia, Aji mengungkapkan alasannya merekrut Dwi"
+    ]  # fmt: skip

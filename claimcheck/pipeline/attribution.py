@@ -54,6 +54,10 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         return None
     reported = [c for c in kids if _reported(tree, c, lang) and c > head]
     reported += [c for c in kids if _reported(tree, c, lang) and c < head]
+    lent = _object_then_predicate(tree, head, kids, lang)
+    if lent is not None:
+        # the noun heads what was said; its predicate goes with it, not alone
+        reported = [c for c in reported if c not in lent] + [lent[0]]
     if not reported:
         reported = _that_clause(tree, head, words)
     if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
@@ -62,7 +66,12 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
             for c in reported
             if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
         ]
-    subject = next((c for c in kids if tree[c].dep in SUBJECTS), None)
+    # not a fronted clause the parse took for a second subject ("Menyindir keputusan ...,
+    # Johnny menegaskan": a verb opening the sentence, capitalised)
+    subjects = [c for c in kids if tree[c].dep in SUBJECTS]
+    if len(subjects) > 1 and lang == "id" and lexicon.id_is_predicate(tree[subjects[0]].text):
+        subjects = subjects[1:]
+    subject = subjects[0] if subjects else None
     if subject is not None and (
         tree[subject].lower in _DEMONSTRATIVES or tree[subject].lower in lexicon.RELATIVIZERS[lang]
     ):
@@ -70,6 +79,8 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if not reported:
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
+    if lent is not None:
+        content = content | (tree.subtree(lent[1]) & words)
     # "Gaetan Jego mengatakan, peluang timnya ... cukup terbuka": a predicate the parse hung
     # on the verb of saying after the start of what was said is part of it
     start = min(content)
@@ -113,6 +124,31 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if also:
         reported = [*reported, *also]
         content = content | frozenset().union(*(tree.subtree(c) & words for c in also))
+    # "menjelaskan longsor menyebabkan A, B, dan 3 orang luka ringan": a noun the parse
+    # made a conjunct of the verb of saying, after what was said, continues its list
+    start = min(content)
+    for c in kids:
+        if (
+            tree[c].rel == "conj"
+            and c > start
+            and c not in content
+            and tree[c].pos in {"NOUN", "PROPN", "NUM"}
+            and tree.subject(c) is None
+        ):
+            content = content | (tree.subtree(c) & words)
+            # "..., gudang senjata ... yang ditemukan polisi, dirakit sendiri oleh Paddock":
+            # a predicate right after that noun is the noun's, and was said too
+            end = max(tree.subtree(c))
+            for v in kids:
+                gap = range(end + 1, min(tree.subtree(v), default=v))
+                if (
+                    v > end
+                    and tree[v].rel == "conj"
+                    and tree[v].pos in {"VERB", "AUX", "ADJ"}
+                    and tree.subject(v) is None
+                    and all(tree[w].text == "," for w in gap)
+                ):
+                    content = content | (tree.subtree(v) & words)
     others = [c for c in kids if tree[c].rel == "conj" and c not in content]
     other = frozenset().union(*(tree.subtree(c) & words for c in others)) if others else frozenset()
     return Frame(
@@ -208,6 +244,36 @@ def _reported(tree: Tree, c: int, lang: str) -> bool:
             tok.rel == "xcomp" and not marks and (stated or tok.lower in lexicon.EXISTENTIALS[lang])
         )
     return False
+
+
+def _object_then_predicate(
+    tree: Tree, head: int, kids: list[int], lang: str
+) -> tuple[int, int] | None:
+    """ "Erwin menyebut Fayakhun diduga turut meminta fee ...", "BNPB menyatakan keadaan
+    darurat Gunung Agung diperpanjang 14 hari": the parse made the subject of what was said
+    the verb's object and its predicate a second clause of the verb, right after it. The
+    noun and that predicate, or None."""
+    if lang != "id" or tree[head].lower not in lexicon.PLAIN_SAYING_ID:
+        return None
+    for o in kids:
+        if tree[o].rel != "obj" or o < head or tree[o].pos not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        if tree[o].lower.endswith("nya") and tree[o].text.islower():
+            continue  # "mengungkapkan alasannya merekrut Dwi": what is told, not a subject
+        end = max(tree.subtree(o))
+        for v in kids:
+            start = min(tree.subtree(v))
+            if (
+                v > o
+                and start == end + 1
+                and tree[start].pos not in {"ADP", "SCONJ"}  # "..., dengan menetapkan ..."
+                and tree[v].rel in {"advcl", "conj", "xcomp", "parataxis"}
+                and tree[v].pos in {"VERB", "ADJ", "AUX"}
+                # "hasil pemungutan suara dadakan itu": a word of the noun's phrase
+                and not tree.kids(v, "mark", "cc", "det", *SUBJECTS)
+            ):
+                return o, v
+    return None
 
 
 def _clause_as_object(tree: Tree, c: int, lang: str) -> bool:

@@ -35,6 +35,17 @@ OPENER_PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset(_terms("to, of, from, with")),
 }
 
+# Verbs that only report speech: after one of them a noun and a predicate are what was said
+# ("menyatakan keadaan darurat diperpanjang"), unlike "memastikan kemenangan menjadi 3-0" or
+# "percaya diri".
+PLAIN_SAYING_ID = frozenset(
+    _terms("""
+        mengatakan, menyatakan, menjelaskan, menilai, menegaskan, menambahkan, memaparkan,
+        menuturkan, mengungkapkan, menyebutkan, mengklaim, menerangkan, menyampaikan,
+        melaporkan, mengumumkan
+    """)
+)
+
 # A hedge word used literally when one of these follows it: "Sandi dilaporkan oleh
 # Fransiska ke Polda" is a complaint filed with the police, not "reportedly" (but
 # "seperti dilaporkan oleh Reuters" stays the outlet's report, a hedge).

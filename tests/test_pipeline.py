@@ -1000,8 +1000,7 @@ def test_a_noun_and_predicate_after_a_verb_of_saying_are_what_was_said() -> None
         (
             "Saat ini, Agus memaparkan KBRI Riyadh terus melakukan pencarian kedua jemaah itu "
             "dibantu oleh otoritas setempat.",
-            "KBRI Riyadh terus melakukan pencarian kedua jemaah itu dibantu oleh otoritas "
-            "setempat",
+            "KBRI Riyadh terus melakukan pencarian kedua jemaah itu dibantu oleh otoritas setempat",
             "Agus",
         ),
         (
@@ -1033,3 +1032,13 @@ def test_a_noun_and_predicate_after_a_verb_of_saying_are_what_was_said() -> None
                                     "merekrut Dwi.", "id")] == [
         "Kepada Goal Indonesia, Aji mengungkapkan alasannya merekrut Dwi"
     ]  # fmt: skip
+
+
+def test_a_second_verb_of_saying_after_the_speaker_belongs_to_the_frame() -> None:
+    # IndoSum: '..., kata Mendagri menegaskan.' gave the claim "Saya kata Mendagri menegaskan"
+    claims = claims_of(
+        '"Saya berharap Polri dapat membongkar itu," kata Mendagri menegaskan.', "id"
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Saya berharap Polri dapat membongkar itu", "Mendagri")
+    ]

@@ -361,6 +361,13 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         if _is_break(before.text):
             stop = _attribution_end(tree, order, position + 1, lang)
             speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
+            # '"P," tutur dia menambahkan': a second verb of saying after the speaker
+            if (
+                len(speaker) > 1
+                and tree[speaker[-1]].lower in lexicon.REPORTING[lang]
+                and all(tree[x].pos == "PRON" or _capitalised(tree[x].text) for x in speaker[:-1])
+            ):
+                speaker = speaker[:-1]
             if (
                 (speaker or tok.lower.endswith("nya"))
                 and _name_like(tree, speaker, lang)

@@ -1042,3 +1042,20 @@ def test_a_second_verb_of_saying_after_the_speaker_belongs_to_the_frame() -> Non
     assert [(c[0], c[1]) for c in claims] == [
         ("Saya berharap Polri dapat membongkar itu", "Mendagri")
     ]
+
+
+def test_a_clause_of_time_merged_back_keeps_its_comma_and_a_list_goes_on() -> None:
+    # IndoSum: the comma between a time clause and its main clause was lost on the merge
+    sentence = "Ketika Gibran menikah pada 2015 lalu, Chilli Pari juga menjadi pelaksana acara."
+    assert [c[0] for c in claims_of(sentence, "id")] == [sentence[:-1]]
+    # the end of a list the parse hung on the verb of saying was a claim of its own
+    claims = claims_of(
+        "Kepala BPS Suhariyanto mengungkapkan, aksi investor maupun konsumen menahan uang "
+        "dipengaruhi oleh cara pandang investor terhadap perekonomian global, perekonomian "
+        "domestik, hingga kondisi politik.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Aksi investor maupun konsumen menahan uang dipengaruhi oleh cara pandang investor "
+        "terhadap perekonomian global, perekonomian domestik, hingga kondisi politik"
+    ]

@@ -340,9 +340,17 @@ class _Cutter:
         for head in tops:
             if inner[head] and head not in own:
                 continue
+            # "..., perekonomian domestik, hingga kondisi politik": a list the parse hung on
+            # the verb of saying goes on too
+            listed = (
+                t[head].rel in {"conj", "obl", "nmod"} and t[head].pos in {"NOUN", "PROPN", "NUM"}
+            ) and not any(
+                t[w].pos in _PREDICATE_POS or t[w].dep == "cop"
+                for w in t.subtree(head) & frame.content
+            )
             if (
                 previous is not None
-                and attribution.loose_predicate(t, head)
+                and (attribution.loose_predicate(t, head) or listed)
                 and t[previous].rel != "nsubj"  # a subject lent on, below
                 and self._adjacent(previous, head, frame.content)
             ):
@@ -1264,7 +1272,17 @@ def _merge_adverbials(tree: Tree, pieces: list[_Piece], lang: str) -> list[_Piec
             # the restored subject goes after the fronted clause: "Tanpa ..., saya bisa ..."
             inserts = ((min(into.words), " ".join(front)), *inserts)
             front = ()
-        out[target] = replace(into, words=into.words | piece.words, front=front, inserts=inserts)
+        # the comma between them, which went with neither ("Ketika Gibran menikah pada 2015
+        # lalu, Chilli Pari juga ...")
+        low, high = max(piece.words), min(into.words)
+        if low > high:
+            low, high = max(into.words), min(piece.words)
+        gap = range(low + 1, high)
+        between = set(gap) if all(tree[w].text in ",;" for w in gap) else set()
+        if not between and low + 1 < high and tree[low + 1].text == ",":
+            between = {low + 1}  # "Jika ..., Yannes menekankan, maka ...": one comma
+        words = into.words | piece.words | between
+        out[target] = replace(into, words=words, front=front, inserts=inserts)
     return out
 
 

@@ -957,7 +957,11 @@ def test_what_was_said_keeps_a_predicate_the_parse_hung_on_the_verb_of_saying() 
             "mana-mana.",
             ("Sang pemain tidak akan ke mana-mana", "Pep Guardiola"),
         ),
-        # "tutup" closes a quote as "pungkas" does
+        # "tutup" and "tandas" close a quote as "pungkas" does
+        (
+            '"Kami masih belum menyelesaikan pembangunan tim ini," tandas Montella.',
+            ("Kami masih belum menyelesaikan pembangunan tim ini", "Montella"),
+        ),
         (
             '"Kami ingin siapapun yang mengenakan busana ini terlihat nyaman meskipun berbahan '
             'denim," tutup Senaz.',

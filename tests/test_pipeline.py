@@ -1063,3 +1063,27 @@ def test_a_clause_of_time_merged_back_keeps_its_comma_and_a_list_goes_on() -> No
         "Aksi investor maupun konsumen menahan uang dipengaruhi oleh cara pandang investor "
         "terhadap perekonomian global, perekonomian domestik, hingga kondisi politik"
     ]
+
+
+def test_a_checkable_sentence_the_parse_could_not_cut_stays_whole() -> None:
+    # CheckThat! 2A fact-checked claims that gave no claim at all: a present-tense verb the
+    # English tagger read as a noun, a verb of saying whose content the parse lost, what was
+    # explained as a "how" clause
+    for sentence in [
+        "A video depicts an amazing 2013 Chinese fireworks demonstration.",
+        "The Hyatt hotel chain stated they will no longer host conservative guests or gatherings.",
+        "Guidelines published by the IRS ahead of the 2022 tax year explained how taxpayers "
+        "can claim items they have stolen.",
+    ]:
+        assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]], sentence
+
+
+def test_a_frame_opening_the_sentence_set_off_by_its_comma() -> None:
+    # IndoSum: "Kata Sandi, ..." had no speaker; after "Namun," the sentence had no claim
+    assert [(c[0], c[1]) for c in claims_of(
+        "Kata Sandi, pemerintah DKI akan membina PKL di Tanah Abang.", "id"
+    )] == [("Pemerintah DKI akan membina PKL di Tanah Abang", "Sandi")]  # fmt: skip
+    assert [c[0] for c in claims_of(
+        "Namun, kata Yursi, jumlah polisi yang bertugas di lokasi tidak sebanding dengan massa.",
+        "id",
+    )] == ["Jumlah polisi yang bertugas di lokasi tidak sebanding dengan massa"]  # fmt: skip

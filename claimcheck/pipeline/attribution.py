@@ -79,6 +79,11 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if not reported:
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
+    opening = min(content)
+    if tree[opening].lower in _WH_WORDS and opening > head:
+        # "explained how taxpayers can claim ...": what is explained is no statement of its
+        # own; the sentence says it whole
+        return None
     if lent is not None:
         content = content | (tree.subtree(lent[1]) & words)
     # "Gaetan Jego mengatakan, peluang timnya ... cukup terbuka": a predicate the parse hung
@@ -161,6 +166,11 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     )
 
 
+# verbs of saying that follow what was said ("..., kata dia"), never a clause's own verb
+_TRAILING_VERBS = frozenset(_terms("kata, ujar, tutur, ucap, imbuh, sambung, lanjut, papar"))
+_WH_WORDS = frozenset(
+    _terms("how, what, why, where, when, whether, which, who, bagaimana, mengapa, kenapa")
+)
 _THAT_LIKE = {"id": frozenset({"kalau"})}
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
 
@@ -354,7 +364,23 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         return None
     for position, w in enumerate(order):
         tok = tree[w]
-        if position == 0 or tok.lower not in lexicon.REPORTING[lang]:
+        if tok.lower not in lexicon.REPORTING[lang]:
+            continue
+        if position == 0:
+            # "Kata dia, jumlah polisi ...": the frame opens the sentence (after an opener
+            # the parser was not shown), set off by its comma
+            stop = _attribution_end(tree, order, 1, lang)
+            speaker = [x for x in order[1:stop] if tree[x].pos != "PUNCT"]
+            if (
+                tok.lower in _TRAILING_VERBS
+                and 0 < len(speaker) <= 3
+                and stop < len(order)
+                and tree[order[stop]].text == ","
+                and _name_like(tree, speaker, lang)
+            ):
+                rest = frozenset(order[stop + 1 :])
+                if _leaves_statement(tree, rest, order, set()):
+                    return Frame((), rest, frozenset(speaker))
             continue
         # "..., kata X" / '..." said X'
         before = tree[order[position - 1]]
@@ -373,7 +399,20 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 and _name_like(tree, speaker, lang)
                 and not _predicate_follows(tree, order, stop, lang)
             ):
-                cut = set(order[position - 1 : _past_circumstances(tree, order, stop, lang)])
+                end = _past_circumstances(tree, order, stop, lang)
+                # "Namun, kata dia, jumlah polisi ...": after an opener, a frame set off by
+                # commas ends at its comma; what follows is what was said
+                opener = tuple(
+                    tree[x].lower for x in order[: position - 1] if tree[x].pos != "PUNCT"
+                )
+                if (
+                    opener
+                    and any(opener == phrase for phrase, _ in lexicon.opener_phrases(lang))
+                    and stop < len(order)
+                    and tree[order[stop]].text == ","
+                ):
+                    end = stop + 1
+                cut = set(order[position - 1 : end])
                 # '..." says Maura McLaughlin, a radioastronomer at ..., who wants ...': the
                 # speaker's apposition (and what it says about the speaker) is no part of the quote
                 description = _description(tree, speaker, words) - cut

@@ -1355,7 +1355,10 @@ def _render(
         and len([w for w in words if tree[w].pos != "PUNCT"]) >= 4
         and sum(tree[w].text.isalpha() for w in words) >= 3  # not a date: "Kamis (14/12/2017)"
     )
-    if not words or not (cutter._has_predicate(words) or restored_predicate or reported):
+    # the whole sentence, when nothing else stood: "A video depicts an amazing 2013 ...",
+    # with a present-tense verb the English tagger read as a noun
+    whole = not cutter.split and lang == "en" and _present_verb(tree, words)
+    if not words or not (cutter._has_predicate(words) or restored_predicate or reported or whole):
         return None, bool(content) and not _only_frame_words(tree, content, lang)
     front = list(piece.front)
     inserts = sorted(piece.inserts)
@@ -1368,8 +1371,10 @@ def _render(
         return None, False
     if _subordinate_only(tree, words, lang):
         return None, True  # "Setelah kasus itu diungkap ...": a time or a condition, no claim
-    if _bare_report(tree, words, piece, lang):
-        return None, True  # "The party saying": a verb of saying whose content went astray
+    if _bare_report(tree, words, piece, lang) and (cutter.split or len(content) < 6):
+        # "The party saying": a verb of saying whose content went astray; once the
+        # sentence is taken whole, a long one stands as it is
+        return None, True
     ordered = sorted(words)
     body: list[str] = []
     restored = list(front)
@@ -1410,6 +1415,28 @@ def _render(
         claim, start, end, piece.speaker, hedged, reference, tree.spans(words), tuple(restored)
     )
     return draft, False
+
+
+def _present_verb(tree: Tree, words: frozenset[int]) -> bool:
+    """An English word in -s between a noun and the start of a noun phrase ("video depicts
+    an", "article details treatment"): a verb, whatever the tagger said."""
+    for w in words:
+        tok = tree[w]
+        text = tok.text
+        if (
+            0 < w < len(tree) - 1
+            and text.isalpha()
+            and text.islower()
+            and len(text) > 3
+            and text.endswith("s")
+            and not text.endswith(("ss", "us", "is"))
+            and tok.pos in {"NOUN", "VERB"}
+            and w - 1 in words
+            and tree[w - 1].pos in {"NOUN", "PROPN"}
+            and tree[w + 1].pos in {"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"}
+        ):
+            return True
+    return False
 
 
 def _opening_case(tree: Tree, w: int, lang: str) -> bool:

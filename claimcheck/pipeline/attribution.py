@@ -402,12 +402,12 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 end = _past_circumstances(tree, order, stop, lang)
                 # "Namun, kata dia, jumlah polisi ...": after an opener, a frame set off by
                 # commas ends at its comma; what follows is what was said
-                opener = tuple(
+                leading = tuple(
                     tree[x].lower for x in order[: position - 1] if tree[x].pos != "PUNCT"
                 )
                 if (
-                    opener
-                    and any(opener == phrase for phrase, _ in lexicon.opener_phrases(lang))
+                    leading
+                    and any(leading == phrase for phrase, _ in lexicon.opener_phrases(lang))
                     and stop < len(order)
                     and tree[order[stop]].text == ","
                 ):

@@ -1087,3 +1087,21 @@ def test_a_frame_opening_the_sentence_set_off_by_its_comma() -> None:
         "Namun, kata Yursi, jumlah polisi yang bertugas di lokasi tidak sebanding dengan massa.",
         "id",
     )] == ["Jumlah polisi yang bertugas di lokasi tidak sebanding dengan massa"]  # fmt: skip
+
+
+def test_a_second_predicate_with_nothing_setting_it_apart_is_not_cut_off() -> None:
+    # CheckThat! 2A: the parse hung the verb of a clause after "after" on the main verb, and
+    # the claims gave the main subject an act that was someone else's
+    for sentence in [
+        "Actor Gary Sinise posted a witty retort after Hillary Clinton tweeted a message about "
+        "gun control.",
+        "Pitcher Gaylord Perry fulfilled his manager's prophecy by hitting his first home run "
+        "minutes after Apollo 11 landed on the lunar surface.",
+    ]:
+        assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]], sentence
+    # IndoSum: "Laporan polisi bernomor 742/VI/2017/UMJATIM itu" was a claim of its own
+    sentence = (
+        "Laporan polisi bernomor 742/VI/2017/UMJATIM itu menyebut Yusuf Mansur sejak 2012 gencar "
+        "mengajak jemaah pengajiannya untuk berpartisipasi dalam investasi sedekah tersebut."
+    )
+    assert [c[0] for c in claims_of(sentence, "id")] == [sentence[:-1]]

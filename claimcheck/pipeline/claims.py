@@ -436,6 +436,10 @@ class _Cutter:
         opening = [w for w in sorted(t.subtree(child) & words) if t[w].pos != "PUNCT"][:1]
         if opening and t[opening[0]].lower in lexicon.FOCUS_WORDS[self.lang]:
             return None  # ", terutama dengan ...", ", especially ...": detail of the same claim
+        if c.rel in {"conj", "parataxis"} and child > head and not self._set_apart(child, words):
+            # "posted a retort after Hillary Clinton tweeted a message": a second predicate
+            # with nothing before it to set it apart is a clause the parse misplaced
+            return None
         if c.rel == "conj":
             marker = self._marker(child)
             own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
@@ -473,6 +477,24 @@ class _Cutter:
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
         return None
+
+    def _set_apart(self, child: int, words: frozenset[int]) -> bool:
+        """Whether a conjunct or parataxis is opened by a coordinator or punctuation."""
+        t = self.tree
+        part = t.subtree(child) & words
+        first = min(part)
+        if t[first].pos in {"CCONJ", "PUNCT", "SCONJ"} or t.kids(child, "cc", "mark"):
+            return True
+        before = first - 1
+        return (
+            before >= 0
+            and (
+                t[before].pos in {"PUNCT", "CCONJ", "SCONJ"}
+                or t[before].lower in lexicon.CLAUSE_MARKERS[self.lang]
+                # "b/c" ("because"), which the tokenizer cuts in three
+                or t.parse.text[: t[first].start].rstrip().lower().endswith("b/c")
+            )
+        )
 
     def _copular_clause(self, i: int) -> bool:
         """ "survived only because it was at the bottom of ...": a nominal predicate with

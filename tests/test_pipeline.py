@@ -1105,3 +1105,28 @@ def test_a_second_predicate_with_nothing_setting_it_apart_is_not_cut_off() -> No
         "mengajak jemaah pengajiannya untuk berpartisipasi dalam investasi sedekah tersebut."
     )
     assert [c[0] for c in claims_of(sentence, "id")] == [sentence[:-1]]
+
+
+def test_a_phrase_after_a_closing_quote_is_no_speaker() -> None:
+    # CheckThat! 2A: "show", "States", "State" after a quotation were read as verbs of
+    # saying, and "to Kanye West's fashion", "black people in the United" as speakers
+    for sentence in [
+        'Kim Kardashian wore a coat made from "South Russian Ovcharka dogs" to Kanye West\'s '
+        "fashion show.",
+        "The KKK started a petition to \"purge' black people in the United States.",
+        "Kentucky county clerk Kim Davis was seated amongst several same-sex couples at 2016's "
+        '"State of the Union" address.',
+    ]:
+        claims = claims_of(sentence, "en")
+        assert [c[1] for c in claims] == [None] * len(claims), sentence
+        assert claims, sentence
+    # a real one still is
+    assert claims_of('"It is a good plan," the report states.', "en")[0][1] == "report"
+
+
+def test_an_abbreviation_does_not_end_the_sentence_or_its_tree() -> None:
+    # CheckThat! 2A: the parser started a second tree after "Capt.", and the claims were
+    # "DNC speaker Khizr Khan, father of fallen Army Capt" and "Humayun Khan, is ..."
+    text = "DNC speaker Khizr Khan, father of fallen Army Capt. Humayun Khan, is a lawyer."
+    assert sentences_of(text, "en") == [text]
+    assert [c[0] for c in claims_of(text, "en")] == [text[:-1]]

@@ -366,6 +366,8 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         tok = tree[w]
         if tok.lower not in lexicon.REPORTING[lang]:
             continue
+        if lang == "en" and position > 0 and tok.text[:1].isupper():
+            continue  # "the United States", "State of the Union": a name, not a verb
         if position == 0:
             # "Kata dia, jumlah polisi ...": the frame opens the sentence (after an opener
             # the parser was not shown), set off by its comma
@@ -387,6 +389,9 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         if _is_break(before.text):
             stop = _attribution_end(tree, order, position + 1, lang)
             speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
+            if speaker and tree[speaker[0]].pos == "ADP" and tree[speaker[0]].lower != "by":
+                speaker = []  # '"State of the Union" address': a phrase, no one named
+                stop = position + 1
             # '"P," tutur dia menambahkan': a second verb of saying after the speaker
             if (
                 len(speaker) > 1
@@ -431,6 +436,8 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             start -= 1
         if start > 0 and _is_break(tree[order[start]].text):
             speaker = [x for x in order[start + 1 : position] if tree[x].pos != "PUNCT"]
+            if speaker and tree[speaker[0]].pos == "ADP":
+                continue  # '"... dogs" to Kanye West's fashion show': a phrase, no one
             tail = [tree[x] for x in order[position + 1 :] if tree[x].pos != "PUNCT"]
             # only where and when may follow the verb: '..." X said on Monday.', not its
             # object ("Beberapa pekan yang lalu, Liverpool resmi mengumumkan pembelian ...")

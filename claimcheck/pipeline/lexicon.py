@@ -503,7 +503,8 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
         _terms("""
             mr, mrs, ms, dr, prof, sen, rep, gov, gen, col, lt, sgt, st, jr, sr, no, vs, u.s,
             u.k, u.n, inc, corp, ltd, co, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct,
-            nov, dec, e.g, i.e, approx, dept, est, fig, mt, ft, pte
+            nov, dec, e.g, i.e, approx, dept, est, fig, mt, ft, pte, capt, cmdr, adm, maj,
+            cpl, pvt, supt, insp, det, rev, hon, gov
         """)
     ),
 }

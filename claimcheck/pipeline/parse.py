@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimcheck.pipeline.lexicon import ABBREVIATIONS
+
 MODELS = Path(__file__).resolve().parents[1] / "models"
 #: Sentences per batch handed to spaCy (its own default is 256 for nlp.pipe).
 BATCH_SIZE = 256
@@ -163,7 +165,7 @@ def parse_sentences(
         _without_space(nlp, nlp.make_doc(text[k:]), k)
         for text, k in zip(sentences, skips, strict=True)
     ]
-    docs = (_with_inner_boundaries(doc) for doc, _ in made)
+    docs = (_with_inner_boundaries(doc, lang) for doc, _ in made)
     parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
     return [
         _plain(text, doc, offsets)
@@ -191,17 +193,29 @@ _ENDS = frozenset(".!?")
 _CLOSERS = frozenset("\"”’')")
 
 
-def _with_inner_boundaries(doc: Any) -> Any:
+def _with_inner_boundaries(doc: Any, lang: str) -> Any:
     """Sentences the segmenter kept together (several inside one quotation: '"A. B," kata
     X') are parsed as separate trees, so no arc joins two statements; nowhere else does the
-    parser split a sentence ("@SUM(A1:A9) adalah ..." stays one tree)."""
+    parser split a sentence ("@SUM(A1:A9) adalah ..." stays one tree), nor after an
+    abbreviation ("Army Capt. Humayun Khan")."""
+    abbreviations = ABBREVIATIONS.get(lang, frozenset())
     for i in range(1, len(doc)):
         before = doc[i - 1]
-        ended = before.text in _ENDS or (
-            before.text in _CLOSERS
+        abbreviated = (
+            before.text == "."
             and i >= 2
-            and doc[i - 2].text in _ENDS
             and not doc[i - 2].whitespace_
+            and doc[i - 2].text.lower() in abbreviations
+        )
+        ended = (
+            not abbreviated
+            and before.text in _ENDS
+            or (
+                before.text in _CLOSERS
+                and i >= 2
+                and doc[i - 2].text in _ENDS
+                and not doc[i - 2].whitespace_
+            )
         )
         word = doc[i].text
         opens = word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“('

@@ -366,8 +366,13 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         tok = tree[w]
         if tok.lower not in lexicon.REPORTING[lang]:
             continue
-        if lang == "en" and position > 0 and tok.text[:1].isupper():
-            continue  # "the United States", "State of the Union": a name, not a verb
+        if (
+            lang == "en"
+            and position > 0
+            and tok.text[:1].isupper()
+            and tree[order[position - 1]].text[:1].isupper()
+        ):
+            continue  # "in the United States": a name, not a verb
         if position == 0:
             # "Kata dia, jumlah polisi ...": the frame opens the sentence (after an opener
             # the parser was not shown), set off by its comma

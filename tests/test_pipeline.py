@@ -1130,3 +1130,25 @@ def test_an_abbreviation_does_not_end_the_sentence_or_its_tree() -> None:
     text = "DNC speaker Khizr Khan, father of fallen Army Capt. Humayun Khan, is a lawyer."
     assert sentences_of(text, "en") == [text]
     assert [c[0] for c in claims_of(text, "en")] == [text[:-1]]
+
+
+def test_words_quoted_inside_a_claim_are_not_cut() -> None:
+    # CheckThat! 2A: 'had "drugged " Justin Bieber' and 'raped'; 'would "say anything "'
+    sentence = 'A film producer claimed actor Kevin Spacey had "drugged and raped" Justin Bieber.'
+    assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]]
+    claims = claims_of(
+        'Barack Obama said that Hillary Clinton would "say anything and do nothing" and that '
+        "she was not qualified for the presidency in 2008.",
+        "en",
+    )
+    assert [c[0] for c in claims] == [
+        'Hillary Clinton would "say anything and do nothing"',
+        "She was not qualified for the presidency in 2008",
+    ]
+    # a verb of saying inside a quoted title frames nothing
+    claims = claims_of(
+        "The New York Times contradicted their report in an article entitled "
+        '"Trump, Offering No Evidence, Says Obama Tapped His Phones."',
+        "en",
+    )
+    assert [c[1] for c in claims] == [None] * len(claims)

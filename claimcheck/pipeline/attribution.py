@@ -373,6 +373,11 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             and tree[order[position - 1]].text[:1].isupper()
         ):
             continue  # "in the United States": a name, not a verb
+        opened = tree.open_quote(w)
+        if opened is not None and order[0] < opened < w - 1:
+            # 'entitled "Trump, Offering No Evidence, Says Obama ..."': a quoted title (a
+            # mark right before the verb closes a quote typed with a stray space)
+            continue
         if position == 0:
             # "Kata dia, jumlah polisi ...": the frame opens the sentence (after an opener
             # the parser was not shown), set off by its comma

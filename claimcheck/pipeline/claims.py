@@ -436,6 +436,12 @@ class _Cutter:
         opening = [w for w in sorted(t.subtree(child) & words) if t[w].pos != "PUNCT"][:1]
         if opening and t[opening[0]].lower in lexicon.FOCUS_WORDS[self.lang]:
             return None  # ", terutama dengan ...", ", especially ...": detail of the same claim
+        if (
+            c.rel in {"conj", "parataxis"}
+            and child > head
+            and self._quoted_inside(head, child, words)
+        ):
+            return None  # 'had "drugged and raped" Justin Bieber': a quotation is not cut
         if c.rel in {"conj", "parataxis"} and child > head and not self._set_apart(child, words):
             # "posted a retort after Hillary Clinton tweeted a message": a second predicate
             # with nothing before it to set it apart is a clause the parse misplaced
@@ -477,6 +483,15 @@ class _Cutter:
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
         return None
+
+    def _quoted_inside(self, head: int, child: int, words: frozenset[int]) -> bool:
+        """Whether the two predicates are inside one quotation opened after the clause
+        began ('had "drugged and raped" Justin Bieber'): words quoted from someone, which a
+        claim keeps whole."""
+        t = self.tree
+        first = min(w for w in t.subtree(child) & words if t[w].pos != "PUNCT" or w == child)
+        opened = t.open_quote(first)
+        return opened is not None and opened > min(words) and t.open_quote(head) == opened
 
     def _set_apart(self, child: int, words: frozenset[int]) -> bool:
         """Whether a conjunct or parataxis is opened by a coordinator or punctuation."""

@@ -41,6 +41,26 @@ class Tree:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def open_quote(self, i: int) -> int | None:
+        """The double quotation mark still open at word ``i`` (the innermost), if any;
+        single quotes double as apostrophes and are not counted."""
+        stack: list[int] = []
+        for w in range(i):
+            text = self[w].text
+            if text == "“" or text == "«":
+                stack.append(w)
+            elif text in {"”", "»"}:
+                if stack:
+                    stack.pop()
+            elif text == '"':
+                if stack and self[stack[-1]].text == '"':
+                    stack.pop()
+                elif not (w > 0 and self[w - 1].end == self[w].start):
+                    # a mark glued to the word before it closes a quotation opened in an
+                    # earlier sentence ('... to the region," the message claimed')
+                    stack.append(w)
+        return stack[-1] if stack else None
+
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of ``i``, only those with one of ``deps`` (full or base relation) if given."""
         if not deps:

@@ -1152,3 +1152,20 @@ def test_words_quoted_inside_a_claim_are_not_cut() -> None:
         "en",
     )
     assert [c[1] for c in claims] == [None] * len(claims)
+
+
+def test_a_number_keeps_its_percent_sign_and_a_claim_no_stray_end_marks() -> None:
+    # CheckThat! 2A: "... by 77" lost its "%"; "... human waste .'" kept the marks of a
+    # clause cut out of it
+    claims = claims_of(
+        "The American Dental Association said semen cuts plaque and tartar by 77%.", "en"
+    )
+    assert claims[0][0].endswith("by 77%")
+    claims = claims_of(
+        "The city of Seattle does not hose down sidewalks to remove human waste because the "
+        "practice would be 'racially insensitive.'",
+        "en",
+    )
+    assert claims[0][0] == (
+        "The city of Seattle does not hose down sidewalks to remove human waste"
+    )

@@ -1563,6 +1563,13 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         if not ordered:
             break
         ordered = ordered[_opener_length(tree, ordered, lang) :]
+        # punctuation at the end, cut off from the claim's last word by words taken out
+        # ("... human waste .'" once the "because" clause went)
+        tail = len(ordered)
+        while tail > 1 and tree[ordered[tail - 1]].pos == "PUNCT":
+            tail -= 1
+        if tail < len(ordered) and ordered[tail] != ordered[tail - 1] + 1:
+            ordered = ordered[:tail]
         first, last = tree[ordered[0]], tree[ordered[-1]]
         if len(ordered) > 2 and _quote_pair(first.text, last.text):
             ordered = ordered[1:-1]  # the whole claim is one quotation: the marks go
@@ -1590,7 +1597,9 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             )
         ):
             ordered = ordered[1:]
-        elif (last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING) or (
+        elif (
+            last.pos in {"PUNCT", "SYM"} and last.text not in _CLOSING and last.text not in _UNITS
+        ) or (
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
             and last.dep != "fixed"
@@ -1617,6 +1626,8 @@ def _embedded(tree: Tree, marker: int, ordered: list[int], lang: str) -> bool:
     return head in ordered and up != head and up in ordered and tree[head].rel == "advcl"
 
 
+# symbols that end a number, not a sentence ("cuts plaque and tartar by 77%")
+_UNITS = frozenset({"%", "‰", "°", "°C", "°F", "$", "€", "£"})
 _ADVERBIAL_POS = frozenset({"ADV", "PART", "ADP", "DET", "SCONJ", "CCONJ", "PUNCT"})
 
 

@@ -1169,3 +1169,25 @@ def test_a_number_keeps_its_percent_sign_and_a_claim_no_stray_end_marks() -> Non
     assert claims[0][0] == (
         "The city of Seattle does not hose down sidewalks to remove human waste"
     )
+
+
+def test_a_he_points_back_to_a_person_and_they_to_anyone() -> None:
+    # IndoSum: "ujarnya" after a sentence whose subject was a body gave the body
+    document = split_article(
+        "Ketua DPRD DKI Bestari Barus mengatakan bahwa usulan itu tidak tepat.\n"
+        "Polda Metro Jaya menyatakan usulan itu sudah dibahas sejak bulan lalu.\n"
+        '"Kami tidak dapat langsung bertemu tamu begitu saja," ujarnya.\n',
+        plain=True,
+        lang="id",
+    )
+    speakers = [c.speaker for s in document.sentences for c in s.claims]
+    assert speakers == ["Bestari Barus", "Polda Metro Jaya", "Bestari Barus"]
+    # "mereka" may be the body
+    document = split_article(
+        "Polda Metro Jaya menyatakan usulan itu sudah dibahas sejak bulan lalu.\n"
+        '"Kami juga masih menyelidiki penyebab insiden ini," kata mereka.\n',
+        plain=True,
+        lang="id",
+    )
+    speakers = [c.speaker for s in document.sentences for c in s.claims]
+    assert speakers == ["Polda Metro Jaya", "Polda Metro Jaya"]

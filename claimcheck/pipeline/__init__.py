@@ -58,7 +58,7 @@ def split_article(
     from claimcheck.matching.normalize import normalize
     from claimcheck.matching.terms import index_terms
     from claimcheck.pipeline import worthiness
-    from claimcheck.pipeline.attribution import named_subject
+    from claimcheck.pipeline.attribution import named_subject, person_like
     from claimcheck.pipeline.claims import extract_claims, opener_chars
     from claimcheck.pipeline.document import structure_article, structure_plain
     from claimcheck.pipeline.language import check_language, identify_language, splits_claims
@@ -96,13 +96,14 @@ def split_article(
     aliases = learn_aliases(text)
     sentences: list[Sentence] = []
     last_speaker: str | None = None
-    named: str | None = None  # the last speaker a claim was given
+    named: str | None = None  # the last person a claim was given as its speaker
+    group: str | None = None  # the last speaker of any kind, for "mereka", "they"
     for index, (block, span) in enumerate(spans):
         sentence_text = text[span.start : span.end]
         claims: list[Claim] = []
         parse = parses.get(index)
         if parse is not None:
-            for draft in extract_claims(parse, language, last_speaker):
+            for draft in extract_claims(parse, language, last_speaker, group):
                 worth = worthiness.score(
                     draft.text,
                     language=language,
@@ -130,11 +131,14 @@ def split_article(
         # "..., kata dia" refers back to the speaker of the sentence just before, or to the
         # person it was about; a sentence that names neither leaves the last speaker as it
         # was ("..., lanjutnya" two sentences after the quote's speaker is still that one).
-        said = next((c.speaker for c in reversed(claims) if c.speaker), None)
-        named = said or named
-        last_speaker = (
-            said or (named_subject(Tree(parse), language) if parse is not None else None) or named
+        # only a person is carried on: "memo", "Bapemperda" or "Bandung" is no "dia"
+        said = next(
+            (c.speaker for c in reversed(claims) if c.speaker and person_like(c.speaker)), None
         )
+        group = next((c.speaker for c in reversed(claims) if c.speaker), None) or group
+        named = said or named
+        about = named_subject(Tree(parse), language) if parse is not None else None
+        last_speaker = said or (about if about and person_like(about) else None) or named
         sentences.append(
             Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))
         )

@@ -206,6 +206,23 @@ def _that_clause(tree: Tree, head: int, words: frozenset[int]) -> list[int]:
     return []
 
 
+def person_like(speaker: str) -> bool:
+    """Whether a speaker reads as a person's name, whom a later "dia"/"he" can mean: words
+    capitalised, no acronym, no body's name ("Bapemperda", "Polda Metro Jaya"), no place or
+    lower-case description ("memo")."""
+    words = speaker.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    lowered = [w.lower() for w in words]
+    return (
+        lowered[0] not in lexicon.ORGANISATION_STARTS
+        and lowered[-1] not in ORGANISATION_ENDINGS
+        and speaker.lower() not in lexicon.PLACES
+    )
+
+
 def named_subject(tree: Tree, lang: str) -> str | None:
     """The person a sentence is about, when its subject is a name ("The intrepid Ed Wong of
     the NYT has more ..."): what a "he" in the next sentence most likely points back to."""
@@ -628,8 +645,17 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
         if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
             break
         position += 1
-    # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office
-    if position < len(order) and tree[order[position]].text == ",":
+    # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office (not
+    # the office set off after the name: "ujar Takuya Shimamura, Presiden Asahi Glass")
+    named_first = position > start and not any(
+        _is_title(tree[w].text) for w in order[start:position]
+    )
+    after_title = position + 1 < len(order) and _is_title(tree[order[position + 1]].text)
+    if (
+        position < len(order)
+        and tree[order[position]].text == ","
+        and not (named_first and after_title)
+    ):
         nxt = position + 1
         # a rank before the name takes no place of it ("Kombes Raden Prabowo Argo Yuwono")
         longest = 4 + sum(_is_title(tree[w].text) for w in order[position + 1 : position + 3])

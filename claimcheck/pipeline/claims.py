@@ -63,12 +63,19 @@ class _Piece:
 
 class _Cutter:
     def __init__(
-        self, tree: Tree, lang: str, last_speaker: str | None, *, split: bool = True
+        self,
+        tree: Tree,
+        lang: str,
+        last_speaker: str | None,
+        *,
+        split: bool = True,
+        last_group: str | None = None,
     ) -> None:
         self.split = split  # False: only attribution frames are cut, statements stay whole
         self.tree = tree
         self.lang = lang
-        self.last_speaker = last_speaker
+        self.last_speaker = last_speaker  # the last person named: a "dia", "he"
+        self.last_group = last_group or last_speaker  # anyone named: a "mereka", "they"
         self.pieces: list[_Piece] = []
 
     # -- clauses --------------------------------------------------------------------------
@@ -306,7 +313,8 @@ class _Cutter:
             attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
         )
         if frame.pronoun and not written or written.lower() in lexicon.PRONOUN_SPEAKERS:
-            named = outer or self.last_speaker
+            plural = written.lower() in lexicon.PLURAL_PRONOUNS
+            named = outer or (self.last_group if plural else self.last_speaker)
             return named, None if named else (written or "-nya")
         if written.lower() in _FIRST_PERSON:
             # '"Saya hanya ingin mengatakan, ...," kata Drake': the quote's speaker; outside
@@ -1210,7 +1218,9 @@ class _Cutter:
         return any(lexicon.is_predicate(t[w].text, self.lang) for w in words)
 
 
-def extract_claims(parse: Parse, lang: str, last_speaker: str | None = None) -> list[ClaimDraft]:
+def extract_claims(
+    parse: Parse, lang: str, last_speaker: str | None = None, last_group: str | None = None
+) -> list[ClaimDraft]:
     """The atomic claims of one parsed sentence; offsets are relative to the sentence."""
     text = parse.text.strip()
     if not text or len(parse.text) > MAX_SENTENCE_CHARS or _is_question(text):
@@ -1224,7 +1234,7 @@ def extract_claims(parse: Parse, lang: str, last_speaker: str | None = None) -> 
     seen: set[str] = set()
     units = [everything] if around is not None else [tree.subtree(r) for r in tree.roots]
     for unit in units:
-        for draft in _cut_unit(tree, unit, around, lang, last_speaker):
+        for draft in _cut_unit(tree, unit, around, lang, last_speaker, last_group):
             if draft.text.lower() not in seen:
                 seen.add(draft.text.lower())
                 drafts.append(draft)
@@ -1237,13 +1247,14 @@ def _cut_unit(
     around: attribution.Frame | None,
     lang: str,
     last_speaker: str | None,
+    last_group: str | None = None,
 ) -> list[ClaimDraft]:
     """The claims of one parsed sentence (one tree, or all of them under an attribution
     that covers them). When a cut leaves a piece that cannot stand as a claim (no
     predicate of its own, under three words), the parse is not trusted there: the sentence
     is cut again with only its attribution frames, into whole statements."""
     for split in (True, False):
-        cutter = _Cutter(tree, lang, last_speaker, split=split)
+        cutter = _Cutter(tree, lang, last_speaker, split=split, last_group=last_group)
         if around is not None:
             cutter.attributed(around, unit)
         else:

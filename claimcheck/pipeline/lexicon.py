@@ -427,6 +427,9 @@ PRONOUN_SPEAKERS = frozenset(
     _terms("dia, ia, beliau, mereka, dirinya, pihaknya, he, she, they, it, we, i, -nya")
 )
 
+# Pronoun speakers that may stand for a body or group, not only a person.
+PLURAL_PRONOUNS = frozenset(_terms("mereka, pihaknya, they, we, kami"))
+
 # Titles dropped from a speaker's name when a name follows them.
 TITLES = frozenset(
     _terms("""

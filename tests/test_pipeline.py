@@ -1191,3 +1191,14 @@ def test_a_he_points_back_to_a_person_and_they_to_anyone() -> None:
     )
     speakers = [c.speaker for s in document.sentences for c in s.claims]
     assert speakers == ["Polda Metro Jaya", "Polda Metro Jaya"]
+
+
+def test_citing_a_reason_names_no_source_and_a_particle_stays() -> None:
+    # CheckThat! 2A: the reason was taken for the speaker; "upside down" lost its "down"
+    claims = claims_of(
+        "Facebook is about to close your account, citing violation of its policies.", "en"
+    )
+    assert [c[1] for c in claims] == [None]
+    assert claims_of("The company cut 300 jobs, citing internal documents.", "en")[0][1]
+    claims = claims_of("Photograph shows Barack Obama holding a telephone upside down.", "en")
+    assert claims[0][0].endswith("upside down")

@@ -358,7 +358,7 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 for x in order[start + 1 :]
                 if tree[x].pos != "PUNCT" and tree[x].lower not in {"dari", "oleh", "by"}
             ]
-            if 0 < len(tail) <= 6 and _name_like(tree, tail, lang):
+            if 0 < len(tail) <= 6 and _name_like(tree, tail, lang) and _cited(tree, tail, lang):
                 source = tail
                 words = frozenset(x for x in words if x < order[n - 1])
         break
@@ -366,6 +366,14 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     if found is None and source:
         return Frame((), words, frozenset(source))
     return found
+
+
+def _cited(tree: Tree, tail: list[int], lang: str) -> bool:
+    """ "..., citing people familiar with the matter" names a source; "..., citing violation
+    of its policies" a reason: a source has a name, or is a word for people or a document."""
+    if lang != "en":
+        return True
+    return any(tree[w].text[:1].isupper() or tree[w].lower in lexicon.SOURCE_NOUNS_EN for w in tail)
 
 
 def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
@@ -411,9 +419,9 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 if _leaves_statement(tree, rest, order, set()):
                     return Frame((), rest, frozenset(speaker))
             continue
-        # "..., kata X" / '..." said X'
+        # "..., kata X" / '..." said X' (not "..., citing violation of its policies")
         before = tree[order[position - 1]]
-        if _is_break(before.text):
+        if _is_break(before.text) and not (lang == "en" and tok.lower.endswith("ing")):
             stop = _attribution_end(tree, order, position + 1, lang)
             speaker = [x for x in order[position + 1 : stop] if tree[x].pos != "PUNCT"]
             if speaker and tree[speaker[0]].pos == "ADP" and tree[speaker[0]].lower != "by":

@@ -1613,7 +1613,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         ) or (
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
-            and last.dep != "fixed"
+            and last.dep not in {"fixed", "compound:prt"}  # "upside down", "turned off"
             # a word with its own adverb or auxiliary is a predicate the tagger misread ("uji
             # coba telah usai", "usai" as SCONJ), not a conjunction left dangling
             and not any(

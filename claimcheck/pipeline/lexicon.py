@@ -379,6 +379,14 @@ SOURCE_VERBS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(_terms("citing, quoting, quoted")),
 }
+# What "citing ..." names when it names a source, not a reason.
+SOURCE_NOUNS_EN = frozenset(
+    _terms("""
+        sources, source, officials, official, people, person, report, reports, statement,
+        data, documents, document, study, survey, police, witnesses, analysts, experts,
+        filing, filings, figures, records, memo, letter, spokesperson, spokesman
+    """)
+)
 # Indonesian words a participial clause cannot open: the adverbial ones above and the passive
 # reporting verbs.
 ID_NOT_PARTICIPLES = ID_ADVERBIAL_PARTICIPLES | HEDGED_REPORTING["id"] | SOURCE_VERBS["id"]

@@ -1202,3 +1202,27 @@ def test_citing_a_reason_names_no_source_and_a_particle_stays() -> None:
     assert claims_of("The company cut 300 jobs, citing internal documents.", "en")[0][1]
     claims = claims_of("Photograph shows Barack Obama holding a telephone upside down.", "en")
     assert claims[0][0].endswith("upside down")
+
+
+def test_two_verbs_sharing_their_object_or_auxiliary_are_one_claim() -> None:
+    # CheckThat! 2A and IndoSum: "He had kidnapped", "The bovine check cashed", "Kami sudah
+    # mengevaluasi", "Rumah itu dibeli" were cut off with nothing of their own
+    cases = {
+        ("en", "Arnold White said he had kidnapped and sexually assaulted 79 people."): (
+            "He had kidnapped and sexually assaulted 79 people"
+        ),
+        ("en", "The bovine check was accepted and cashed by the bank."): (
+            "The bovine check was accepted and cashed by the bank"
+        ),
+        ("id", "Rumah itu dibeli dan direnovasi oleh Joong Ki beberapa bulan sebelum menikah."): (
+            "Rumah itu dibeli dan direnovasi oleh Joong Ki beberapa bulan sebelum menikah"
+        ),
+    }
+    for (lang, sentence), claim in cases.items():
+        assert [c[0] for c in claims_of(sentence, lang)] == [claim], sentence
+    # a second verb with an aspect of its own is a statement of its own
+    claims = claims_of("Manfaat itu terlalu sempit dan akan berumur pendek.", "id")
+    assert [c[0] for c in claims] == [
+        "Manfaat itu terlalu sempit",
+        "Manfaat itu akan berumur pendek",
+    ]

@@ -467,6 +467,8 @@ class _Cutter:
                 return None
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 return "contrast"  # "sufficient but not outstanding"
+            if self._shared_arguments(head, child, words):
+                return None  # "was accepted and cashed by the bank": one act, its words shared
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
@@ -500,6 +502,43 @@ class _Cutter:
         first = min(w for w in t.subtree(child) & words if t[w].pos != "PUNCT" or w == child)
         opened = t.open_quote(first)
         return opened is not None and opened > min(words) and t.open_quote(head) == opened
+
+    def _shared_arguments(self, head: int, child: int, words: frozenset[int]) -> bool:
+        """ "had kidnapped and sexually assaulted 79 people", "was accepted and cashed by the
+        bank": two verbs side by side, the first with nothing of its own after it, the second
+        with no subject or auxiliary of its own: the object, agent or auxiliary is shared."""
+        t = self.tree
+        if t.subject(child) is not None or t.kids(child, "aux", "cop"):
+            return False
+        if not (self._verbal(head) and self._verbal(child)):
+            return False
+        between = [
+            w
+            for w in words
+            if head < w < min(t.subtree(child) & words) and t[w].pos not in {"PUNCT", "CCONJ"}
+        ]
+        if between:
+            return False
+        # the second verb bare: no aspect, modal or words of its own before it ("dan akan
+        # memberikan ...", "dan masih bisa digantikan" are predicates of their own)
+        allowed = {"cc", "punct"} | ({"advmod"} if self.lang == "en" else set())
+        if any(k < child and t[k].rel not in allowed for k in t.children[child]):
+            return False
+        # what follows the second verb, whether the parse hung it on either verb
+        after = [
+            w
+            for w in (t.subtree(child) | t.subtree(head)) & words
+            if w > child and t[w].pos != "PUNCT"
+        ]
+        if not after:
+            return False
+        if self.lang == "en":
+            return bool(t.kids(head, "aux", "aux:pass"))
+        # Indonesian: two transitive verbs ("mengevaluasi dan mempelajari hasil ...",
+        # "dibeli dan direnovasi oleh ..."), the first without an object of its own ("-nya")
+        head_word, child_word = t[head].lower, t[child].lower
+        transitive = all(w.startswith(("me", "di")) for w in (head_word, child_word))
+        return transitive and not head_word.endswith("nya")
 
     def _set_apart(self, child: int, words: frozenset[int]) -> bool:
         """Whether a conjunct or parataxis is opened by a coordinator or punctuation."""

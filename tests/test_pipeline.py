@@ -1226,3 +1226,13 @@ def test_two_verbs_sharing_their_object_or_auxiliary_are_one_claim() -> None:
         "Manfaat itu terlalu sempit",
         "Manfaat itu akan berumur pendek",
     ]
+
+
+def test_a_headline_verb_in_s_and_a_warning_to_do_something_keep_the_sentence() -> None:
+    # CheckThat! 2A: the tagger read "warns" as a noun, and the warning's words were lost
+    # to a frame: the claim was "May cause birth defects"
+    sentence = (
+        'Pfizer vaccine "page 132" warns not to have unprotected sex for 28 days after the '
+        'second dose because "genetic manipulation" may cause birth defects.'
+    )
+    assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]]

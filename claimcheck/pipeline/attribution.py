@@ -52,6 +52,13 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     kids = [c for c in tree.children[head] if c in words]
     if any(tree[c].lower in lexicon.NEGATIONS[lang] | _NEVER for c in kids):
         return None
+    if lang == "en" and any(
+        c > head
+        and tree[c].rel == "xcomp"
+        and any(tree[m].lower == "to" for m in tree.kids(c, "mark"))
+        for c in kids
+    ):
+        return None  # "warns not to have unprotected sex ...": a directive, said whole
     reported = [c for c in kids if _reported(tree, c, lang) and c > head]
     reported += [c for c in kids if _reported(tree, c, lang) and c < head]
     lent = _object_then_predicate(tree, head, kids, lang)

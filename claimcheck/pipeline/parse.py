@@ -167,10 +167,11 @@ def parse_sentences(
     ]
     docs = (_with_inner_boundaries(doc, lang) for doc, _ in made)
     parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
-    return [
+    plain = [
         _plain(text, doc, offsets)
         for text, doc, (_, offsets) in zip(sentences, parsed, made, strict=True)
     ]
+    return [_present_tense_roots(p) for p in plain] if lang == "en" else plain
 
 
 def _without_space(nlp: Any, doc: Any, shift: int = 0) -> tuple[Any, list[int] | None]:
@@ -240,6 +241,35 @@ def _plain(text: str, doc: Any, offsets: list[int] | None = None) -> Parse:
         if not t.is_space
     )
     return Parse(text, _reindex(tokens))
+
+
+_CLAUSE_CHILDREN = frozenset({"xcomp", "ccomp", "obj", "advcl", "parataxis"})
+
+
+def _present_tense_roots(parse: Parse) -> Parse:
+    """ "Pfizer vaccine 'page 132' warns not to have ...", "A photograph documents the
+    capture ...": the English tagger reads a verb in -s heading the sentence as a noun (EWT
+    has few headline sentences). A lower-case root in -s after a noun, with a clause or an
+    object of its own, is a verb."""
+    tokens = list(parse.tokens)
+    for n, tok in enumerate(tokens):
+        if tok.dep != "root" or tok.pos != "NOUN" or n == 0:
+            continue
+        text = tok.text
+        if not (text.isalpha() and text.islower() and text.endswith("s") and len(text) > 3):
+            continue
+        if text.endswith(("ss", "us", "is")):
+            continue
+        before = next((t for t in reversed(tokens[:n]) if t.pos != "PUNCT"), None)
+        if before is None or before.pos not in {"NOUN", "PROPN", "NUM"}:
+            continue
+        if any(
+            t.head == n and t.i != n and t.dep.split(":")[0] in _CLAUSE_CHILDREN for t in tokens
+        ):
+            tokens[n] = Token(
+                tok.i, tok.text, tok.start, tok.end, "VERB", tok.dep, tok.head, tok.feats
+            )
+    return Parse(parse.text, tuple(tokens))
 
 
 def _reindex(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -1236,3 +1236,19 @@ def test_a_headline_verb_in_s_and_a_warning_to_do_something_keep_the_sentence() 
         'second dose because "genetic manipulation" may cause birth defects.'
     )
     assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]]
+
+
+def test_a_quote_ending_in_a_question_keeps_its_statements_and_a_year_is_no_name() -> None:
+    # CheckThat! 2A: the whole sentence was dropped as a question; "2012 Donald Trump"
+    claims = claims_of(
+        'Donald Trump once said, "Sure, I got deferments. Would you really want a president '
+        'who was dumb enough to let himself get drafted?"',
+        "en",
+    )
+    assert [(c[0], c[1]) for c in claims] == [("I got deferments", "Donald Trump")]
+    claims = claims_of(
+        'In 2012 Donald Trump tweeted, "We don’t want to have a recount in any of the '
+        'battleground states."',
+        "en",
+    )
+    assert [c[1] for c in claims] == ["Donald Trump"]

@@ -875,6 +875,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     while ordered and (
         tree[ordered[0]].lower in _DETERMINERS
         or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT", "SCONJ"}
+        # "In 2012 Donald Trump": a year before a name, not "706 musisi", "a 2014 study"
+        or tree[ordered[0]].pos == "NUM"
+        and len(ordered) > 1
+        and _capitalised(tree[ordered[1]].text)
         or tree[ordered[0]].lower in _MEDIUM_WORDS
         and len(ordered) > 1
         and (

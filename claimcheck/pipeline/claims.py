@@ -1262,11 +1262,15 @@ def extract_claims(
 ) -> list[ClaimDraft]:
     """The atomic claims of one parsed sentence; offsets are relative to the sentence."""
     text = parse.text.strip()
-    if not text or len(parse.text) > MAX_SENTENCE_CHARS or _is_question(text):
+    if not text or len(parse.text) > MAX_SENTENCE_CHARS:
         return []
     if not parse.tokens or all(t.pos in {"PUNCT", "SYM", "X"} for t in parse.tokens):
         return []
     tree = Tree(parse)
+    if _is_question(text) and len(tree.roots) == 1:
+        # a question is no claim; one closing a quotation of several sentences leaves the
+        # others ('"Sure, I got deferments. Would you really want ...?"'), each a tree
+        return []
     everything = frozenset(range(len(tree)))
     around = attribution.peripheral(tree, everything, lang)
     drafts: list[ClaimDraft] = []

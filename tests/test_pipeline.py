@@ -1252,3 +1252,15 @@ def test_a_quote_ending_in_a_question_keeps_its_statements_and_a_year_is_no_name
         "en",
     )
     assert [c[1] for c in claims] == ["Donald Trump"]
+
+
+def test_a_participle_setting_the_scene_before_the_speaker_is_no_claim() -> None:
+    # CheckThat! 2A: "Referring to the ongoing COVID-19 pandemic" was a claim of Trump's
+    claims = claims_of(
+        "Referring to the ongoing COVID-19 pandemic, U.S. President Donald Trump said, "
+        '"People are dying today that have never died before."',
+        "en",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("People are dying today that have never died before", "Donald Trump")
+    ]

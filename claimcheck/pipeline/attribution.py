@@ -503,7 +503,13 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 and tree[order[start]].text == ","
                 and tree[order[position + 1]].text == ","
                 and len(speaker) <= 6
-                and any(tree[x].pos in {"VERB", "AUX"} for x in order[:start])
+                and (
+                    any(_finite(tree[x], lang) for x in order[:start])
+                    # "Creating and using birch tar, the researchers note, requires ...": a
+                    # subject before the frame, its predicate after
+                    or any(tree[x].pos in {"VERB", "AUX"} for x in order[:start])
+                    and _continues(tree, order[position + 2 :])
+                )
                 and not _cut_off_opener(opener, lang)
             )
             if inside:
@@ -598,6 +604,22 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                     (), rest, frozenset(speaker), pronoun=tree[first].lower.endswith("nya")
                 )
     return None
+
+
+def _continues(tree: Tree, after: list[int]) -> bool:
+    """Whether the words after a frame set inside the sentence open with its predicate."""
+    first = next((w for w in after if tree[w].pos != "PUNCT"), None)
+    return first is not None and tree[first].pos in {"VERB", "AUX"}
+
+
+def _finite(tok: Token, lang: str) -> bool:
+    """A verb that can make a statement ("Referring to the pandemic, X said, ..." has
+    none before the frame: its participle only sets the scene)."""
+    if tok.pos not in {"VERB", "AUX"}:
+        return False
+    if lang != "en":
+        return True
+    return tok.feature("VerbForm") not in {"Ger", "Part", "Inf"} and not tok.lower.endswith("ing")
 
 
 def _cut_off_opener(opener: str, lang: str) -> bool:

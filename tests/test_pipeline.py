@@ -1264,3 +1264,21 @@ def test_a_participle_setting_the_scene_before_the_speaker_is_no_claim() -> None
     assert [(c[0], c[1]) for c in claims] == [
         ("People are dying today that have never died before", "Donald Trump")
     ]
+
+
+def test_a_passive_conjunct_keeps_its_auxiliary_and_a_list_of_gerunds_stays_whole() -> None:
+    # CheckThat! 2A: "Two white men set on fire by ..." lost "were"; "Diets providing
+    # increased energy" was cut off a list
+    claims = claims_of(
+        "Two white men were doused in gasoline and set on fire by Black Lives Matter members.",
+        "en",
+    )
+    assert [c[0] for c in claims] == [
+        "Two white men were doused in gasoline",
+        "Two white men were set on fire by Black Lives Matter members",
+    ]
+    sentence = (
+        "Diets tailored to one’s specific blood type are capable of reducing myriad ailments, "
+        "improving digestion, enabling weight loss, and providing increased energy."
+    )
+    assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]]

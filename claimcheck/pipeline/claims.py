@@ -469,6 +469,8 @@ class _Cutter:
                 return "contrast"  # "sufficient but not outstanding"
             if self._shared_arguments(head, child, words):
                 return None  # "was accepted and cashed by the bank": one act, its words shared
+            if self._gerund_list(head, child):
+                return None  # "capable of reducing ailments, ..., and providing energy"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
@@ -502,6 +504,22 @@ class _Cutter:
         first = min(w for w in t.subtree(child) & words if t[w].pos != "PUNCT" or w == child)
         opened = t.open_quote(first)
         return opened is not None and opened > min(words) and t.open_quote(head) == opened
+
+    def _gerund_list(self, head: int, child: int) -> bool:
+        """English -ing forms listed under one phrase, no subject or auxiliary of their own."""
+        t = self.tree
+        if self.lang != "en" or t.subject(child) is not None or t.kids(child, "aux"):
+            return False
+        if not t[child].lower.endswith("ing"):
+            return False
+        if t[head].lower.endswith("ing") and not t.kids(head, "aux"):
+            return True
+        # "..., improving digestion, enabling weight loss, and providing energy", the parse
+        # hanging the last one higher up
+        return any(
+            t[w].pos == "VERB" and t[w].lower.endswith("ing") and t[w].rel != "amod"
+            for w in range(head + 1, child)
+        )
 
     def _shared_arguments(self, head: int, child: int, words: frozenset[int]) -> bool:
         """ "had kidnapped and sexually assaulted 79 people", "was accepted and cashed by the
@@ -902,8 +920,13 @@ class _Cutter:
     def _copula(self, head: int, child: int) -> tuple[str, ...]:
         """ "The problem is not A but B": B needs the subject's verb back ("is")."""
         t = self.tree
-        if self._verbal(child) or t.kids(child, "cop", "aux"):
+        if t.kids(child, "cop", "aux"):
             return ()
+        if self._verbal(child):
+            # "were doused in gasoline and set on fire": the passive's auxiliary is shared
+            passive = self.lang == "en" and t[child].feature("VerbForm") == "Part"
+            shared = [c for c in t.kids(head, "aux:pass") if c < head] if passive else []
+            return tuple(t[c].text for c in shared)[:1]
         return tuple(t[c].text for c in t.kids(head, "cop"))[:1]
 
     def _semicolon_before(self, i: int) -> bool:

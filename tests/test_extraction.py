@@ -24,8 +24,8 @@ import speakers_fresh  # noqa: E402
 # Measured by benchmarks/claims_f1.py on the tuned and the held-out gold; the held-out
 # part's errors are never read, only these scores.
 CLAIM_F1_FLOOR = {
-    "claims-dev.jsonl": {"id": 0.81, "en": 0.83},
-    "claims-heldout.jsonl": {"id": 0.82, "en": 0.76},
+    "claims-dev.jsonl": {"id": 0.82, "en": 0.84},
+    "claims-heldout.jsonl": {"id": 0.82, "en": 0.77},
 }
 SPEAKER_FLOOR = {"claims-dev.jsonl": 0.90, "claims-heldout.jsonl": 0.60}
 SEGMENTATION_FLOOR = {"id_gsd-ud-dev": 0.9457, "id_csui-ud-train": 0.9822, "en_ewt-ud-dev": 0.9249}
@@ -161,11 +161,11 @@ def test_claim_extraction_does_not_slide_back(name: str) -> None:
 @pytest.mark.skipif(not (SHARED_DATA / "indosum").is_dir(), reason="needs ../shared/data/indosum")
 def test_speakers_in_whole_articles_do_not_slide_back() -> None:
     # benchmarks/speakers_fresh.py: 80 attributed sentences of IndoSum articles, annotated
-    # blind; 55 right at the stop that added it (46 before its fixes)
+    # blind; 55 right at the stop that added it (46 before its fixes), 57 the stop after
     speakers_fresh.SHARED = SHARED_DATA
     right, total, _, _ = speakers_fresh.evaluate()
     assert sum(total.values()) == 80
-    assert sum(right.values()) >= 55
+    assert sum(right.values()) >= 57
 
 
 # ------------------------------------------------------------------------------- speakers

@@ -515,7 +515,7 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
             mr, mrs, ms, dr, prof, sen, rep, gov, gen, col, lt, sgt, st, jr, sr, no, vs, u.s,
             u.k, u.n, inc, corp, ltd, co, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct,
             nov, dec, e.g, i.e, approx, dept, est, fig, mt, ft, pte, capt, cmdr, adm, maj,
-            cpl, pvt, supt, insp, det, rev, hon, gov
+            cpl, pvt, supt, insp, det, rev, hon
         """)
     ),
 }

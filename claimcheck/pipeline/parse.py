@@ -9,7 +9,7 @@ parse comes back as plain frozen data, so the claim rules never touch spaCy obje
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -266,9 +266,7 @@ def _present_tense_roots(parse: Parse) -> Parse:
         if any(
             t.head == n and t.i != n and t.dep.split(":")[0] in _CLAUSE_CHILDREN for t in tokens
         ):
-            tokens[n] = Token(
-                tok.i, tok.text, tok.start, tok.end, "VERB", tok.dep, tok.head, tok.feats
-            )
+            tokens[n] = replace(tok, pos="VERB")
     return Parse(parse.text, tuple(tokens))
 
 

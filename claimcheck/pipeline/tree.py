@@ -47,7 +47,7 @@ class Tree:
         stack: list[int] = []
         for w in range(i):
             text = self[w].text
-            if text == "“" or text == "«":
+            if text in {"“", "«"}:
                 stack.append(w)
             elif text in {"”", "»"}:
                 if stack:

@@ -1282,3 +1282,24 @@ def test_a_passive_conjunct_keeps_its_auxiliary_and_a_list_of_gerunds_stays_whol
         "improving digestion, enabling weight loss, and providing increased energy."
     )
     assert [c[0] for c in claims_of(sentence, "en")] == [sentence[:-1]]
+
+
+def test_demikian_after_the_statement_and_kalau_after_a_verb_of_saying() -> None:
+    # IndoSum: "..., demikian diklaim presiden Josep Maria Bartomeu" was part of the claim;
+    # "menyebut kalau ..." had no speaker
+    claims = claims_of(
+        "Lionel Messi akan meneken kontrak lainnya bersama Barcelona, demikian diklaim presiden "
+        "Josep Maria Bartomeu.",
+        "id",
+    )
+    assert claims == [
+        (
+            "Lionel Messi akan meneken kontrak lainnya bersama Barcelona",
+            "Josep Maria Bartomeu",
+            True,
+        )
+    ]
+    claims = claims_of(
+        "Klopp juga telah menyebut kalau Coutinho sendiri memang mau bertahan.", "id"
+    )
+    assert [(c[0], c[1]) for c in claims] == [("Coutinho sendiri memang mau bertahan", "Klopp")]

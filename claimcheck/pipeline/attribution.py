@@ -68,10 +68,16 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     if not reported:
         reported = _that_clause(tree, head, words)
     if reported and h.lower in lexicon.WEAK_REPORTING[lang]:
+        # "menyebut bahwa ...", and "menyebut kalau ..." with "kalau" right after the verb
         reported = [
             c
             for c in reported
-            if any(tree[m].lower in {"that", "bahwa"} for m in tree.kids(c, "mark"))
+            if any(
+                tree[m].lower in {"that", "bahwa"}
+                or tree[m].lower in _THAT_LIKE.get(lang, ())
+                and all(tree[w].pos == "PUNCT" for w in range(head + 1, m))
+                for m in tree.kids(c, "mark")
+            )
         ]
     # not a fronted clause the parse took for a second subject ("Menyindir keputusan ...,
     # Johnny menegaskan": a verb opening the sentence, capitalised)
@@ -265,6 +271,16 @@ def _reported(tree: Tree, c: int, lang: str) -> bool:
         marks = {tree[m].lower for m in tree.kids(c, "mark")}
         if marks & {"that", "bahwa"}:
             return True
+        # "menyebut kalau Coutinho sendiri memang mau bertahan": "kalau" right after the
+        # verb of saying is "bahwa" (elsewhere it is "if")
+        verb = tok.head
+        if any(
+            tree[m].lower in _THAT_LIKE.get(lang, ())
+            and m > verb
+            and all(tree[w].pos == "PUNCT" for w in range(verb + 1, m))
+            for m in tree.kids(c, "mark")
+        ):
+            return True
         # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
         if not marks and tok.rel != "obj" and tree.subject(c) is not None:
             return True
@@ -355,11 +371,19 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     off: that source is the speaker only when nobody else is named."""
     order = sorted(words)
     source: list[int] = []
+    hedged = False
     for n in range(len(order) - 2, 0, -1):
         if tree[order[n - 1]].text != ",":
             continue
         start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
-        if start < len(order) and tree[order[start]].lower in lexicon.SOURCE_VERBS[lang]:
+        verbs = lexicon.SOURCE_VERBS[lang]
+        if tree[order[n]].lower == "demikian" and lang == "id":
+            # "..., demikian diklaim presiden Josep Maria Bartomeu", "..., demikian kata X"
+            start = n + 1
+            verbs = verbs | lexicon.REPORTING[lang] | lexicon.HEDGED_REPORTING[lang]
+        if start < len(order) and tree[order[start]].lower in verbs:
+            verb = tree[order[start]].lower
+            hedged = verb in lexicon.HEDGED_REPORTING[lang] and verb not in lexicon.REPORTING[lang]
             tail = [
                 x
                 for x in order[start + 1 :]
@@ -371,7 +395,7 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         break
     found = _edge(tree, words, lang)
     if found is None and source:
-        return Frame((), words, frozenset(source))
+        return Frame((), words, frozenset(source), hedged=hedged)
     return found
 
 

@@ -1303,3 +1303,14 @@ def test_demikian_after_the_statement_and_kalau_after_a_verb_of_saying() -> None
         "Klopp juga telah menyebut kalau Coutinho sendiri memang mau bertahan.", "id"
     )
     assert [(c[0], c[1]) for c in claims] == [("Coutinho sendiri memang mau bertahan", "Klopp")]
+
+
+def test_an_opening_verb_setting_the_scene_before_the_speaker_is_no_claim() -> None:
+    claims = claims_of(
+        "Menanggapi hal itu, Kepala Dinas Pendidikan DKI Sopan Adrianto mengatakan, pihaknya "
+        "akan segera memeriksa sekolah tersebut.",
+        "id",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Pihaknya akan segera memeriksa sekolah tersebut", "Sopan Adrianto")
+    ]

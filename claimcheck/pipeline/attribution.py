@@ -528,7 +528,9 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 and tree[order[position + 1]].text == ","
                 and len(speaker) <= 6
                 and (
-                    any(_finite(tree[x], lang) for x in order[:start])
+                    # a verb opening the sentence with no subject only sets the scene
+                    # ("Menanggapi hal itu, Kepala Dinas ... mengatakan, ...")
+                    any(_finite(tree[x], lang) and x != order[0] for x in order[:start])
                     # "Creating and using birch tar, the researchers note, requires ...": a
                     # subject before the frame, its predicate after
                     or any(tree[x].pos in {"VERB", "AUX"} for x in order[:start])

@@ -1306,6 +1306,15 @@ def test_demikian_after_the_statement_and_kalau_after_a_verb_of_saying() -> None
 
 
 def test_an_opening_verb_setting_the_scene_before_the_speaker_is_no_claim() -> None:
+    # nor when the speaker was reached ("Saat dikonfirmasi" was written into the claim)
+    claims = claims_of(
+        "Saat dikonfirmasi, Kapolres Jember AKBP Kusworo Wibowo mengatakan, pihaknya masih "
+        "menyelidiki kasus tersebut.",
+        "id",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Pihaknya masih menyelidiki kasus tersebut", "Kusworo Wibowo")
+    ]
     claims = claims_of(
         "Menanggapi hal itu, Kepala Dinas Pendidikan DKI Sopan Adrianto mengatakan, pihaknya "
         "akan segera memeriksa sekolah tersebut.",

@@ -544,6 +544,13 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                     start += 1  # "Jika ..., Yannes menekankan, maka ...": the condition's comma
             if speaker and short_tail and _name_like(tree, speaker, lang):
                 cut = set(order[start:end])
+                verbs = [x for x in order[:start] if tree[x].pos in {"VERB", "AUX"}]
+                if (
+                    inside
+                    and verbs
+                    and all(tree[x].lower in lexicon.CONTACT_VERBS[lang] for x in verbs)
+                ):
+                    cut |= set(order[:start])  # "Saat dikonfirmasi, X mengatakan, ..."
                 if _leaves_statement(tree, words - cut, order, cut):
                     return Frame((), frozenset(words - cut), frozenset(speaker))
     for w in order:
@@ -586,9 +593,11 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 and not _cut_off_opener(opener, lang)
             ):
                 # "Setelah banjir surut, ia menjelaskan, warga ...": the clause before the
-                # speaker is the statement's own
+                # speaker is the statement's own; not "Saat dikonfirmasi, X mengatakan, ...",
+                # which says when the speaker spoke
                 speaker = [x for x in after_comma if tree[x].pos != "PUNCT"]
-                rest = rest | frozenset(order[: comma + 1])
+                if not any(tree[x].lower in lexicon.CONTACT_VERBS[lang] for x in order[:comma]):
+                    rest = rest | frozenset(order[: comma + 1])
             elif (
                 comma is not None
                 and not _cut_off_opener(opener, lang)

@@ -435,6 +435,17 @@ PRONOUN_SPEAKERS = frozenset(
     _terms("dia, ia, beliau, mereka, dirinya, pihaknya, he, she, they, it, we, i, -nya")
 )
 
+# Verbs of reaching the speaker: "Saat dikonfirmasi, X mengatakan ..." says when X spoke.
+CONTACT_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            dikonfirmasi, dihubungi, ditemui, ditanya, ditanyai, diwawancarai, dimintai,
+            dikontak, disambangi
+        """)
+    ),
+    "en": frozenset(_terms("asked, contacted, reached, interviewed, approached, questioned")),
+}
+
 # Pronoun speakers that may stand for a body or group, not only a person.
 PLURAL_PRONOUNS = frozenset(_terms("mereka, pihaknya, they, we, kami"))
 

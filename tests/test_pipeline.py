@@ -1323,3 +1323,9 @@ def test_an_opening_verb_setting_the_scene_before_the_speaker_is_no_claim() -> N
     assert [(c[0], c[1]) for c in claims] == [
         ("Pihaknya akan segera memeriksa sekolah tersebut", "Sopan Adrianto")
     ]
+
+
+def test_a_description_with_a_demonym_is_no_name() -> None:
+    # CheckThat! 2A: "A Russian sex worker said ..." gave the speaker "Russian"
+    claims = claims_of("A Russian sex worker said Donald Trump was one of her clients.", "en")
+    assert [c[1] for c in claims] == ["Russian sex worker"]

@@ -984,7 +984,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     while (
         len(ordered) > 1
         and not _capital(tree, ordered[-1])
-        and any(_capital(tree, w) for w in ordered[:-1])
+        # not after a demonym only ("A Russian sex worker")
+        and any(_capital(tree, w) and tree[w].rel != "amod" for w in ordered[:-1])
         and tree[ordered[-1]].lower not in ORGANISATION_ENDINGS
     ):
         ordered = ordered[:-1]
@@ -1024,7 +1025,13 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     core = [
         w
         for w in ordered
-        if w == head or tree[w].head == head and tree[w].rel in {"compound", "flat"}
+        if w == head
+        or tree[w].head == head
+        and (
+            tree[w].rel in {"compound", "flat"}
+            or tree[w].rel == "amod"
+            and _capital(tree, w)  # "Russian sex worker"
+        )
     ]
     return tree.text(core or ordered)
 

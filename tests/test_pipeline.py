@@ -1329,3 +1329,18 @@ def test_a_description_with_a_demonym_is_no_name() -> None:
     # CheckThat! 2A: "A Russian sex worker said ..." gave the speaker "Russian"
     claims = claims_of("A Russian sex worker said Donald Trump was one of her clients.", "en")
     assert [c[1] for c in claims] == ["Russian sex worker"]
+
+
+def test_name_words_the_parse_hung_on_the_verb_of_saying_stay_in_the_name() -> None:
+    # "Best" was taken for an adverb of "told"; IndoSum: "Sutopo ... Nugroho", "Desi Arryani"
+    claims = claims_of(
+        "Seattle Police Chief Carmen Best told residents that the city cannot enforce the law.",
+        "en",
+    )
+    assert [c[1] for c in claims] == ["Carmen Best"]
+    claims = claims_of(
+        "Sementara itu, Direktur Utama PT Jasa Marga, Tbk, Desi Arryani mengatakan salah satu "
+        "ruas yang akan diterapkan wacana ganjil genap ialah ruas tol Jakarta - Cikampek.",
+        "id",
+    )
+    assert [c[1] for c in claims] == ["Desi Arryani"]

@@ -120,6 +120,13 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     ):
         content = content - {first}
     speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
+    if speaker and max(speaker) < head:
+        # "Seattle Police Chief Carmen Best told": a capitalised word the parse hung on the
+        # verb, between the speaker's name and the verb, is the name's
+        following = max(speaker) + 1
+        while following < head and following in words and _capital(tree, following):
+            speaker = speaker | {following}
+            following += 1
     if speaker and not any(tree[w].pos in {"NOUN", "PROPN", "PRON", "X"} for w in speaker):
         return None  # "menyatakan 'tidak'": no one named
     expletive = subject is not None and tree[subject].lower in {"it", "ini", "hal"}

@@ -93,7 +93,7 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
         return None
     content = frozenset().union(*(tree.subtree(c) & words for c in reported))
     opening = min(content)
-    if tree[opening].lower in _WH_WORDS and opening > head:
+    if tree[opening].lower in lexicon.WH_OPENERS and opening > head:
         # "explained how taxpayers can claim ...": what is explained is no statement of its
         # own; the sentence says it whole
         return None
@@ -188,9 +188,6 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
 
 # verbs of saying that follow what was said ("..., kata dia"), never a clause's own verb
 _TRAILING_VERBS = frozenset(_terms("kata, ujar, tutur, ucap, imbuh, sambung, lanjut, papar"))
-_WH_WORDS = frozenset(
-    _terms("how, what, why, where, when, whether, which, who, bagaimana, mengapa, kenapa")
-)
 _THAT_LIKE = {"id": frozenset({"kalau"})}
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
 

@@ -1536,14 +1536,9 @@ def _present_verb(tree: Tree, words: frozenset[int]) -> bool:
     an", "article details treatment"): a verb, whatever the tagger said."""
     for w in words:
         tok = tree[w]
-        text = tok.text
         if (
             0 < w < len(tree) - 1
-            and text.isalpha()
-            and text.islower()
-            and len(text) > 3
-            and text.endswith("s")
-            and not text.endswith(("ss", "us", "is"))
+            and lexicon.en_present_in_s(tok.text)
             and tok.pos in {"NOUN", "VERB"}
             and w - 1 in words
             and tree[w - 1].pos in {"NOUN", "PROPN"}

@@ -369,6 +369,13 @@ COMPLEMENT_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("bahwa, bagaimana, apa, mengapa, kenapa")),
     "en": frozenset(_terms("that, how, what, why, where, when, whether")),
 }
+# A wh-clause after a verb of saying ("explained how ...", "yakin siapa ...") is no statement
+# of its own: the complement openers without "that" and "apa", with "which" and "who".
+WH_OPENERS = (
+    (COMPLEMENT_OPENERS["en"] - {"that"})
+    | frozenset({"which", "who"})
+    | (COMPLEMENT_OPENERS["id"] - {"bahwa", "apa"})
+)
 # "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
 SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(
@@ -636,6 +643,18 @@ def en_is_predicate(word: str) -> bool:
     if w in EN_AUXILIARIES:
         return True
     return len(w) > 4 and w.endswith("ed") and w not in EN_NOT_PREDICATE
+
+
+def en_present_in_s(word: str) -> bool:
+    """Whether an English word could be a present-tense verb in -s ("warns", "depicts"),
+    as written: lower case, letters only, not "-ss", "-us", "-is"."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
 
 
 def is_predicate(word: str, lang: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.pipeline.lexicon import ABBREVIATIONS
+from claimcheck.pipeline.lexicon import ABBREVIATIONS, en_present_in_s
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 #: Sentences per batch handed to spaCy (its own default is 256 for nlp.pipe).
@@ -255,10 +255,7 @@ def _present_tense_roots(parse: Parse) -> Parse:
     for n, tok in enumerate(tokens):
         if tok.dep != "root" or tok.pos != "NOUN" or n == 0:
             continue
-        text = tok.text
-        if not (text.isalpha() and text.islower() and text.endswith("s") and len(text) > 3):
-            continue
-        if text.endswith(("ss", "us", "is")):
+        if not en_present_in_s(tok.text):
             continue
         before = next((t for t in reversed(tokens[:n]) if t.pos != "PUNCT"), None)
         if before is None or before.pos not in {"NOUN", "PROPN", "NUM"}:

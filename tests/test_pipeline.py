@@ -1344,3 +1344,15 @@ def test_name_words_the_parse_hung_on_the_verb_of_saying_stay_in_the_name() -> N
         "id",
     )
     assert [c[1] for c in claims] == ["Desi Arryani"]
+
+
+def test_di_samping_itu_is_a_discourse_opener() -> None:
+    # an IndoSum article read as a reviewer (Galeri Nasional): the claim opened with it
+    claims = claims_of(
+        "Di samping itu, sebanyak 46 klub bulu tangkis juga akan bertanding pada kategori "
+        "perorangan.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Sebanyak 46 klub bulu tangkis juga akan bertanding pada kategori perorangan"
+    ]

@@ -16,8 +16,9 @@ SUPPORTED_LANGUAGES = ("id", "en")
 # Sentence openers that carry no checkable content ("Meanwhile, ...").
 DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
     "id": _terms("""
-        sementara itu, selain itu, di sisi lain, di lain pihak, namun demikian, meski demikian,
-        meskipun demikian, walau demikian, oleh karena itu, oleh sebab itu, dengan demikian,
+        sementara itu, selain itu, di samping itu, di sisi lain, di lain pihak, namun demikian,
+        meski demikian, meskipun demikian, walau demikian, oleh karena itu, oleh sebab itu,
+        dengan demikian,
         adapun, namun, akan tetapi, setidaknya, sebagai informasi, diketahui, perlu diketahui,
         lebih lanjut, selanjutnya, kemudian, sebelumnya, bahkan, tak hanya itu, tidak hanya itu
     """),

@@ -51,3 +51,30 @@ def run(kill_at: int, count_file: Path, args: list[str]) -> int:
         code = exc.code if isinstance(exc.code, int) else 1
     count_file.write_text(str(count[0]), encoding="utf-8")
     return code
+
+
+def descendants(root: int) -> list[int]:
+    """The processes ``root`` started, and theirs (a pool's fork server and its workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

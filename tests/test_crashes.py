@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from claimcheck.pipeline import Document, split_article
 from claimcheck.storage import Database
 from tests.conftest import SEED, Cli
+from tests.faults import descendants, running
 
 SCRIPT = Path(sys.executable).parent / "claimcheck"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -107,32 +108,6 @@ def _wait_for_articles(db: Database, at_least: int, process: subprocess.Popen[st
     assert process.poll() is None, "the batch finished before it could be interrupted"
 
 
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie waiting to be reaped."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.parametrize("stop_after", [3, 50])  # in the first batch of writes; late
 def test_kill_9_mid_batch_leaves_whole_articles_and_a_rerun_completes(
     db: Database, db_url: str, tmp_path: Path, stop_after: int
@@ -140,14 +115,14 @@ def test_kill_9_mid_batch_leaves_whole_articles_and_a_rerun_completes(
     folder = _articles(tmp_path / "batch")
     process = _start_ingest(db_url, folder, workers=2)  # as a user's batch runs
     _wait_for_articles(db, stop_after, process)
-    helpers = _descendants(process.pid)
+    helpers = descendants(process.pid)
     assert helpers, "a batch this large is prepared in worker processes"
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
     assert process.returncode == -signal.SIGKILL
     # Its workers and their fork server go too (they check every second), not idle for good.
     deadline = time.monotonic() + 15
-    while (left := [pid for pid in helpers if _running(pid)]) and time.monotonic() < deadline:
+    while (left := [pid for pid in helpers if running(pid)]) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert left == [], "worker processes outlived the killed batch"
     stored = _count(db)

@@ -120,15 +120,10 @@ def import_claims(
     importing the same file again adds nothing twice (each row is keyed by source and
     external id, or its text). ``on_skip`` is told each skipped row as it is found.
     """
-    from claimcheck.services.archive_store import import_rows
+    from claimcheck.services.archive_store import import_file
 
-    return import_rows(
-        db,
-        read_rows(path, scale),
-        source=source or path.stem,
-        path=path,
-        language=language,
-        on_skip=on_skip,
+    return import_file(
+        db, path, scale, source=source or path.stem, language=language, on_skip=on_skip
     )
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import signal
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -37,6 +33,7 @@ from claimcheck.services.fetch import Fetcher, FetchOptions, fetcher
 from claimcheck.services.repeats.record import Recorded, record_article
 from claimcheck.services.sources import DEFAULT_MAX_MB, Source, read_text
 from claimcheck.services.urls import check_url, url_problem
+from claimcheck.services.workers import worker_start, workers
 from claimcheck.storage import Article, Claim, Database, Sentence
 from claimcheck.storage.db import database_message
 
@@ -223,59 +220,10 @@ PARALLEL_FROM = 32
 _LOOK_AHEAD = 2  # articles prepared ahead per worker: memory stays bounded
 
 
-def workers() -> int:
-    """Worker processes for a batch: CLAIMCHECK_WORKERS if set (1: none), else one a core
-    this process may use, at most 4."""
-    wanted = os.environ.get("CLAIMCHECK_WORKERS", "").strip()
-    if wanted:
-        if not wanted.isdigit() or int(wanted) < 1:
-            raise InvalidInput(f"CLAIMCHECK_WORKERS={wanted!r}: give a whole number, 1 or more")
-        return min(int(wanted), 16)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(4, cores))
-
-
 def read_and_prepare(source: Source, options: IngestOptions, max_mb: int) -> tuple[str, Document]:
     """A file's text and the pipeline's document of it (run in a worker process)."""
     raw = read_text(source, max_mb=max_mb)
     return raw, prepare(raw, options)
-
-
-def _worker_start(batch: int) -> None:
-    """In each worker: Ctrl-C is the main process's to handle (it stops the batch); a
-    worker only computes. A worker forked by the fork server is not the batch's child, and
-    when the batch is killed (kill -9) nothing tells it: it goes once process ``batch`` is
-    gone (left alone, it and the fork server stayed for good)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_leave_with, args=(batch,), daemon=True).start()
-
-
-def _leave_with(batch: int) -> None:
-    while True:
-        time.sleep(1)
-        if _gone(batch):
-            os._exit(0)
-
-
-def _gone(pid: int) -> bool:
-    """Process ``pid`` has ended: killed and not yet reaped counts (its parent may be
-    waiting for the output pipes this worker holds open)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True
-    except OSError:  # no /proc here
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:  # the pid was taken by another user's process
-            return True
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -303,7 +251,7 @@ class _PrepareAhead:
         self.limit = n * _LOOK_AHEAD
         if len(files) >= PARALLEL_FROM and n > 1:
             self.pool = ProcessPoolExecutor(
-                n, mp_context=_context(), initializer=_worker_start, initargs=(os.getpid(),)
+                n, mp_context=_context(), initializer=worker_start, initargs=(os.getpid(),)
             )
 
     def __enter__(self) -> _PrepareAhead:

@@ -65,12 +65,7 @@ def insert_rows(
         return
     processors = _processors(connection, table, columns)
     if any(processors):
-        rows = [
-            tuple(
-                value if p is None else p(value) for p, value in zip(processors, row, strict=True)
-            )
-            for row in rows
-        ]
+        rows = _processed(processors, rows)
     elif not isinstance(rows, list):
         rows = list(rows)
     if not rows:
@@ -90,6 +85,33 @@ def _copy(
     ):
         for row in rows:
             copy.write_row(row)
+
+
+def _processed(
+    processors: list[Callable[[Any], Any] | None], rows: Iterable[Sequence[Any]]
+) -> list[Sequence[Any]]:
+    """The rows with each value that needs it as SQLite stores it; a value converted once
+    is remembered (a batch's rows share their timestamp), a timestamp as the text the
+    sqlite3 module would write for it (its adapter: 0.6 s for 300,000 timestamps)."""
+    active: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+        (k, p, {}) for k, p in enumerate(processors) if p is not None
+    ]
+    done: list[Sequence[Any]] = []
+    for row in rows:
+        values = list(row)
+        for k, convert, seen in active:
+            value = values[k]
+            try:
+                values[k] = seen[value]
+            except KeyError:
+                converted = convert(value)
+                if isinstance(converted, datetime):
+                    converted = converted.isoformat(" ")
+                values[k] = seen[value] = converted
+            except TypeError:  # not hashable
+                values[k] = convert(value)
+        done.append(tuple(values))
+    return done
 
 
 def _processors(

@@ -104,6 +104,9 @@ WRITER_LOCK = 0x63637772  # "ccwr"
 
 #: Execution option marking a connection that will write (see ``_sqlite_begin``).
 WRITE_OPTION = "claimcheck_write"
+#: Execution option of a bulk writer whose rows are linked by construction (SQLite skips its
+#: foreign-key look-ups for that transaction only; see ``Database.session``).
+UNCHECKED_OPTION = "claimcheck_unchecked"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
@@ -122,7 +125,16 @@ def _sqlite_begin(connection: sa.Connection) -> None:
     # A writer takes SQLite's write lock when it starts, not at its first write: two writers
     # then queue (busy_timeout) instead of one failing on a stale snapshot, and whatever a
     # writer reads first is still true when it writes.
-    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    options = connection.get_execution_options()
+    immediate = options.get(WRITE_OPTION, False)
+    # The pragma cannot change inside a transaction: an unchecked bulk write turns the
+    # checks off before its BEGIN, and the next transaction on that pooled connection turns
+    # them on again (a migration's foreign_keys_off is left as it is).
+    unchecked = bool(immediate and options.get(UNCHECKED_OPTION, False))
+    info = connection.connection.info
+    if unchecked != info.get(UNCHECKED_OPTION, False):
+        connection.exec_driver_sql(f"PRAGMA foreign_keys = {'OFF' if unchecked else 'ON'}")
+        info[UNCHECKED_OPTION] = unchecked
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -287,14 +299,21 @@ class Database:
         self._readers = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(**{WRITE_OPTION: True})
         self._writers = sessionmaker(writer, expire_on_commit=False)
+        bulk = self.engine.execution_options(**{WRITE_OPTION: True, UNCHECKED_OPTION: True})
+        self._bulk_writers = sessionmaker(bulk, expire_on_commit=False)
 
     @contextmanager
-    def session(self, *, write: bool = True) -> Iterator[Session]:
+    def session(self, *, write: bool = True, linked: bool = False) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error.
 
         ``write=False`` for look-ups: on SQLite they then never wait for a writer.
+        ``linked=True`` for a bulk write whose every reference is to a row it wrote itself
+        or read under its write lock: SQLite then skips the foreign-key look-ups, about two
+        per word-index row (an import's 1.9 million postings at 100,000 claims: 5.7 s ->
+        3.6 s). PostgreSQL checks them as always.
         """
-        session = (self._writers if write else self._readers)()
+        makers = self._bulk_writers if linked else self._writers
+        session = (makers if write else self._readers)()
         try:
             if write and self.engine.dialect.name == "postgresql":
                 session.execute(

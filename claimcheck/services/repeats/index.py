@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy import delete, select, update
@@ -32,7 +33,7 @@ def claim_terms(match_text: str | None, context: str | None, language: str) -> C
 
 def index_words(
     session: Session,
-    claim_terms: dict[int, Counter[str]],
+    claim_terms: Mapping[int, Mapping[str, int]],
     *,
     ranked: bool = True,
     fresh: bool = False,
@@ -42,16 +43,21 @@ def index_words(
     created in this transaction, so none of their postings can be there yet (a bulk import):
     PostgreSQL takes them by COPY."""
     frequencies = {
-        cid: {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
+        cid: found
+        if not found or max(map(len, found)) <= MAX_TOKEN_CHARS
+        else {t[:MAX_TOKEN_CHARS]: n for t, n in found.items()}
         for cid, found in claim_terms.items()
     }
     counts = Counter(w for found in frequencies.values() for w in found)
     if not counts:
         return {cid: [] for cid in frequencies}
     known = _count_tokens(session, counts)
+    # In key order, so each term's postings are written where they lie: made claim by claim
+    # in id order, then sorted stably by term (a quarter of the time of sorting the tuples).
     postings = sorted(
-        (known[w][0], cid, n) for cid, found in frequencies.items() for w, n in found.items()
-    )  # in key order: each term's postings written where they lie
+        ((known[w][0], cid, n) for cid in sorted(frequencies) for w, n in frequencies[cid].items()),
+        key=itemgetter(0),
+    )
     if fresh and session.connection().dialect.name == "postgresql":
         # 30 us a posting through INSERT ... ON CONFLICT; COPY stores the same rows.
         insert_rows(session.connection(), CLAIM_TOKEN, ("token_id", "claim_id", "count"), postings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Collection, Mapping
 from operator import itemgetter
@@ -87,20 +88,15 @@ def _count_tokens(session: Session, counts: Counter[str]) -> dict[str, tuple[int
             {"texts": [w for w, _ in ordered], "counts": [n for _, n in ordered]},
         )
         return {text: (token_id, n) for text, token_id, n in rows}
-    connection.exec_driver_sql(
-        "INSERT INTO match_token (text, claims) VALUES (?, ?) "
-        "ON CONFLICT (text) DO UPDATE SET claims = match_token.claims + excluded.claims",
-        ordered,
+    # One statement, its terms as one JSON object: an executemany and then reading the ids
+    # back, 5,000 terms a query, cost twice as long.
+    rows = connection.exec_driver_sql(
+        "INSERT INTO match_token (text, claims) SELECT key, value FROM json_each(?) WHERE true "
+        "ON CONFLICT (text) DO UPDATE SET claims = match_token.claims + excluded.claims "
+        "RETURNING text, id, claims",
+        (json.dumps(dict(ordered), ensure_ascii=False),),
     )
-    known: dict[str, tuple[int, int]] = {}
-    for chunk in chunks([w for w, _ in ordered], 5_000):
-        found = session.execute(
-            select(MatchToken.text, MatchToken.id, MatchToken.claims).where(
-                MatchToken.text.in_(chunk)
-            )
-        )
-        known.update({text: (token_id, n) for text, token_id, n in found})
-    return known
+    return {text: (token_id, n) for text, token_id, n in rows}
 
 
 def _add_postings(session: Session, postings: list[tuple[int, int, int]]) -> None:

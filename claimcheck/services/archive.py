@@ -123,7 +123,7 @@ def import_claims(
     from claimcheck.services.archive_store import import_file
 
     return import_file(
-        db, path, scale, source=source or path.stem, language=language, on_skip=on_skip
+        db, path, read_rows, scale, source=source or path.stem, language=language, on_skip=on_skip
     )
 
 

@@ -120,43 +120,32 @@ class _Chunk:
     already_present: int
 
 
-def import_rows(
-    db: Database,
-    rows: Iterable[ArchiveRow | InvalidInput],
-    *,
-    source: str,
-    path: Path,
-    language: str | None = None,
-    on_skip: Callable[[str], None] | None = None,
-) -> ImportReport:
-    """Store checked claims batch by batch; a bad row is reported by its place and skipped.
-
-    ``language`` is the source's, when the caller knows it; else each claim's own (see
-    ``_Languages``).
-    """
-    source = _checked_source(source, path)
-    chunks = _prepare(db, rows, source, path, _Languages(language))
-    return _write_chunks(db, chunks, source, on_skip)
+#: Reads a file's rows (a module's function, so a worker process can be told which).
+Reader = Callable[[Path, RatingScale], Iterable[ArchiveRow | InvalidInput]]
 
 
 def import_file(
     db: Database,
     path: Path,
+    read: Reader,
     scale: RatingScale,
     *,
     source: str,
     language: str | None = None,
     on_skip: Callable[[str], None] | None = None,
 ) -> ImportReport:
-    """``import_rows`` of an archive file (archive.read_rows); a large one is read and
-    prepared in a worker process while this one writes."""
-    from claimcheck.services.archive import read_rows
+    """Store the checked claims ``read`` finds in a file (archive.read_rows,
+    claimreview.read_reviews) batch by batch; a bad row is reported by its place and
+    skipped. A large file is read and prepared in a worker process while this one writes.
 
+    ``language`` is the source's, when the caller knows it; else each claim's own (see
+    ``_Languages``).
+    """
     source = _checked_source(source, path)
     if not _in_parallel(path):
-        chunks = _prepare(db, read_rows(path, scale), source, path, _Languages(language))
+        chunks = _prepare(db, read(path, scale), source, path, _Languages(language))
         return _write_chunks(db, chunks, source, on_skip)
-    with _Worker(db.url, path, scale, source, language) as worker:
+    with _Worker(db.url, path, read, scale, source, language) as worker:
         return _write_chunks(db, worker.chunks(), source, on_skip)
 
 
@@ -306,6 +295,7 @@ class _Failed:
 def _produce(
     url: str,
     path: Path,
+    read: Reader,
     scale: RatingScale,
     source: str,
     language: str | None,
@@ -314,14 +304,13 @@ def _produce(
 ) -> None:
     """In the worker: read and prepare the file's chunks, in order, into ``out``; then
     None, or what stopped it."""
-    from claimcheck.services.archive import read_rows
     from claimcheck.storage.db import open_database
 
     worker_start(parent)
     try:
         db = open_database(url, migrate=False)
         try:
-            for chunk in _prepare(db, read_rows(path, scale), source, path, _Languages(language)):
+            for chunk in _prepare(db, read(path, scale), source, path, _Languages(language)):
                 out.put(chunk)
         finally:
             db.close()
@@ -340,13 +329,19 @@ class _Worker:
     10 s of CPU, the writing about 10 s more, and the two then overlap on two cores."""
 
     def __init__(
-        self, url: str, path: Path, scale: RatingScale, source: str, language: str | None
+        self,
+        url: str,
+        path: Path,
+        read: Reader,
+        scale: RatingScale,
+        source: str,
+        language: str | None,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self.queue = context.Queue(maxsize=_AHEAD)
         self.process = context.Process(
             target=_produce,
-            args=(url, path, scale, source, language, self.queue, os.getpid()),
+            args=(url, path, read, scale, source, language, self.queue, os.getpid()),
             daemon=True,
         )
 

@@ -17,7 +17,7 @@ from claimcheck.pipeline.dates import parse_user_date
 from claimcheck.pipeline.language import check_language
 from claimcheck.pipeline.text import normalize_text
 from claimcheck.services.archive import ArchiveRow, ImportReport, checked, pick, rating_status
-from claimcheck.services.archive_store import import_rows
+from claimcheck.services.archive_store import import_file
 from claimcheck.services.lookup import check_articles, last_verdict
 from claimcheck.services.report import appearances
 from claimcheck.services.urls import check_url
@@ -178,17 +178,23 @@ def import_feed(
     The feed is read as a stream, so its size does not matter; a review that cannot be a
     check is reported by its number and skipped, and JSON broken part-way keeps the
     reviews before the break."""
-    items = _items(path)
-    ahead = list(itertools.islice(items, _LOOK_AHEAD))
+    ahead = list(itertools.islice(_items(path), _LOOK_AHEAD))
     if not ahead:
         raise InvalidInput(f"{path}: no ClaimReview in it (a list, a @graph or one review)")
-    rows = (
-        item if isinstance(item, InvalidInput) else _row(item, n, scale)
-        for n, item in enumerate(itertools.chain(ahead, items), start=1)
+    return import_file(
+        db,
+        path,
+        read_reviews,
+        scale,
+        source=source or _publisher(ahead) or path.stem,
+        on_skip=on_skip,
     )
-    return import_rows(
-        db, rows, source=source or _publisher(ahead) or path.stem, path=path, on_skip=on_skip
-    )
+
+
+def read_reviews(path: Path, scale: RatingScale) -> Iterator[ArchiveRow | InvalidInput]:
+    """The feed's reviews as archived checks, streamed; a bad one is an error in its place."""
+    for number, item in enumerate(_items(path), start=1):
+        yield item if isinstance(item, InvalidInput) else _row(item, number, scale)
 
 
 def _items(path: Path) -> Iterator[Any]:

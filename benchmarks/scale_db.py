@@ -21,6 +21,7 @@ numba's cache empty (the first run on a machine), and a fresh copy scanned again
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -118,6 +119,10 @@ def main() -> None:
     pack(db)
 
     new_claims = [normalize(edit(rng.choice(corpus), rng)).text for _ in range(args.sample)]
+    # The corpus (millions of objects at 1M) is this benchmark's, not the product's: left to
+    # the garbage collector, its full collections landed in random look-ups (search at
+    # 100,000 claims: p95 72 ms unfrozen, 24 ms frozen, the same p50 of 16 ms).
+    gc.freeze()
     database = open_database(db)
     ingest_ms, search_ms = [], []
     with database.session(write=False) as session:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -33,8 +34,8 @@ NOT_FOR_READING = (
 )
 
 RUN = """
-import json, sys
-from claimcheck.cli.app import main
+import gc, json, sys
+from claimcheck.cli.start import main  # the console script's entry point
 sys.argv = ["claimcheck", *sys.argv[1:]]
 try:
     main()
@@ -42,18 +43,23 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "collecting": gc.isenabled(),
+                  "frozen": gc.get_freeze_count()}), file=sys.stderr)
 """
 
 
-def _loaded(*args: str) -> set[str]:
-    """The modules a fresh process has imported once the command is done."""
+def _report(*args: str) -> dict[str, Any]:
+    """What a fresh process has imported once the command is done, and its collector."""
     done = subprocess.run(
         [sys.executable, "-c", RUN, *args], capture_output=True, text=True, check=False
     )
-    report = json.loads(done.stderr.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(done.stderr.strip().splitlines()[-1])
     assert report["code"] == 0, done.stderr
-    return set(report["modules"])
+    return report
+
+
+def _loaded(*args: str) -> set[str]:
+    return set(_report(*args)["modules"])
 
 
 def test_version_loads_no_database_layer() -> None:
@@ -78,3 +84,14 @@ def test_listing_claims_loads_no_stemmer(db_url: str, seed_article: object) -> N
     loaded = _loaded("--db", db_url, "claims", "list")
     assert "Sastrawi" not in loaded
     assert "claimcheck.matching.terms" not in loaded
+
+
+def test_a_command_runs_with_the_garbage_collector_on(
+    db_url: str, seed_article: dict[str, object]
+) -> None:
+    """The console script imports with the collector off (cli/start.py), and a command
+    (here the listing; an ingest of a thousand files alike) runs with it on again, the
+    imported modules' objects frozen out of its collections."""
+    report = _report("--db", db_url, "claims", "list")
+    assert report["collecting"] is True
+    assert report["frozen"] > 10_000

@@ -95,8 +95,11 @@ class ErrorBoundary(TyperGroup):
 
 def _load(name: str) -> Any:
     """The click command for one of ``COMMANDS``, its module imported now."""
+    from claimcheck.cli.start import loaded
+
     module, attribute = COMMANDS[name].split(":")
     defined = getattr(import_module(f"claimcheck.cli.{module}"), attribute)
+    loaded()
     if isinstance(defined, typer.Typer):
         group = typer.main.get_group(defined)
         group.name = name

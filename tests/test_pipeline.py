@@ -1356,3 +1356,34 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
     assert [c[0] for c in claims] == [
         "Sebanyak 46 klub bulu tangkis juga akan bertanding pada kategori perorangan"
     ]
+
+
+# IndoSum (Antara): an office whose organisation ends on a place, then the speaker's name.
+SINGKAWANG = (
+    '"Semua pengurus masjid mengikuti dalam pelatihan tersebut," kata Kepala Dinas Pertanian '
+    "dan Kehutanan Singkawang Yusnita Fitriadi, Selasa.\n\n"
+    "Kegiatan yang digelar, kata Yusnita, merupakan kerjasama pihaknya dengan Kemenag Kota "
+    "Singkawang.\n\n"
+    '"Yang jelas secara teknis kehewanan tetap kita perhatikan," katanya.'
+)
+# IndoSum: a given name the article never uses on its own.
+AMRAN = (
+    "Menteri Pertanian Andi Amran Sulaiman mengatakan bahwa saat ini pemerintah terus "
+    "meningkatkan pendapatan negara melalui ekspor berbagai komoditi strategis ke luar "
+    "negeri.\n\n"
+    "Kata Amran, produksi ayam ras nasional di Indonesia saat ini mengalami surplus dengan "
+    "konsumsi masyarakat terhadap daging ayam sekitar 10 kg / tahun."
+)
+
+
+def _speakers(text: str) -> list[str | None]:
+    document = split_article(text, plain=True, lang="id")
+    return [c.speaker for s in document.sentences for c in s.claims]
+
+
+def test_a_long_speaker_name_starts_where_the_article_refers_to_the_speaker() -> None:
+    assert _speakers(SINGKAWANG) == ["Yusnita Fitriadi", "Yusnita", "Yusnita"]
+
+
+def test_a_given_name_the_article_never_uses_apart_stays_in_the_name() -> None:
+    assert _speakers(AMRAN) == ["Andi Amran Sulaiman", "Amran"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 from claimcheck.pipeline.model import (
@@ -143,8 +144,58 @@ def split_article(
             Sentence(len(sentences), block.role, sentence_text, span.start, span.end, tuple(claims))
         )
     return Document(
-        text, metadata, tuple(sentences), structure.furniture, tuple(sorted(aliases.items()))
+        text,
+        metadata,
+        tuple(_names_as_referred_to(text, sentences)),
+        structure.furniture,
+        tuple(sorted(aliases.items())),
     )
+
+
+def _names_as_referred_to(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A long speaker's name starts where the article's own short references to that
+    speaker start, when the words before it stand elsewhere in the article on their own: an
+    office's organisation or place has no words for the parse to end it on ("Kepala Dinas
+    Pertanian dan Kehutanan Singkawang Yusnita Fitriadi, ..." gave "Singkawang Yusnita
+    Fitriadi"), and the article then says "kata Yusnita" and "Kota Singkawang". A short
+    reference is a speaker of one or two words; the name keeps at least two words, so a
+    surname alone ("Johnson said") shortens nothing; a given name never used apart from the
+    name ("Andi Amran Sulaiman", later "kata Amran") and an initial stay."""
+    short = {
+        tuple(words)
+        for sentence in sentences
+        for claim in sentence.claims
+        if claim.speaker and 1 <= len(words := claim.speaker.split()) <= 2
+    }
+    if not short:
+        return sentences
+
+    def apart(word: str, before: str) -> bool:
+        """``word`` stands somewhere in the text not followed by ``before``."""
+        found = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)\W*(\w*)", text)
+        return any(m.group(1) != before for m in found)
+
+    def referred(speaker: str) -> str:
+        words = speaker.split()
+        for start in range(1, len(words) - 1):
+            if any(tuple(words[start : start + len(ref)]) == ref for ref in short):
+                while start and len(words[start - 1].rstrip(".")) == 1:
+                    start -= 1  # an initial is the name's own ("M. Hery Saripudin")
+                if start and apart(words[start - 1], words[start]):
+                    return " ".join(words[start:])
+                return speaker
+        return speaker
+
+    done: list[Sentence] = []
+    for sentence in sentences:
+        claims = tuple(
+            replace(c, speaker=referred(c.speaker))
+            if c.speaker and len(c.speaker.split()) >= 3
+            else c
+            for c in sentence.claims
+        )
+        done.append(replace(sentence, claims=claims) if claims != sentence.claims else sentence)
+    return done
 
 
 def _parseable(text: str, span: Span) -> bool:

@@ -1387,3 +1387,17 @@ def test_a_long_speaker_name_starts_where_the_article_refers_to_the_speaker() ->
 
 def test_a_given_name_the_article_never_uses_apart_stays_in_the_name() -> None:
     assert _speakers(AMRAN) == ["Andi Amran Sulaiman", "Amran"]
+
+
+def test_a_predicate_the_parse_hung_on_the_object_is_what_was_said() -> None:
+    # IndoSum (tests/data/speakers-fresh.jsonl): "tetap aman" read as the noun's adjective
+    document = split_article(
+        "Namun, wakil ketua umum induk sepakbola nasional tersebut Joko Driyono menyatakan "
+        "posisi Luis Milla tetap aman sebagai pelatih.",
+        plain=True,
+        lang="id",
+    )
+    claims = [c for s in document.sentences for c in s.claims]
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Posisi Luis Milla tetap aman sebagai pelatih", "Joko Driyono")
+    ]

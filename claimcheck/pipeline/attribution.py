@@ -314,6 +314,9 @@ def _object_then_predicate(
             continue
         if tree[o].lower.endswith("nya") and tree[o].text.islower():
             continue  # "mengungkapkan alasannya merekrut Dwi": what is told, not a subject
+        inner = _predicate_in_noun(tree, o)
+        if inner is not None:
+            return o, inner
         end = max(tree.subtree(o))
         for v in kids:
             start = min(tree.subtree(v))
@@ -327,6 +330,29 @@ def _object_then_predicate(
                 and not tree.kids(v, "mark", "cc", "det", *SUBJECTS)
             ):
                 return o, v
+    return None
+
+
+#: Words that make an adjective a predicate: an Indonesian noun's own adjective takes none
+#: of them without "yang" ("posisi yang tetap aman").
+_PREDICATE_ADVERBS_ID = frozenset(
+    {"tetap", "masih", "sudah", "telah", "belum", "tidak", "akan", "sedang", "semakin", "kian"}
+)
+
+
+def _predicate_in_noun(tree: Tree, o: int) -> int | None:
+    """ "menyatakan posisi Luis Milla tetap aman sebagai pelatih": the parse hung the
+    predicate on the object as its adjective; an adjective after the noun with a word only
+    a predicate takes before it ("tetap"), and no "yang", is the statement's predicate."""
+    for a in tree.kids(o, "amod"):
+        if a < o or tree[a].pos != "ADJ":
+            continue
+        adverbs = [m for m in tree.kids(a, "advmod") if m < a]
+        if not any(tree[m].lower in _PREDICATE_ADVERBS_ID for m in adverbs):
+            continue
+        if any(tree[w].lower == "yang" for w in range(o + 1, a)):
+            continue
+        return a
     return None
 
 
@@ -1017,6 +1043,11 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     past_titles = [
         w for w in ordered if not _is_title(tree[w].text) and tree[w].lower not in _JOINERS
     ]
+    closed = [n for n, w in enumerate(ordered[:-1]) if tree[w].lower in _CLOSING_DEMONSTRATIVES]
+    if closed and all(_capital(tree, w) for w in ordered[closed[-1] + 1 :]):
+        # "wakil ketua umum induk sepakbola nasional tersebut Joko Driyono": a description
+        # closed by its demonstrative, then the person it describes
+        return tree.text(ordered[closed[-1] + 1 :])
     if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
@@ -1038,6 +1069,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         )
     ]
     return tree.text(core or ordered)
+
+
+#: Indonesian demonstratives that close a description of the person named after them.
+_CLOSING_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
 
 
 def _name_run(tree: Tree, ordered: list[int]) -> list[int]:

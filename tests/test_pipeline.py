@@ -1416,3 +1416,32 @@ def test_a_dateline_with_a_spaced_double_dash_is_furniture() -> None:
         "Mario Balotelli menolak hal tersebut",
         "Mario Balotelli memilih kesempatan bermain secara reguler di Nice",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # IndoSum: two sentences in one quotation, the first opening with "Saat ini"
+            '"Saat ini sulit bagi Nice untuk meyakinkan Raiola. Namun kita lihat apa yang akan '
+            'terjadi di musim ini," ucap Rivere.',
+            [
+                "Saat ini sulit bagi Nice untuk meyakinkan Raiola",
+                "Kita lihat apa yang akan terjadi di musim ini",
+            ],
+        ),
+        (  # IndoSum: "saat ini" is "now", not a clause of time to merge away
+            "Saat ini Vietjet Air merupakan maskapai terbesar kedua di Vietnam dan telah membuka "
+            "73 rute penerbangan, termasuk 35 rute internasional serta 48 rute domestik.",
+            [
+                "Saat ini Vietjet Air merupakan maskapai terbesar kedua di Vietnam",
+                "Vietjet Air telah membuka 73 rute penerbangan, termasuk 35 rute internasional "
+                "serta 48 rute domestik",
+            ],
+        ),
+    ],
+)
+def test_saat_ini_opens_a_statement_not_a_clause_of_time(
+    sentence: str, expected: list[str]
+) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == expected

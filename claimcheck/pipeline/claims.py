@@ -1412,12 +1412,24 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
         tree, content, lang
     ):
         return False
+    if (
+        tree[first].lower in {"saat", "waktu", "ketika"}
+        and tree[content[1]].lower in {"ini", "itu"}
+        and any(
+            tree[w].dep in SUBJECTS and w > content[1] and tree[w].lower != "yang" for w in words
+        )
+    ):
+        return False  # "Saat ini Vietjet Air merupakan ...": "saat ini" is "now", not "when"
     tops = tree.tops(words)
     if len(tops) != 1:
         return False
     top = tops[0]
     if top == first or _contrastive_while(tree, first, top):
         return False
+    after = tree.after(content[-1])
+    if tree[top].head == top and after is not None and after.text in {".", "!", "?"}:
+        return False  # a sentence of its own inside a quotation of several
+
     if any(tree[w].dep in SUBJECTS and tree[w].head != top for w in words):
         return False  # a clause of its own is in there too ("Tanpa ..., saya bisa ...")
     attached = tree[first].head

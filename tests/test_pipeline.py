@@ -1445,3 +1445,31 @@ def test_saat_ini_opens_a_statement_not_a_clause_of_time(
 ) -> None:
     document = split_article(sentence, plain=True, lang="id")
     assert [c.text for s in document.sentences for c in s.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # IndoSum: a closing "demikian" with the name and no verb, after a quotation
+            '"Negosiasinya berjalan sangat jauh. Satu - satunya hal yang memisahkan City dan saya '
+            'hanya kalimat akhir," demikian Kaka kepada FourFourTwo.',
+            [
+                ("Negosiasinya berjalan sangat jauh", "Kaka"),
+                ("Satu - satunya hal yang memisahkan City dan saya hanya kalimat akhir", "Kaka"),
+            ],
+        ),
+        (  # IndoSum (Antara): the news agency credited at the end
+            "Dia diperkirakan bisa kembali bermain pada November, demikian Reuters.",
+            [("Dia diperkirakan bisa kembali bermain pada November", "Reuters")],
+        ),
+        (  # IndoSum: a passive verb of saying with its agent opens the sentence
+            "Dijelaskan Netanyahu, Hamas ingin Israel hancur.",
+            [("Hamas ingin Israel hancur", "Netanyahu")],
+        ),
+    ],
+)
+def test_demikian_x_and_dijelaskan_x_name_the_speaker(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected

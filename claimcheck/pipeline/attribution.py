@@ -403,7 +403,8 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     source: list[int] = []
     hedged = False
     for n in range(len(order) - 2, 0, -1):
-        if tree[order[n - 1]].text != ",":
+        closing = n > 1 and tree[order[n - 1]].text in QUOTES_CLOSE
+        if tree[order[n - 1 - closing]].text != ",":
             continue
         start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
         verbs = lexicon.SOURCE_VERBS[lang]
@@ -411,6 +412,14 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             # "..., demikian diklaim presiden Josep Maria Bartomeu", "..., demikian kata X"
             start = n + 1
             verbs = verbs | lexicon.REPORTING[lang] | lexicon.HEDGED_REPORTING[lang]
+            named = _named_after_demikian(tree, order, start)
+            if named:
+                # '"...," demikian Kaka kepada FourFourTwo': the name with no verb
+                source = named
+                words = frozenset(x for x in words if x < order[n - 1 - closing])
+                break
+        if closing:
+            continue
         if start < len(order) and tree[order[start]].lower in verbs:
             verb = tree[order[start]].lower
             hedged = verb in lexicon.HEDGED_REPORTING[lang] and verb not in lexicon.REPORTING[lang]
@@ -427,6 +436,22 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     if found is None and source:
         return Frame((), words, frozenset(source), hedged=hedged)
     return found
+
+
+def _named_after_demikian(tree: Tree, order: list[int], start: int) -> list[int]:
+    """The name right after a closing "demikian", up to the sentence's end or a word that
+    sets the scene ("kepada FourFourTwo", "di Jakarta"); empty when no name comes next."""
+    name: list[int] = []
+    for x in order[start:]:
+        if tree[x].pos == "PUNCT":
+            break
+        if not tree[x].text[:1].isupper():
+            break
+        name.append(x)
+    rest = [x for x in order[start + len(name) :] if tree[x].pos != "PUNCT"]
+    if not name or len(name) > 4 or (rest and tree[rest[0]].pos != "ADP"):
+        return []
+    return name
 
 
 def _cited(tree: Tree, tail: list[int], lang: str) -> bool:

@@ -382,7 +382,10 @@ SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms(
             "dilansir, dikutip, mengutip, melansir, seperti dilansir, diberitakan, "
-            "seperti diberitakan, dilaporkan, seperti dilaporkan"
+            "seperti diberitakan, dilaporkan, seperti dilaporkan, "
+            # "Dijelaskan Netanyahu, Hamas ingin Israel hancur": a passive verb of saying
+            # with its agent
+            "dijelaskan, diungkapkan, ditegaskan, disampaikan"
         )
     ),
     "en": frozenset(_terms("citing, quoting, quoted")),

@@ -1473,3 +1473,43 @@ def test_demikian_x_and_dijelaskan_x_name_the_speaker(
 ) -> None:
     document = split_article(sentence, plain=True, lang="id")
     assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (  # CheckThat! 2A: the parse hung the statement below the name
+            "According to Thomas Homer-Dixon, wind turbines never recoup the energy it takes to "
+            "build them.",
+            "en",
+            [
+                (
+                    "Wind turbines never recoup the energy it takes to build them",
+                    "Thomas Homer-Dixon",
+                )
+            ],
+        ),
+        (  # IndoSum: the statement had been given no claim
+            "Menurut Robert, modus pelanggaran yang dilakukan pelaku beragam.",
+            "id",
+            [("Modus pelanggaran yang dilakukan pelaku beragam", "Robert")],
+        ),
+        (  # IndoSum: the subject had gone into the source
+            "Menurut hasil sebuah penelitian, mantan anak Pramuka menanggung risiko penyakit "
+            "mental lebih rendah kelak dewasa.",
+            "id",
+            [
+                (
+                    "Mantan anak Pramuka menanggung risiko penyakit mental lebih rendah kelak "
+                    "dewasa",
+                    "hasil sebuah penelitian",
+                )
+            ],
+        ),
+    ],
+)
+def test_an_opening_according_to_ends_at_its_comma(
+    sentence: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    document = split_article(sentence, plain=True, lang=lang)
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected

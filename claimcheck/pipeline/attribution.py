@@ -617,6 +617,26 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             or any(tree[k].lower in lexicon.ACCORDING_TO[lang] for k in tree.kids(w, "case"))
         )
         if according and (min(sub) <= body[0] or max(sub) >= body[-1] or tree.set_off(sub)):
+            marker = min((x for x in sub if tree[x].lower in lexicon.ACCORDING_TO[lang]), default=w)
+            # the first comma not opening an apposition to the name ("Menurut Eugenia
+            # Oviedo - Joekes, profesor di ..., tindakan ...")
+            commas = [x for x in sorted(sub) if x > marker and tree[x].text == ","]
+            comma = next(
+                (
+                    x
+                    for n, x in enumerate(commas)
+                    if not (
+                        n + 1 < len(commas)
+                        and tree[x + 1].rel in {"appos", "conj"}
+                        and tree[x + 1].pos in {"NOUN", "PROPN"}
+                    )
+                ),
+                None,
+            )
+            if marker <= body[0] + 1 and comma is not None:
+                # "According to Thomas Homer-Dixon, wind turbines never recoup ...", with the
+                # statement hung below the name: the source ends at its comma
+                sub = frozenset(x for x in sub if x < comma)
             source = frozenset(
                 x
                 for x in sub

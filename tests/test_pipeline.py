@@ -1513,3 +1513,21 @@ def test_an_opening_according_to_ends_at_its_comma(
 ) -> None:
     document = split_article(sentence, plain=True, lang=lang)
     assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # CheckThat! 2A: "get" hung on "makes" by the parse
+        "A legal loophole makes it possible to commit crimes without punishment and even "
+        "“get away with murder” in a 50-square-mile stretch of Yellowstone National Park.",
+        # wikimediafoundation.org (tests/data/pages): a noun list cut into "Volunteers pop
+        # culture, science, sports"
+        "Volunteers work together to write articles about many different topics ranging from "
+        "history, pop culture, science, sports, and more using reliable sources to verify the "
+        "facts.",
+    ],
+)
+def test_a_bare_verb_after_an_infinitive_goes_on_the_infinitive(sentence: str) -> None:
+    document = split_article(sentence, plain=True, lang="en")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]

@@ -465,6 +465,8 @@ class _Cutter:
                 # "converted it in order to norm it ... and, subsequently, to make it ...": an
                 # infinitive states no fact of its own; it goes with the purpose it continues
                 return None
+            if self._bare_after_infinitive(head, child):
+                return None  # "makes it possible to commit crimes ... and even get away ..."
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 return "contrast"  # "sufficient but not outstanding"
             if self._shared_arguments(head, child, words):
@@ -504,6 +506,23 @@ class _Cutter:
         first = min(w for w in t.subtree(child) & words if t[w].pos != "PUNCT" or w == child)
         opened = t.open_quote(first)
         return opened is not None and opened > min(words) and t.open_quote(head) == opened
+
+    def _bare_after_infinitive(self, head: int, child: int) -> bool:
+        """An English bare verb with no subject or auxiliary, which the parse made a
+        conjunct of a finite verb, after a "to" infinitive: it goes on the infinitive ("a
+        loophole makes it possible to commit crimes without punishment and even get away
+        with murder"); "makes ... and get" cannot agree."""
+        t = self.tree
+        if self.lang != "en" or t[child].feature("VerbForm") != "Inf":
+            return False
+        if t.subject(child) is not None or t.kids(child, "aux", "aux:pass", "mark"):
+            return False
+        if t[head].feature("VerbForm") != "Fin":
+            return False
+        return any(
+            self._infinitive(w) and t[w].feature("VerbForm") == "Inf"
+            for w in range(head + 1, child)
+        )
 
     def _gerund_list(self, head: int, child: int) -> bool:
         """English -ing forms listed under one phrase, no subject or auxiliary of their own."""

@@ -1531,3 +1531,17 @@ def test_an_opening_according_to_ends_at_its_comma(
 def test_a_bare_verb_after_an_infinitive_goes_on_the_infinitive(sentence: str) -> None:
     document = split_article(sentence, plain=True, lang="en")
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
+def test_a_relative_clause_hung_on_the_verb_is_about_the_noun_before_its_comma() -> None:
+    # IndoSum: "yang menggambarkan ..." was given the verb "terekam" as its subject
+    document = split_article(
+        "Hal itu terekam dalam video berdurasi 97 detik, yang menggambarkan saat dia membuka "
+        "dokumen Hamas tersebut.",
+        plain=True,
+        lang="id",
+    )
+    assert [c.text for s in document.sentences for c in s.claims] == [
+        "Hal itu terekam dalam video berdurasi 97 detik",
+        "Video menggambarkan saat dia membuka dokumen Hamas tersebut",
+    ]

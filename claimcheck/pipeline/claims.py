@@ -1194,6 +1194,7 @@ class _Cutter:
             part = t.subtree(w) & words
             owner = t[w].head
             if kind == "relative" and self.lang == "id":
+                owner = self._noun_before_comma(owner, min(part))
                 # "syuting film Dunkirk, yang ...": the clause is about the name
                 relativizer = self._relativizer(w)
                 named = self._named(owner, relativizer) if relativizer is not None else None
@@ -1251,6 +1252,25 @@ class _Cutter:
                 if mark is not None and mark.text == "," and mark.i in words:
                     words = words - {mark.i}
         return words
+
+    def _noun_before_comma(self, owner: int, start: int) -> int:
+        """ "Hal itu terekam dalam video berdurasi 97 detik, yang menggambarkan ...": a
+        relative clause the parse hung on a verb with a subject of its own is about the
+        noun phrase right before its comma."""
+        t = self.tree
+        comma = t.before(start)
+        verbal = t[owner].pos in {"VERB", "ADJ"} or bool(t.kids(owner, "nsubj:pass"))
+        if comma is None or comma.text != "," or owner > start or t.kids(owner, "cop"):
+            return owner
+        if not (verbal and t.kids(owner, *SUBJECTS)):
+            return owner  # a noun predicate ("Keunggulannya adalah kinerja ..., yang ...")
+        k = comma.i - 1
+        seen = 0
+        while k >= 0 and t[k].head != owner and t[k].head != k and seen < 12:
+            k, seen = t[k].head, seen + 1
+        if k > owner and t[k].head == owner and t[k].pos in {"NOUN", "PROPN"}:
+            return k
+        return owner
 
     def _nya_subject(self, clause: int, relativizer: int) -> int | None:
         """ "Seagal, yang neneknya berasal dari ...": "nenek Seagal" is the subject."""

@@ -46,7 +46,7 @@ from claimcheck.storage import (
 )
 from claimcheck.storage.bulk import insert_rows, reserve_ids, table_of
 from claimcheck.storage.clock import now
-from claimcheck.storage.db import database_message
+from claimcheck.storage.db import database_message, sqlite_path
 from claimcheck.storage.models import EventKind
 
 ARTICLE, SENTENCE, CLAIM, EVIDENCE, EVENT = (
@@ -142,7 +142,7 @@ def import_file(
     ``_Languages``).
     """
     source = _checked_source(source, path)
-    if not _in_parallel(path):
+    if not _in_parallel(db, path):
         chunks = _prepare(db, read(path, scale), source, path, _Languages(language))
         return _write_chunks(db, chunks, source, on_skip)
     with _Worker(db.url, path, read, scale, source, language) as worker:
@@ -277,7 +277,11 @@ class _Languages:
 # ------------------------------------------------------------------ preparing in parallel
 
 
-def _in_parallel(path: Path) -> bool:
+def _in_parallel(db: Database, path: Path) -> bool:
+    """A large file, more than one core, and a database another process can open (not a
+    SQLite database in memory)."""
+    if db.engine.dialect.name == "sqlite" and sqlite_path(db.url) is None:
+        return False
     try:
         large = path.is_file() and path.stat().st_size >= PARALLEL_BYTES
     except OSError:

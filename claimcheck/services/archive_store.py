@@ -145,7 +145,7 @@ def import_file(
     if not _in_parallel(db, path):
         chunks = _prepare(db, read(path, scale), source, path, _Languages(language))
         return _write_chunks(db, chunks, source, on_skip)
-    with _Worker(db.url, path, read, scale, source, language) as worker:
+    with _Worker(_Job(db.url, path, read, scale, source, language)) as worker:
         return _write_chunks(db, worker.chunks(), source, on_skip)
 
 
@@ -296,25 +296,29 @@ class _Failed:
         self.error, self.described = error, described
 
 
-def _produce(
-    url: str,
-    path: Path,
-    read: Reader,
-    scale: RatingScale,
-    source: str,
-    language: str | None,
-    out: Any,
-    parent: int,
-) -> None:
+@dataclass(frozen=True)
+class _Job:
+    """What the worker reads, and how: everything it needs, picklable."""
+
+    url: str
+    path: Path
+    read: Reader
+    scale: RatingScale
+    source: str
+    language: str | None
+
+
+def _produce(job: _Job, out: Any, parent: int) -> None:
     """In the worker: read and prepare the file's chunks, in order, into ``out``; then
     None, or what stopped it."""
     from claimcheck.storage.db import open_database
 
     worker_start(parent)
     try:
-        db = open_database(url, migrate=False)
+        db = open_database(job.url, migrate=False)
         try:
-            for chunk in _prepare(db, read(path, scale), source, path, _Languages(language)):
+            rows = job.read(job.path, job.scale)
+            for chunk in _prepare(db, rows, job.source, job.path, _Languages(job.language)):
                 out.put(chunk)
         finally:
             db.close()
@@ -332,21 +336,11 @@ class _Worker:
     stays bounded): the reading, match text, languages and stems of 100,000 claims are about
     10 s of CPU, the writing about 10 s more, and the two then overlap on two cores."""
 
-    def __init__(
-        self,
-        url: str,
-        path: Path,
-        read: Reader,
-        scale: RatingScale,
-        source: str,
-        language: str | None,
-    ) -> None:
+    def __init__(self, job: _Job) -> None:
         context = multiprocessing.get_context("spawn")
         self.queue = context.Queue(maxsize=_AHEAD)
         self.process = context.Process(
-            target=_produce,
-            args=(url, path, read, scale, source, language, self.queue, os.getpid()),
-            daemon=True,
+            target=_produce, args=(job, self.queue, os.getpid()), daemon=True
         )
 
     def __enter__(self) -> _Worker:

@@ -1545,3 +1545,17 @@ def test_a_relative_clause_hung_on_the_verb_is_about_the_noun_before_its_comma()
         "Hal itu terekam dalam video berdurasi 97 detik",
         "Video menggambarkan saat dia membuka dokumen Hamas tersebut",
     ]
+
+
+def test_a_noun_predicate_the_parse_hung_on_the_object_is_what_was_said() -> None:
+    # IndoSum (with its spaced hyphen closed): "bukanlah satu-satunya klub" read as part of
+    # the object "timnya"
+    document = split_article(
+        "Namun Presiden Nice, Jean-Pierre Rivere, menyatakan timnya bukanlah satu-satunya klub "
+        "yang berminat merekrut Balotelli.",
+        plain=True,
+        lang="id",
+    )
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == [
+        ("Timnya bukanlah satu-satunya klub yang berminat merekrut Balotelli", "Jean-Pierre Rivere")
+    ]

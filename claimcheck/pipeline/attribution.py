@@ -312,11 +312,11 @@ def _object_then_predicate(
     for o in kids:
         if tree[o].rel != "obj" or o < head or tree[o].pos not in {"NOUN", "PROPN", "PRON"}:
             continue
-        if tree[o].lower.endswith("nya") and tree[o].text.islower():
-            continue  # "mengungkapkan alasannya merekrut Dwi": what is told, not a subject
         inner = _predicate_in_noun(tree, o)
         if inner is not None:
             return o, inner
+        if tree[o].lower.endswith("nya") and tree[o].text.islower():
+            continue  # "mengungkapkan alasannya merekrut Dwi": what is told, not a subject
         end = max(tree.subtree(o))
         for v in kids:
             start = min(tree.subtree(v))
@@ -340,10 +340,20 @@ _PREDICATE_ADVERBS_ID = frozenset(
 )
 
 
+#: Words that open an Indonesian noun predicate: "X bukanlah Y", "X adalah Y".
+_NOUN_PREDICATE_OPENERS_ID = frozenset({"bukan", "bukanlah", "adalah", "merupakan", "ialah"})
+
+
 def _predicate_in_noun(tree: Tree, o: int) -> int | None:
     """ "menyatakan posisi Luis Milla tetap aman sebagai pelatih": the parse hung the
     predicate on the object as its adjective; an adjective after the noun with a word only
     a predicate takes before it ("tetap"), and no "yang", is the statement's predicate."""
+    for n in tree.kids(o, "compound", "nmod", "appos"):
+        # "menyatakan timnya bukanlah satu-satunya klub ...": a noun predicate after its
+        # copula, which the parse hung on the object
+        first = min(tree.subtree(n))
+        if n > o and first == o + 1 and tree[first].lower in _NOUN_PREDICATE_OPENERS_ID:
+            return n
     for a in tree.kids(o, "amod"):
         if a < o or tree[a].pos != "ADJ":
             continue

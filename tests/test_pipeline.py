@@ -1559,3 +1559,23 @@ def test_a_noun_predicate_the_parse_hung_on_the_object_is_what_was_said() -> Non
     assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == [
         ("Timnya bukanlah satu-satunya klub yang berminat merekrut Balotelli", "Jean-Pierre Rivere")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # IndoSum (Antara): a capitalised role before the name is a title
+        (
+            "Aktor Ben Stiller mengungkapkan dia didiagnosis menderita kanker prostat.",
+            "Ben Stiller",
+        ),
+        # IndoSum: in lower case it describes someone unnamed, and stays
+        (
+            '"Ia tambahan yang sangat bagus untuk tim ini," kata mantan gelandang The Reds itu.',
+            "mantan gelandang The Reds",
+        ),
+    ],
+)
+def test_a_capitalised_role_before_a_name_is_a_title(sentence: str, speaker: str) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert {c.speaker for s in document.sentences for c in s.claims} == {speaker}

@@ -1218,6 +1218,8 @@ def _capitalised(text: str) -> bool:
 
 def _is_title(word: str) -> bool:
     lowered = word.lower().strip(",")
+    if lowered in lexicon.ROLE_TITLES:
+        return word[:1].isupper()
     is_acronym = len(word) >= 2 and word.isupper() and word.isalpha()
     return lowered in TITLES or lowered in PORTFOLIO_WORDS or is_acronym or _office_noun(word)
 

@@ -481,6 +481,16 @@ TITLES = frozenset(
     """)
 )
 
+# A person's role written as a title before the name, capitalised ("Aktor Ben Stiller
+# mengungkapkan ..."); lower case it describes someone unnamed ("penyerang Timnas Inggris
+# ini", "mantan gelandang The Reds"), and stays.
+ROLE_TITLES = frozenset(
+    _terms("""
+        gelandang, penyerang, pemain, striker, kiper, bek, aktris, aktor, penyanyi, musisi,
+        pebalap, petenis, pegolf, petinju
+    """)
+)
+
 # Portfolio and organisation words between a title and a name
 # ("Menteri Pertahanan Prabowo Subianto", "Defense Secretary Lloyd Austin").
 PORTFOLIO_WORDS = frozenset(

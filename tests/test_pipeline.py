@@ -1579,3 +1579,13 @@ def test_a_noun_predicate_the_parse_hung_on_the_object_is_what_was_said() -> Non
 def test_a_capitalised_role_before_a_name_is_a_title(sentence: str, speaker: str) -> None:
     document = split_article(sentence, plain=True, lang="id")
     assert {c.speaker for s in document.sentences for c in s.claims} == {speaker}
+
+
+def test_a_so_that_clause_of_purpose_stays_with_its_clause() -> None:
+    # CheckThat! 2A: the purpose had been cut off as "So that it can track customers"
+    sentence = (
+        "Victoria's Secret puts radio-frequency identification tags (RFID) chips in its bras "
+        "so that it can track customers."
+    )
+    document = split_article(sentence, plain=True, lang="en")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]

@@ -1447,9 +1447,10 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
     if len(content) < 2:
         return False
     first = content[0]
-    if tree[first].lower not in lexicon.ADVERBIAL_OPENERS[lang] or _opener_length(
-        tree, content, lang
-    ):
+    openers = lexicon.ADVERBIAL_OPENERS[lang]
+    two = f"{tree[first].lower} {tree[content[1]].lower}"
+    purpose = two in {"so that", "in order"}  # a purpose states no fact of its own
+    if (tree[first].lower not in openers and not purpose) or _opener_length(tree, content, lang):
         return False
     if (
         tree[first].lower in {"saat", "waktu", "ketika"}

@@ -1589,3 +1589,38 @@ def test_a_so_that_clause_of_purpose_stays_with_its_clause() -> None:
     )
     document = split_article(sentence, plain=True, lang="en")
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
+def _claims(sentence: str, lang: str) -> list[tuple[str, str | None]]:
+    document = split_article(sentence, plain=True, lang=lang)
+    return [(c.text, c.speaker) for s in document.sentences for c in s.claims]
+
+
+def test_the_reason_of_a_statement_after_a_dash_is_a_claim_of_its_own() -> None:
+    # phys.org (tests/data/pages): with a comma instead of the dash it was already cut
+    sentence = (
+        "Most such examples would have decayed long ago—the tool found by the researchers "
+        "survived only because it was at the bottom of the North Sea for most of its existence."
+    )
+    assert _claims(sentence, "en") == [
+        ("Most such examples would have decayed long ago", None),
+        ("The tool found by the researchers survived", None),
+        ("It was at the bottom of the North Sea for most of its existence", None),
+    ]
+
+
+def test_a_relative_clause_in_the_speakers_description_is_a_claim_about_its_noun() -> None:
+    # National Geographic (tests/data/pages): the clause was dropped with the description,
+    # and "By and large," had been taken for a clause of means ("by ...")
+    sentence = (
+        "“By and large, conservation in Antigua is seen as an elitist thing,” says Natalya "
+        "Lawrence, a coordinator with the non-profit Environmental Awareness Group, which "
+        "oversees the Redonda restoration project."
+    )
+    assert _claims(sentence, "en") == [
+        ("By and large, conservation in Antigua is seen as an elitist thing", "Natalya Lawrence"),
+        (
+            "The non-profit Environmental Awareness Group oversees the Redonda restoration project",
+            None,
+        ),
+    ]

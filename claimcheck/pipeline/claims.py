@@ -154,6 +154,7 @@ class _Cutter:
                     subject_words=frozenset() if own else frame.speaker_words,
                     speaker=speaker,
                 )
+            self._speaker_description(frame, written, speaker, unresolved)
             return
         own_subject = self._subject_words(head, words)
         subject_text = (t.text(own_subject),) if own_subject else subject
@@ -268,6 +269,32 @@ class _Cutter:
             return part
         return frozenset()
 
+    def _reason(
+        self,
+        head: int,
+        words: frozenset[int],
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> frozenset[int]:
+        """ "... long ago—the tool survived only because it was at the bottom of ...": the
+        reason, with its own subject, of a statement the parse did not make a clause of the
+        sentence's is a claim of its own, as in any clause. The words it took are returned."""
+        t = self.tree
+        for child in t.children[head]:
+            if child not in words or child < head:
+                continue
+            if not (t[child].rel == "advcl" or self._copular_clause(child)):
+                continue
+            if self._marker(child) not in lexicon.CAUSAL_MARKERS[self.lang]:
+                continue
+            if t.subject(child) is None:
+                continue
+            part = t.subtree(child) & words
+            self.clause(child, part, speaker=speaker, hedged=hedged, unresolved=unresolved)
+            return part
+        return frozenset()
+
     def _complementizer(self, i: int) -> bool:
         """A clause opened by "bahwa"/"that": complete in itself (when it has no subject it
         is impersonal, "bahwa tidak ada ..."), unlike "mengakui telah mengirim ..." """
@@ -322,6 +349,31 @@ class _Cutter:
             return outer, None
         return (written or outer), None
 
+    def _speaker_description(
+        self,
+        frame: attribution.Frame,
+        written: str,
+        speaker: str | None,
+        unresolved: str | None,
+    ) -> None:
+        """ "says Natalya Lawrence, a coordinator with the ... Group, which oversees the
+        Redonda restoration project": a relative clause in the speaker's description states a
+        fact of its own (the description itself is none)."""
+        if not written:
+            return
+        t = self.tree
+        for name in sorted(frame.speaker_words):
+            for described in t.kids(name, "appos"):
+                if described in frame.speaker_words | frame.content | frame.other:
+                    continue  # inside what was said, or already cut with the rest
+                self._side_clauses(
+                    t.subtree(described) - frame.content - frame.other,
+                    speaker,
+                    False,
+                    unresolved,
+                    noun=written,
+                )
+
     def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:
         """Cut everything the sentence says, given an attribution for all of it."""
         said, unresolved = self._speaker(frame, None)
@@ -333,6 +385,7 @@ class _Cutter:
         )
         if frame.other and written:
             self._side_clauses(frame.other, None, False, None, noun=written)
+        self._speaker_description(frame, written, None, None)
         t = self.tree
         tops = [h for h in sorted(t.tops(frame.content)) if t[h].pos != "PUNCT"]
         lent: frozenset[int] = frozenset()  # a subject the parse gave the verb of saying
@@ -925,11 +978,9 @@ class _Cutter:
                 continue
             right = frozenset(order[start:])
             rest = self._comma_splice(sorted(right), subject, speaker, hedged, unresolved)
-            self.pieces.append(
-                _Piece(
-                    rest if rest is not None else right, (), (), speaker, hedged, unresolved, verb
-                )
-            )
+            statement = rest if rest is not None else right
+            statement -= self._reason(verb, statement, speaker, hedged, unresolved)
+            self.pieces.append(_Piece(statement, (), (), speaker, hedged, unresolved, verb))
             return left
         return None
 
@@ -1203,6 +1254,11 @@ class _Cutter:
             if not noun_words:
                 continue
             head_noun = noun or t.text(noun_words)
+            relative_word = self._relativizer(w) if kind == "relative" else None
+            if noun and relative_word is not None and t[relative_word].lower == "which":
+                # "says Natalya Lawrence, a coordinator with the ... Group, which oversees
+                # ...": "which" is never the person; the clause is about its own noun
+                head_noun = t.text(noun_words)
             front: tuple[str, ...]
             inserts: tuple[tuple[int, str], ...] = ()
             used = part
@@ -1451,6 +1507,9 @@ def _adverbial_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
     two = f"{tree[first].lower} {tree[content[1]].lower}"
     purpose = two in {"so that", "in order"}  # a purpose states no fact of its own
     if (tree[first].lower not in openers and not purpose) or _opener_length(tree, content, lang):
+        return False
+    opening = tuple(tree[w].lower for w in content[:3])
+    if any(opening[: len(idiom)] == idiom for idiom in lexicon.ADVERBIAL_IDIOMS[lang]):
         return False
     if (
         tree[first].lower in {"saat", "waktu", "ketika"}

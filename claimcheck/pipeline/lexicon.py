@@ -205,6 +205,15 @@ ADVERBIAL_OPENERS: dict[str, frozenset[str]] = {
     | frozenset(_terms("dengan, tanpa, demi, begitu, usai, seusai, menjelang, sembari")),
     "en": SUBORDINATORS["en"] | frozenset(_terms("without, by, with, upon, to")),
 }
+# Idioms that open with one of those words and open no clause ("By and large,
+# conservation in Antigua is seen as ...").
+ADVERBIAL_IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "id": (),
+    "en": tuple(
+        tuple(p.split())
+        for p in _terms("by and large, by far, by the way, with regard, with respect")
+    ),
+}
 # Predicates of existence: a clause they head has no subject to write back ("..., tak ada
 # aplikasi yang ...", "there are").
 EXISTENTIALS: dict[str, frozenset[str]] = {

@@ -152,6 +152,24 @@ def test_a_parse_is_plain_offsets_into_the_sentence() -> None:
     assert all(0 <= t.head < len(parse.tokens) for t in parse.tokens)
 
 
+def test_a_reduplication_written_with_a_spaced_hyphen_is_one_word() -> None:
+    # IndoSum writes "disebut-sebut" as "disebut - sebut": three tokens had made a verb, a
+    # dash and a second verb ("Alves juga disebut" / "Alves sebut tengah didekati ...")
+    sentence = "Alves juga disebut - sebut tengah didekati Chelsea, dua anak - anaknya juga."
+    parse = parse_sentences([" " + sentence], "id", skip=[1])[0]
+    words = [t.text for t in parse.tokens]
+    assert "disebut - sebut" in words and "anak - anaknya" in words
+    assert [" " + sentence][0][parse.tokens[0].start : parse.tokens[-1].end] == sentence
+    assert all(parse.text[t.start : t.end] == t.text for t in parse.tokens)
+    verb = parse.tokens[words.index("disebut - sebut")]
+    assert verb.pos == "VERB"
+    # not a reduplication: two names, a score, English
+    other = parse_sentences(["Laga Jakarta - Bandung berakhir 2 - 2."], "id")[0]
+    assert "Jakarta" in [t.text for t in other.tokens] and "-" in [t.text for t in other.tokens]
+    english = parse_sentences(["The trade - trade war - went on."], "en")[0]
+    assert "trade - trade" not in [t.text for t in english.tokens]
+
+
 HOSTILE = [
     ("id", "kata " * 400 + "."),  # 2,000 characters of run-on text
     ("en", "Spending " + "and more spending, " * 120 + "rose."),

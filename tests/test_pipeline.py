@@ -1624,3 +1624,38 @@ def test_a_relative_clause_in_the_speakers_description_is_a_claim_about_its_noun
             None,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # IndoSum: "mengatakan jika" is "mengatakan bahwa" when nothing follows the clause
+        (
+            "Mars mengatakan jika donasi tersebut diberikan untuk saudara - saudaranya yang "
+            "berada di Flint, Michigan.",
+            [
+                (
+                    "Donasi tersebut diberikan untuk saudara - saudaranya yang berada di Flint, "
+                    "Michigan",
+                    "Mars",
+                )
+            ],
+        ),
+        # a main clause after it: the "jika" clause is its condition, and stays with it
+        (
+            "Coombe mengatakan jika Fellaini berhasil mencetak gol ke gawang Everton di Piala "
+            "FA, dia akan berhenti mencuit selama satu tahun.",
+            [
+                (
+                    "Jika Fellaini berhasil mencetak gol ke gawang Everton di Piala FA, dia akan "
+                    "berhenti mencuit selama satu tahun",
+                    "Coombe",
+                )
+            ],
+        ),
+    ],
+)
+def test_jika_right_after_a_verb_of_saying_opens_what_was_said(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _claims(sentence, "id") == expected

@@ -73,9 +73,7 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
             c
             for c in reported
             if any(
-                tree[m].lower in {"that", "bahwa"}
-                or tree[m].lower in _THAT_LIKE.get(lang, ())
-                and all(tree[w].pos == "PUNCT" for w in range(head + 1, m))
+                tree[m].lower in {"that", "bahwa"} or _that_like(tree, m, head, lang)
                 for m in tree.kids(c, "mark")
             )
         ]
@@ -113,11 +111,7 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
             content = content | (tree.subtree(c) & words)
     # "menegaskan kalau sang pemain ...": right after a verb of saying, "kalau" is "bahwa"
     first = min(content)
-    if (
-        tree[first].lower in _THAT_LIKE.get(lang, ())
-        and tree[first].dep == "mark"
-        and all(tree[w].pos == "PUNCT" for w in range(head + 1, first))
-    ):
+    if tree[first].dep == "mark" and _that_like(tree, first, head, lang):
         content = content - {first}
     speaker = frozenset() if subject is None else tree.subtree(subject) & words - content
     if speaker and max(speaker) < head:
@@ -188,7 +182,24 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
 
 # verbs of saying that follow what was said ("..., kata dia"), never a clause's own verb
 _TRAILING_VERBS = frozenset(_terms("kata, ujar, tutur, ucap, imbuh, sambung, lanjut, papar"))
-_THAT_LIKE = {"id": frozenset({"kalau"})}
+_THAT_LIKE = {"id": frozenset({"kalau", "jika"})}
+
+
+def _that_like(tree: Tree, m: int, verb: int, lang: str) -> bool:
+    """Whether the marker ``m`` is "bahwa" in all but name: "kalau"/"jika" right after the
+    verb of saying ("menyebut kalau Coutinho ...", "Mars mengatakan jika donasi tersebut
+    diberikan ..."; elsewhere they are "if"). A "jika" clause that a main clause follows
+    ("mengatakan jika Fellaini mencetak gol ..., dia akan berhenti", "jika ... maka ...") is
+    still a condition."""
+    if tree[m].lower not in _THAT_LIKE.get(lang, ()) or m <= verb:
+        return False
+    if not all(tree[w].pos == "PUNCT" for w in range(verb + 1, m)):
+        return False
+    if tree[m].lower != "jika":
+        return True
+    last = max((w for w in range(len(tree)) if tree[w].pos != "PUNCT"), default=m)
+    clause = tree.subtree(tree[m].head)
+    return last in clause and not any(tree[w].lower == "maka" for w in range(m, len(tree)))
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
 
 
@@ -278,12 +289,7 @@ def _reported(tree: Tree, c: int, lang: str) -> bool:
         # "menyebut kalau Coutinho sendiri memang mau bertahan": "kalau" right after the
         # verb of saying is "bahwa" (elsewhere it is "if")
         verb = tok.head
-        if any(
-            tree[m].lower in _THAT_LIKE.get(lang, ())
-            and m > verb
-            and all(tree[w].pos == "PUNCT" for w in range(verb + 1, m))
-            for m in tree.kids(c, "mark")
-        ):
+        if any(_that_like(tree, m, verb, lang) for m in tree.kids(c, "mark")):
             return True
         # no marker at all ("X mengatakan harga naik"); "agar", "untuk", "if" are not speech
         if not marks and tok.rel != "obj" and tree.subject(c) is not None:

@@ -162,32 +162,75 @@ def parse_sentences(
     skips = list(skip) if skip is not None else [0] * len(sentences)
     nlp = _pipeline(lang)
     made = [
-        _without_space(nlp, nlp.make_doc(text[k:]), k)
+        _without_space(nlp, nlp.make_doc(text[k:]), lang, k)
         for text, k in zip(sentences, skips, strict=True)
     ]
     docs = (_with_inner_boundaries(doc, lang) for doc, _ in made)
     parsed = nlp.pipe(docs, batch_size=BATCH_SIZE)
     plain = [
-        _plain(text, doc, offsets)
-        for text, doc, (_, offsets) in zip(sentences, parsed, made, strict=True)
+        _plain(text, doc, spans)
+        for text, doc, (_, spans) in zip(sentences, parsed, made, strict=True)
     ]
     return [_present_tense_roots(p) for p in plain] if lang == "en" else plain
 
 
-def _without_space(nlp: Any, doc: Any, shift: int = 0) -> tuple[Any, list[int] | None]:
-    """The sentence as the parser should see it: a run of spaces or a line break in scraped
-    text ("merupakan   gaming   PC") is a whitespace token to spaCy, which the parser then
-    attaches words to, cutting them off from the tree. Such tokens are left out of the doc
-    parsed; the offsets of the words kept (plus ``shift``) come back beside it (None when
-    nothing changed)."""
-    if not any(t.is_space for t in doc):
-        return doc, ([t.idx + shift for t in doc] if shift else None)
+def _without_space(
+    nlp: Any, doc: Any, lang: str, shift: int = 0
+) -> tuple[Any, list[tuple[int, int]] | None]:
+    """The sentence as the parser should see it, and where each of its words is in the
+    sentence (plus ``shift``; None when nothing changed).
+
+    - A run of spaces or a line break in scraped text ("merupakan   gaming   PC") is a
+      whitespace token to spaCy, which the parser then attaches words to, cutting them off
+      from the tree: such tokens are left out.
+    - An Indonesian reduplication written with a spaced hyphen ("disebut - sebut",
+      "anak - anak", "menteri - menterinya", as IndoSum is tokenised: 133 in 300 of its
+      articles) is one word to the parser, as "disebut-sebut" is; its three tokens had made
+      a verb, a dash and another verb. The word keeps the text as written.
+    """
+    joined = _spaced_reduplications(doc) if lang == "id" else set()
+    if not joined and not any(t.is_space for t in doc):
+        return doc, ([(t.idx + shift, t.idx + shift + len(t)) for t in doc] if shift else None)
     from spacy.tokens import Doc
 
-    kept = [t for t in doc if not t.is_space]
-    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
-    doc = Doc(nlp.vocab, words=[t.text for t in kept], spaces=spaces)
-    return doc, [t.idx + shift for t in kept]
+    words: list[str] = []
+    spaces: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    n = 0
+    while n < len(doc):
+        t = doc[n]
+        if t.is_space:
+            if spaces:
+                spaces[-1] = True
+            n += 1
+            continue
+        last = doc[n + 2] if n in joined else t
+        words.append(t.text + "-" + last.text if n in joined else t.text)
+        spaces.append(bool(last.whitespace_))
+        spans.append((t.idx + shift, last.idx + len(last) + shift))
+        n += 3 if n in joined else 1
+    return Doc(nlp.vocab, words=words, spaces=spaces), spans
+
+
+_REDUPLICATION_SUFFIXES = ("nya", "an", "kan", "i", "lah", "pun")
+
+
+def _spaced_reduplications(doc: Any) -> set[int]:
+    """Where "A - B" is a reduplication: B is A ("anak - anak"), A ends with B ("disebut -
+    sebut", "berpuluh - puluh"), or B is A with a suffix ("menteri - menterinya")."""
+    found: set[int] = set()
+    for n in range(len(doc) - 2):
+        a, hyphen, b = doc[n], doc[n + 1], doc[n + 2]
+        if hyphen.text != "-" or not (a.whitespace_ and hyphen.whitespace_):
+            continue
+        if not (a.is_alpha and b.is_alpha) or found & {n - 1, n - 2}:
+            continue
+        x, y = a.lower_, b.lower_
+        stems = [y] + [y[: -len(s)] for s in _REDUPLICATION_SUFFIXES if y.endswith(s)]
+        repeated = any(len(stem) >= 2 and x.endswith(stem) for stem in stems)
+        if repeated or (len(x) >= 2 and y.startswith(x)):
+            found.add(n)
+    return found
 
 
 _ENDS = frozenset(".!?")
@@ -225,13 +268,14 @@ def _with_inner_boundaries(doc: Any, lang: str) -> Any:
     return doc
 
 
-def _plain(text: str, doc: Any, offsets: list[int] | None = None) -> Parse:
+def _plain(text: str, doc: Any, spans: list[tuple[int, int]] | None = None) -> Parse:
+    where = spans or [(t.idx, t.idx + len(t)) for t in doc]
     tokens = tuple(
         Token(
             i=t.i,
-            text=t.text,
-            start=t.idx if offsets is None else offsets[t.i],
-            end=(t.idx if offsets is None else offsets[t.i]) + len(t.text),
+            text=text[where[t.i][0] : where[t.i][1]],
+            start=where[t.i][0],
+            end=where[t.i][1],
             pos=t.pos_ or "X",
             dep="root" if t.dep_ == "ROOT" else (t.dep_ or "dep"),
             head=t.head.i,

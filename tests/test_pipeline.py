@@ -1659,3 +1659,51 @@ def test_jika_right_after_a_verb_of_saying_opens_what_was_said(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _claims(sentence, "id") == expected
+
+
+def test_a_subject_the_parse_took_for_the_root_is_not_cut_from_its_verb() -> None:
+    # Salon (tests/data/pages): "The way we get around" / "Heat our homes, ... hasn't had ..."
+    sentence = (
+        "But the way we get around, heat our homes, and manufacture our stuff, hasn’t had "
+        "much of an effect."
+    )
+    assert _claims(sentence, "en") == [
+        (
+            "The way we get around, heat our homes, and manufacture our stuff, hasn’t had much "
+            "of an effect",
+            None,
+        )
+    ]
+
+
+def test_a_verb_of_saying_after_the_speakers_own_is_what_the_speaker_says() -> None:
+    # The Planetary Press (tests/data/pages): "Fa pointing out that most global ..."
+    sentence = (
+        "“We find that top-down governance often fails to recognize local interests,” Fa "
+        "added, pointing out that most global policy frameworks do not address the value of "
+        "intact forest landscapes."
+    )
+    assert _claims(sentence, "en") == [
+        ("We find that top-down governance often fails to recognize local interests", "Fa"),
+        (
+            "Most global policy frameworks do not address the value of intact forest landscapes",
+            "Fa",
+        ),
+    ]
+
+
+def test_posit_reports_what_was_said() -> None:
+    # The Planetary Press: the rest had been a second claim, "... posit scientists in ..."
+    sentence = (
+        "The lack of formal recognition of land tenure rights in government policies has "
+        "far-reaching implications for the planet, posit scientists in the paper titled “The "
+        "importance of Indigenous Peoples’ lands for the conservation of intact forest "
+        "landscapes.”"
+    )
+    assert _claims(sentence, "en") == [
+        (
+            "The lack of formal recognition of land tenure rights in government policies has "
+            "far-reaching implications for the planet",
+            "scientists",
+        )
+    ]

@@ -99,9 +99,16 @@ class _Cutter:
         if frame is not None and not frame.speaker_words and not frame.hedged and subject_words:
             # "X called and informed me that P", "X is suing Y, charging that P"
             frame = replace(frame, speaker_words=subject_words)
-        if frame is not None and speaker is not None and not self._pronoun(frame):
+        if (
+            frame is not None
+            and speaker is not None
+            and not self._pronoun(frame)
+            and (frame.speaker_words or t.open_quote(head) is not None)
+        ):
             # '"Orang Hawaii mengatakan itu karma," kata Lawrence': the speaker's claim is
-            # what others said; only "saya mengartikan bahwa ..." (the speaker's own) opens
+            # what others said; only "saya mengartikan bahwa ..." (the speaker's own) opens.
+            # Outside the quotation, a verb of saying with no subject is the speaker's own:
+            # '..., Fa added, pointing out that most global policy frameworks ...'
             frame = None
         if frame is not None:
             said, unresolved_here = self._speaker(frame, speaker)
@@ -506,6 +513,20 @@ class _Cutter:
         if c.rel in {"conj", "parataxis"} and child > head and not self._set_apart(child, words):
             # "posted a retort after Hillary Clinton tweeted a message": a second predicate
             # with nothing before it to set it apart is a clause the parse misplaced
+            return None
+        if (
+            c.rel in {"conj", "parataxis"}
+            and child > head
+            and t[head].pos in {"NOUN", "PROPN"}
+            and not t.kids(head, "cop")
+            and t.subject(head) is None
+            and self._verbal(child)
+            and (t.subject(child) is None or t[t.subject(child)].pos == "VERB")
+        ):
+            # "the way we get around, heat our homes, and manufacture our stuff, hasn't had
+            # much of an effect": a noun with no subject or copula is no predicate to set
+            # beside a verb; it is that verb's subject, which the parse took for the root
+            # (and a verb of the subject's list for the verb's subject)
             return None
         if c.rel == "conj":
             marker = self._marker(child)

@@ -325,7 +325,7 @@ REPORTING: dict[str, frozenset[str]] = {
             recalled, emphasize, emphasized, emphasised, predict, predicts, predicted,
             conclude, concluded, concludes, find, found, finds, show, showed, shows,
             inform, informs, informed, charging, charged, saying, claiming, arguing, adding,
-            noting, warning, insisting, pointing, alleging, stating
+            noting, warning, insisting, pointing, alleging, stating, posit, posits, posited
         """)
     ),
 }

@@ -1707,3 +1707,16 @@ def test_posit_reports_what_was_said() -> None:
             "scientists",
         )
     ]
+
+
+def test_a_second_relative_clause_after_and_is_not_a_statement_of_its_own() -> None:
+    # The Planetary Press: "Who retain at least some of their own ... institutions, manage
+    # or have land tenure rights ..." had been cut off as a claim
+    sentence = (
+        "Some 370 million people worldwide identify as Indigenous due to their descent from "
+        "populations who inhabited a country before the time of conquest and who retain some "
+        "of their own institutions, the paper states."
+    )
+    claims = _claims(sentence, "en")
+    assert not any(text.lower().startswith("who") for text, _ in claims)
+    assert claims[0][0].endswith("who retain some of their own institutions")

@@ -200,6 +200,8 @@ def _that_like(tree: Tree, m: int, verb: int, lang: str) -> bool:
     last = max((w for w in range(len(tree)) if tree[w].pos != "PUNCT"), default=m)
     clause = tree.subtree(tree[m].head)
     return last in clause and not any(tree[w].lower == "maka" for w in range(m, len(tree)))
+
+
 _NEVER = frozenset({"never", "tak", "belum", "tidak", "bukan", "not", "n't"})
 
 

@@ -988,6 +988,12 @@ class _Cutter:
             verb = first.head
             if first.dep not in SUBJECTS or verb not in inside or verb <= first.i:
                 continue
+            if (
+                self.lang == "en"
+                and mark.lower in lexicon.COORDINATORS["en"]
+                and first.lower in lexicon.RELATIVIZERS["en"]
+            ):
+                continue  # "populations who inhabited ... and who retain ...": one noun's clauses
             if not self._verbal(verb) and not t.kids(verb, "cop"):
                 continue
             if any(order[start] <= w < verb and t[w].text == "," for w in order):

@@ -514,6 +514,7 @@ class _Cutter:
             # "posted a retort after Hillary Clinton tweeted a message": a second predicate
             # with nothing before it to set it apart is a clause the parse misplaced
             return None
+        child_subject = t.subject(child)
         if (
             c.rel in {"conj", "parataxis"}
             and child > head
@@ -521,7 +522,7 @@ class _Cutter:
             and not t.kids(head, "cop")
             and t.subject(head) is None
             and self._verbal(child)
-            and (t.subject(child) is None or t[t.subject(child)].pos == "VERB")
+            and (child_subject is None or t[child_subject].pos == "VERB")
         ):
             # "the way we get around, heat our homes, and manufacture our stuff, hasn't had
             # much of an effect": a noun with no subject or copula is no predicate to set

@@ -24,7 +24,7 @@ import speakers_fresh  # noqa: E402
 # Measured by benchmarks/claims_f1.py on the tuned and the held-out gold; the held-out
 # part's errors are never read, only these scores.
 CLAIM_F1_FLOOR = {
-    "claims-dev.jsonl": {"id": 0.82, "en": 0.84},
+    "claims-dev.jsonl": {"id": 0.83, "en": 0.86},
     "claims-heldout.jsonl": {"id": 0.82, "en": 0.77},
 }
 SPEAKER_FLOOR = {"claims-dev.jsonl": 0.90, "claims-heldout.jsonl": 0.60}
@@ -162,11 +162,11 @@ def test_claim_extraction_does_not_slide_back(name: str) -> None:
 def test_speakers_in_whole_articles_do_not_slide_back() -> None:
     # benchmarks/speakers_fresh.py: 80 attributed sentences of IndoSum articles, annotated
     # blind; 55 right at the stop that added it (46 before its fixes), 58 the stop after,
-    # 61-62 the next
+    # 61-62 the next, 63 the one after
     speakers_fresh.SHARED = SHARED_DATA
     right, total, _, _ = speakers_fresh.evaluate()
     assert sum(total.values()) == 80
-    assert sum(right.values()) >= 62
+    assert sum(right.values()) >= 63
 
 
 # ------------------------------------------------------------------------------- speakers

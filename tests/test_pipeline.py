@@ -1720,3 +1720,29 @@ def test_a_second_relative_clause_after_and_is_not_a_statement_of_its_own() -> N
     claims = _claims(sentence, "en")
     assert not any(text.lower().startswith("who") for text, _ in claims)
     assert claims[0][0].endswith("who retain some of their own institutions")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # IndoSum (the fresh speaker set): the source phrase, made the root by the parse,
+        # had been a claim of its own with the speaker's name and no speaker
+        (
+            "Sementara itu Kepala Bidang Humas Polda Jawa Barat, Komisaris Besar Yusri Yunus, "
+            "seperti dikutip dari detikcom, membenarkan bahwa IN adalah kerabat AS.",
+            [("IN adalah kerabat AS", "Yusri Yunus")],
+        ),
+        # IndoSum: "membenarkan" and "bercerita" report what was said
+        (
+            "Wakil Ketua KPK Basaria Panjaitan membenarkan ada tersangka baru dalam kasus "
+            "tersebut.",
+            [("Ada tersangka baru dalam kasus tersebut", "Basaria Panjaitan")],
+        ),
+        (
+            "Kimmel pun bercerita kalau orang tuanya membaca novel GoT.",
+            [("Orang tuanya membaca novel GoT", "Kimmel")],
+        ),
+    ],
+)
+def test_sources_and_more_verbs_of_saying(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(sentence, "id") == expected

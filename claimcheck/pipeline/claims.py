@@ -146,6 +146,8 @@ class _Cutter:
             speaker_words = self._without_markers(frame.speaker_words)
             speaker_subject = (t.text(speaker_words),) if speaker_words else ()
             for other in sorted(t.tops(frame.other)):
+                if self._source_phrase(other):
+                    continue  # "X, seperti dikutip dari detikcom, membenarkan ...": no claim
                 if t[other].rel == "appos" and not self._verbal(other) and written:
                     # "says Maura McLaughlin, a radioastronomer at ..., who wants to ...": the
                     # description is no claim; a relative clause in it is one about the speaker
@@ -246,6 +248,10 @@ class _Cutter:
         rest_frozen = self._comma_contrast(
             head, rest_frozen, front or subject_text, speaker, hedged, unresolved
         )
+        if self._source_phrase(head) and rest_frozen != words:
+            # "Kepala Bidang Humas ..., seperti dikutip dari detikcom, membenarkan bahwa ...",
+            # parsed with the source phrase as the root: what is left of it is no claim
+            return
         self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
 
     def _trailing_reason(
@@ -355,6 +361,15 @@ class _Cutter:
             # a quote, the writer, who is no speaker
             return outer, None
         return (written or outer), None
+
+    def _source_phrase(self, i: int) -> bool:
+        """ "seperti dikutip dari detikcom", "as quoted by Reuters": where the words came
+        from, set inside the sentence with its marker; it states nothing of its own."""
+        t = self.tree
+        if t[i].lower not in lexicon.SOURCE_VERBS[self.lang]:
+            return False
+        markers = {"seperti", "sebagaimana", "as"}
+        return any(t[k].lower in markers and k < i for k in t.kids(i, "case", "mark"))
 
     def _speaker_description(
         self,

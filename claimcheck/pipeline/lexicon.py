@@ -308,7 +308,7 @@ REPORTING: dict[str, frozenset[str]] = {
             ungkapnya, jelasnya, tegasnya, tuturnya, imbuhnya, tambahnya, sebutnya, ucapnya,
             terangnya, paparnya, tulisnya, tulis, menurutnya, sambung, sambungnya, lanjut,
             lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya,
-            tutup, tutupnya, tandas, tandasnya
+            tutup, tutupnya, tandas, tandasnya, membenarkan, menceritakan, bercerita
         """)
     ),
     "en": frozenset(

@@ -1746,3 +1746,39 @@ def test_a_second_relative_clause_after_and_is_not_a_statement_of_its_own() -> N
 )
 def test_sources_and_more_verbs_of_saying(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(sentence, "id") == expected
+
+
+def _article_speakers(text: str) -> list[list[str | None]]:
+    document = split_article(text, plain=True, lang="id")
+    return [[c.speaker for c in s.claims] for s in document.sentences]
+
+
+def test_a_description_closed_by_a_demonstrative_is_the_person_named_before() -> None:
+    # Rimanews (IndoSum): the speaker had been "Bandung", then "Bandung" again for "jelasnya"
+    text = (
+        '"Kami sangat menyayangkan, namun ini kehendak Allah," kata Brigjen Baso kepada '
+        "wartawan di rumah duka.\n\n"
+        "Mantan Kapolrestabes Bandung ini menjelaskan pihaknya akan melakukan investigasi "
+        "untuk mengetahui motif tersebut.\n\n"
+        '"Masih investigasi, apa penyebabnya," jelasnya.'
+    )
+    assert _article_speakers(text) == [["Baso"], ["Baso"], ["Baso"]]
+
+
+def test_a_demonstrative_inside_a_clause_of_the_description_points_to_no_one() -> None:
+    # IndoSum: "film ini" is the film; the source is not the person named before
+    text = (
+        "Daniel Craig mengatakan ia senang.\n\n"
+        "Menurut sumber yang terlibat dalam produksi film ini, agen rahasia 007 berhenti "
+        "menjadi mata-mata Inggris demi menikah."
+    )
+    assert _article_speakers(text)[1] == ["sumber yang terlibat"]
+
+
+def test_a_topic_before_the_speaker_is_no_part_of_the_name() -> None:
+    # IndoSum: the speaker had been "sosok Ipda Zasmi Baso"
+    sentence = (
+        "Mengenai sosok Ipda Zasmi, Baso mengatakan, almarhum adalah sosok yang baik dan "
+        "bisa bergaul dengan siapa pun."
+    )
+    assert {speaker for _, speaker in _claims(sentence, "id")} == {"Baso"}

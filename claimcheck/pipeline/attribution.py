@@ -700,6 +700,14 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
                 # "Polisi, ia menambahkan, juga telah ...": the words before are the subject
                 speaker = after_comma
                 rest = rest | frozenset(order[:comma])
+            elif (
+                comma is not None
+                and tree[order[0]].pos == "ADP"
+                and not any(tree[x].pos in {"VERB", "AUX"} for x in order[:comma])
+            ):
+                # "Mengenai sosok Ipda Zasmi, Baso mengatakan, ...": a topic set before the
+                # speaker is no part of the name
+                speaker = [x for x in after_comma if tree[x].pos != "PUNCT"]
             if (
                 speaker
                 and len(speaker) <= 8

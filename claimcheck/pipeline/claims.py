@@ -352,6 +352,11 @@ class _Cutter:
         written = (
             attribution.speaker_name(self.tree, frame.speaker_words) if frame.speaker_words else ""
         )
+        if (outer or self.last_speaker) and self._refers_back(frame.speaker_words):
+            # "Mantan Kapolrestabes Bandung ini, menjelaskan ...": a description closed by a
+            # demonstrative is someone named before, as "dia" is (not "Bandung"); with
+            # nobody named before, the description stands
+            return outer or self.last_speaker, None
         if frame.pronoun and not written or written.lower() in lexicon.PRONOUN_SPEAKERS:
             plural = written.lower() in lexicon.PLURAL_PRONOUNS
             named = outer or (self.last_group if plural else self.last_speaker)
@@ -395,6 +400,25 @@ class _Cutter:
                     unresolved,
                     noun=written,
                 )
+
+    def _refers_back(self, words: frozenset[int]) -> bool:
+        """Whether an Indonesian speaker is a description closed by a demonstrative with no
+        name before it ("Mantan Kapolrestabes Bandung ini", "Pria yang juga menjabat ...
+        itu"), which points back to someone named earlier."""
+        t = self.tree
+        ordered = [w for w in sorted(words) if t[w].pos != "PUNCT"]
+        if self.lang != "id" or len(ordered) < 2 or t[ordered[-1]].lower not in {"ini", "itu"}:
+            return False
+        if t[ordered[0]].lower not in lexicon.PERSON_WORDS:
+            return False  # "para petani itu", "pernyataan itu", "sumber itu": no one person
+        # the demonstrative closes the description itself, not a noun in a clause inside it
+        # ("sumber yang terlibat dalam produksi film ini")
+        w = t[ordered[-1]].head
+        while w in words and t[w].head in words and t[w].head != w:
+            if t[w].rel == "acl" or t[w].pos in {"VERB", "AUX"}:
+                return False
+            w = t[w].head
+        return t[w].rel != "acl"
 
     def attributed(self, frame: attribution.Frame, words: frozenset[int]) -> None:
         """Cut everything the sentence says, given an attribution for all of it."""

@@ -500,6 +500,22 @@ ROLE_TITLES = frozenset(
     """)
 )
 
+# What a description of a person opens with ("Mantan Kapolrestabes Bandung ini", "Pria asal
+# Bandung ini", "Pentolan Oasis itu"), besides titles and roles: such a description, closed
+# by "ini"/"itu", is someone named before.
+PERSON_WORDS = (
+    TITLES
+    | ROLE_TITLES
+    | frozenset(
+        _terms("""
+            pria, wanita, perempuan, laki-laki, sang, politisi, politikus, pentolan,
+            koreografer, bintang, pebulutangkis, pesepakbola, pemilik, bos, artis, aktor,
+            vokalis, gitaris, pengacara, dokter, jaksa, hakim, penulis, sutradara, produser,
+            legislator, pejabat, tokoh, eks, pegiat, aktivis, atlet, juara
+        """)
+    )
+) - frozenset(_terms("the, us, as, u.s., kota, besar, utama, bicara, pol, inf, ops"))
+
 # Portfolio and organisation words between a title and a name
 # ("Menteri Pertahanan Prabowo Subianto", "Defense Secretary Lloyd Austin").
 PORTFOLIO_WORDS = frozenset(

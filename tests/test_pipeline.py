@@ -1782,3 +1782,33 @@ def test_a_topic_before_the_speaker_is_no_part_of_the_name() -> None:
         "bisa bergaul dengan siapa pun."
     )
     assert {speaker for _, speaker in _claims(sentence, "id")} == {"Baso"}
+
+
+def test_a_clause_about_the_speaker_after_kata_is_no_part_of_the_name() -> None:
+    # IndoSum: no speaker for either claim, the second holding "kata Trump yang ...", and
+    # the "lanjutnya" after it then went to "memo"
+    text = (
+        "Memo itu mengklaim, penyelidikan yang didanai Demokrat mendorong FBI untuk "
+        "memata-matai Carter Page.\n\n"
+        '"Saya pikir ini memalukan. Saya pikir ini amat memalukan," kata Trump yang tampak '
+        "emosional saat memutuskan merilis dokumen tersebut.\n\n"
+        '"Banyak orang harus malu dengan diri mereka sendiri," lanjutnya.'
+    )
+    assert _article_speakers(text) == [["Memo"], ["Trump", "Trump"], ["Trump"]]
+    # "menganggap" is no verb after the quote: "Jorge Lorenzo, menganggap kesalahan yang
+    # dilakukan Valentino Rossi ..." keeps its statement (the speaker is not "kesalahan")
+    sentence = (
+        "Pebalap Ducati, Jorge Lorenzo, menganggap kesalahan yang dilakukan Valentino Rossi di "
+        "GP Perancis bukanlah kesalahan terakhir yang akan terlihat di MotoGP musim ini."
+    )
+    assert "kesalahan" not in {speaker for _, speaker in _claims(sentence, "id")}
+
+
+def test_pria_alone_after_a_verb_of_saying_is_the_person_named_before() -> None:
+    # IndoSum: "ujar pria yang disapa Ketjuk ini" had the speaker "pria"
+    text = (
+        "Kepala BPS Suhariyanto mengatakan kunjungan wisatawan naik.\n\n"
+        '"Ada beberapa event yang terjadi, misalnya ada Borobudur Internasional Festival," '
+        "ujar pria yang disapa Ketjuk ini di kantor BPS."
+    )
+    assert _article_speakers(text)[1] == ["Suhariyanto"]

@@ -817,6 +817,14 @@ def _attribution_end(tree: Tree, order: list[int], start: int, lang: str) -> int
                 continue
         if tok.text in {",", "(", ".", ";", ":"} or tok.lower in _CIRCUMSTANCE_WORDS[lang]:
             break
+        if (
+            position > start
+            and tok.lower in {"yang", "who"}
+            and tok.dep in SUBJECTS
+            and start > 0
+            and tree[order[start - 1]].lower in lexicon.SAY_VERBS_AFTER[lang]
+        ):
+            break  # "kata Trump yang tampak emosional saat ...": a clause about the speaker
         position += 1
     # "ujar Presiden FIGC, Carlo Tavecchio, ...": the name set off after the office (not
     # the office set off after the name: "ujar Takuya Shimamura, Presiden Asahi Glass")

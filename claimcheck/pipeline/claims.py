@@ -407,7 +407,13 @@ class _Cutter:
         itu"), which points back to someone named earlier."""
         t = self.tree
         ordered = [w for w in sorted(words) if t[w].pos != "PUNCT"]
-        if self.lang != "id" or len(ordered) < 2 or t[ordered[-1]].lower not in {"ini", "itu"}:
+        if self.lang != "id" or not ordered:
+            return False
+        if len(ordered) == 1:
+            # "ujar pria yang murah senyum ini": "pria" alone, its clause cut off, is someone
+            # named before (a bare "hakim" or "dokter" is someone new)
+            return t[ordered[0]].text in {"pria", "wanita", "perempuan", "laki-laki"}
+        if t[ordered[-1]].lower not in {"ini", "itu"}:
             return False
         if t[ordered[0]].lower not in lexicon.PERSON_WORDS:
             return False  # "para petani itu", "pernyataan itu", "sumber itu": no one person

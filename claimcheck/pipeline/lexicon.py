@@ -508,7 +508,7 @@ PERSON_WORDS = (
     | ROLE_TITLES
     | frozenset(
         _terms("""
-            pria, wanita, perempuan, laki-laki, sang, politisi, politikus, pentolan,
+            pria, wanita, perempuan, laki-laki, sang, sosok, politisi, politikus, pentolan,
             koreografer, bintang, pebulutangkis, pesepakbola, pemilik, bos, artis, aktor,
             vokalis, gitaris, pengacara, dokter, jaksa, hakim, penulis, sutradara, produser,
             legislator, pejabat, tokoh, eks, pegiat, aktivis, atlet, juara

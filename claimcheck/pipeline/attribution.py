@@ -424,7 +424,7 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         closing = n > 1 and tree[order[n - 1]].text in QUOTES_CLOSE
         if tree[order[n - 1 - closing]].text != ",":
             continue
-        start = n + (tree[order[n]].lower in {"seperti", "sebagaimana", "as"})
+        start = n + (tree[order[n]].lower in lexicon.SOURCE_MARKERS)
         verbs = lexicon.SOURCE_VERBS[lang]
         if tree[order[n]].lower == "demikian" and lang == "id":
             # "..., demikian diklaim presiden Josep Maria Bartomeu", "..., demikian kata X"

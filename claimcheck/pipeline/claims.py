@@ -297,11 +297,10 @@ class _Cutter:
         for child in t.children[head]:
             if child not in words or child < head:
                 continue
-            if not (t[child].rel == "advcl" or self._copular_clause(child)):
-                continue
-            if self._marker(child) not in lexicon.CAUSAL_MARKERS[self.lang]:
-                continue
-            if t.subject(child) is None:
+            if not (
+                (t[child].rel == "advcl" or self._copular_clause(child))
+                and self._causal_clause(child)
+            ):
                 continue
             part = t.subtree(child) & words
             self.clause(child, part, speaker=speaker, hedged=hedged, unresolved=unresolved)
@@ -373,8 +372,9 @@ class _Cutter:
         t = self.tree
         if t[i].lower not in lexicon.SOURCE_VERBS[self.lang]:
             return False
-        markers = {"seperti", "sebagaimana", "as"}
-        return any(t[k].lower in markers and k < i for k in t.kids(i, "case", "mark"))
+        return any(
+            t[k].lower in lexicon.SOURCE_MARKERS and k < i for k in t.kids(i, "case", "mark")
+        )
 
     def _speaker_description(
         self,
@@ -610,7 +610,7 @@ class _Cutter:
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 adverbs = _adverbs_only(t, t.subtree(child) & words)
                 return None if adverbs else "contrast"  # ", although not so soon" says nothing
-            if marker in lexicon.CAUSAL_MARKERS[self.lang] and t.subject(child) is not None:
+            if self._causal_clause(child):
                 return "conj"
             if marker is None and self._fronted_participle(head, child):
                 return "participle"
@@ -713,6 +713,14 @@ class _Cutter:
                 # "b/c" ("because"), which the tokenizer cuts in three
                 or t.parse.text[: t[first].start].rstrip().lower().endswith("b/c")
             )
+        )
+
+    def _causal_clause(self, i: int) -> bool:
+        """A reason with a subject of its own ("... karena kedua negara bersekutu"): a claim
+        of its own, wherever the clause stands."""
+        return (
+            self._marker(i) in lexicon.CAUSAL_MARKERS[self.lang]
+            and self.tree.subject(i) is not None
         )
 
     def _copular_clause(self, i: int) -> bool:

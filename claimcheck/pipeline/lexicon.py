@@ -386,6 +386,8 @@ WH_OPENERS = (
     | frozenset({"which", "who"})
     | (COMPLEMENT_OPENERS["id"] - {"bahwa", "apa"})
 )
+# What opens a source phrase set in a sentence ("seperti dilansir Reuters", "as quoted by").
+SOURCE_MARKERS = frozenset({"seperti", "sebagaimana", "as"})
 # "Dilansir dari X, ...", "mengutip X, ...": the source named is the speaker.
 SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(

@@ -77,3 +77,30 @@ def test_join_keeps_pairs_exactly_at_the_threshold() -> None:
     found = {(a, b): score for a, b, score in similar_pairs(texts, threshold=75)}
     assert found.get((0, 1)) == 75.0 and found.get((2, 3)) == 75.0
     assert not similar_pairs(texts, threshold=75.5).a.tolist()
+
+
+def test_join_of_whole_articles_archived_as_claims() -> None:
+    # A pasted page archived as one claim: hundreds of words, where the compiled loops sort a
+    # claim's words with more than one gap. Each article against an edited copy of itself.
+    articles = [
+        path.read_text(encoding="utf-8")
+        for path in (SEED, DATA / "kabardunia-dukungan-korut-iran.txt")
+    ]
+    texts: list[str] = []
+    for article in articles:
+        words = article.split()
+        texts.append(article)
+        texts.append(" ".join(words[:10] + words[40:]))  # its opening cut
+    texts = [normalize(t).text for t in texts]
+    assert min(len(set(t.split())) for t in texts) > 50
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio)
+    exhaustive = {
+        (i, j): scores[i][j]
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if scores[i][j] >= 75
+    }
+    found = {(a, b): score for a, b, score in similar_pairs(texts, threshold=75)}
+    assert (0, 1) in exhaustive and (2, 3) in exhaustive
+    assert found.keys() == exhaustive.keys()
+    assert all(abs(found[p] - exhaustive[p]) < 1e-4 for p in found)

@@ -49,9 +49,9 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:
 @lru_cache(maxsize=1)
 def user_agent() -> str:
     """Names claimcheck and its version, so a site's logs say who fetched the page."""
-    from importlib.metadata import version
+    from claimcheck import __version__
 
-    return f"claimcheck/{version('claimcheck')} (fact-checking claim tracker)"
+    return f"claimcheck/{__version__} (fact-checking claim tracker)"
 
 
 @dataclass(frozen=True)

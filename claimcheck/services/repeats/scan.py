@@ -46,8 +46,9 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
     """
     import numpy as np  # with the join's compiled code: only for a scan, not every command
 
-    from claimcheck.matching.join import similar_pairs
+    from claimcheck.matching.join import compile_ahead, similar_pairs
 
+    compiling = compile_ahead()  # while the claims are read
     limits = thresholds or Thresholds()
     connection = session.connection()
     # Plain lists, not the result's rows: held as result rows a million claims took 195 MB more.
@@ -63,6 +64,7 @@ def scan(session: Session, thresholds: Thresholds | None = None) -> Scan:
         texts.append(text or "")
         articles.append(article_id)
     ids = np.frombuffer(ids_read, dtype=np.int64)
+    compiling.join()
     joined = similar_pairs(texts, threshold=limits.suggest, exclude_same=articles)
     del articles
     first, second, scores = _best_per_claim(ids[joined.a], ids[joined.b], joined.score)

@@ -1533,6 +1533,25 @@ def test_a_bare_verb_after_an_infinitive_goes_on_the_infinitive(sentence: str) -
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
+def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> None:
+    # nationalgeographic.co.uk (tests/data/pages): "understand" hung on "says" by the parse
+    # gave "Lawrence also understand" and "Lawrence celebrate all of the hidden work ..."
+    sentence = (
+        "Lawrence says she hopes that people around the world will admire Redonda, but also "
+        "understand and celebrate all of the hidden work that goes into a rewilding project "
+        "of this scale."
+    )
+    document = split_article(sentence, plain=True, lang="en")
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == [
+        (
+            "She hopes that people around the world will admire Redonda, but also understand "
+            "and celebrate all of the hidden work that goes into a rewilding project of this "
+            "scale",
+            "Lawrence",
+        )
+    ]
+
+
 def test_a_relative_clause_hung_on_the_verb_is_about_the_noun_before_its_comma() -> None:
     # IndoSum: "yang menggambarkan ..." was given the verb "terekam" as its subject
     document = split_article(

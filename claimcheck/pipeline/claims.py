@@ -995,6 +995,8 @@ class _Cutter:
                 continue  # "tanpa X, melainkan dengan Y": the manner, not a second statement
             if _adverbs_only(t, right):
                 continue  # ", although not so soon": no statement of its own
+            if self._embedded_conjunct(head, frozenset(left), right):
+                continue
             if any(t[w].dep in SUBJECTS for w in right):
                 front: tuple[str, ...] = ()
             else:
@@ -1004,6 +1006,23 @@ class _Cutter:
             )
             return frozenset(left)
         return words
+
+    def _embedded_conjunct(self, head: int, left: frozenset[int], right: list[int]) -> bool:
+        """ "She hopes that people will admire Redonda, but also understand ...": the parse
+        made the verb after the marker a conjunct of a verb inside the clause's complement,
+        not of the clause's head; it goes on that verb, within what is hoped, said, wanted."""
+        t = self.tree
+        inside = set(right)
+        return any(
+            t[w].rel == "conj"
+            and t[w].pos in _PREDICATE_POS
+            and t[w].head in left
+            and t[w].head != head
+            and t[t[w].head].pos in _PREDICATE_POS
+            and t.subject(w) is None  # "..., tetapi semuanya bisa diredam": a clause of its own
+            for w in right
+            if t[w].head not in inside
+        )
 
     def _comma_splice(
         self,

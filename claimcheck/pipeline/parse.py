@@ -171,7 +171,9 @@ def parse_sentences(
         _plain(text, doc, spans)
         for text, doc, (_, spans) in zip(sentences, parsed, made, strict=True)
     ]
-    return [_present_tense_roots(p) for p in plain] if lang == "en" else plain
+    if lang != "en":
+        return plain
+    return [_bare_conjuncts(_present_tense_roots(p)) for p in plain]
 
 
 def _without_space(
@@ -309,6 +311,48 @@ def _present_tense_roots(parse: Parse) -> Parse:
         ):
             tokens[n] = replace(tok, pos="VERB")
     return Parse(parse.text, tuple(tokens))
+
+
+def _bare_conjuncts(parse: Parse) -> Parse:
+    """ "Lawrence says she hopes that people ... will admire Redonda, but also understand and
+    celebrate ...": the English parser joins a bare verb with no subject or auxiliary to a
+    finite verb above it ("says"), which it cannot agree with, instead of to the bare verb
+    under "will", "can" or "to" before it ("admire"), whose subject and auxiliary it shares.
+    Such a conjunct is moved to the nearest bare verb before it, when that verb has its
+    own auxiliary or "to" and lies under the finite verb."""
+    tokens = list(parse.tokens)
+    children: list[list[int]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            children[t.head].append(t.i)
+    for n, tok in enumerate(tokens):
+        if tok.dep != "conj" or tok.pos != "VERB" or tok.feature("VerbForm") != "Inf":
+            continue
+        head = tokens[tok.head]
+        if head.pos not in {"VERB", "AUX"} or head.feature("VerbForm") != "Fin" or head.i > n:
+            continue
+        if any(tokens[c].dep.startswith(("nsubj", "aux")) for c in children[n]):
+            continue  # a subject or auxiliary of its own: a clause of its own
+        for v in range(n - 1, head.i, -1):
+            candidate = tokens[v]
+            if candidate.pos != "VERB" or candidate.feature("VerbForm") != "Inf":
+                continue
+            if _descends(tokens, v, head.i) and any(
+                tokens[c].dep == "aux" or (tokens[c].dep == "mark" and tokens[c].lower == "to")
+                for c in children[v]
+            ):
+                tokens[n] = replace(tok, head=v)
+            break
+    return Parse(parse.text, tuple(tokens))
+
+
+def _descends(tokens: list[Token], w: int, ancestor: int) -> bool:
+    """Whether ``ancestor`` is above ``w`` in the tree."""
+    seen: set[int] = set()
+    while w != ancestor and tokens[w].head != w and w not in seen:
+        seen.add(w)
+        w = tokens[w].head
+    return w == ancestor
 
 
 def _reindex(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -1552,6 +1552,34 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # IndoSum (the P2TP2A article): "Sukabumi ikut menjadi korban prostitusi ..."
+        "Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak (P2TP2A) Kabupaten Sukabumi "
+        "menelusuri anak Sukabumi yang ikut menjadi korban prostitusi sejenis di Cipayung, "
+        "Kabupaten Bogor.",
+        # IndoSum: "Persija harus menggunakan kendaraan taktis (Rantis) Barracuda"
+        "Pemain Persija yang harus menggunakan kendaraan taktis (Rantis) Barracuda saat menuju "
+        "dan kembali dari stadion menjadi salah satu indikasinya.",
+    ],
+)
+def test_a_relative_clause_after_the_people_of_a_named_place_picks_them(sentence: str) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
+def test_items_after_a_purpose_clause_are_the_purpose_s() -> None:
+    # IndoSum (Skyscanner's holiday calendar): "Ini menghindari bandara yang padat"
+    sentence = (
+        "Ini memungkinkan para pelancong Indonesia untuk berwisata dengan lebih hemat, "
+        "menghindari bandara yang padat, serta memaksimalkan jumlah hari libur yang bisa "
+        "didapatkan dari cuti tahunan mereka."
+    )
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
 def test_a_relative_clause_hung_on_the_verb_is_about_the_noun_before_its_comma() -> None:
     # IndoSum: "yang menggambarkan ..." was given the verb "terekam" as its subject
     document = split_article(

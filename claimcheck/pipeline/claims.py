@@ -559,6 +559,8 @@ class _Cutter:
             # "posted a retort after Hillary Clinton tweeted a message": a second predicate
             # with nothing before it to set it apart is a clause the parse misplaced
             return None
+        if c.rel in {"conj", "parataxis"} and child > head and self._continues_purpose(head, child):
+            return None
         child_subject = t.subject(child)
         if (
             c.rel in {"conj", "parataxis"}
@@ -1087,6 +1089,35 @@ class _Cutter:
     def _infinitive(self, head: int) -> bool:
         return any(self.tree[m].lower in {"to", "untuk"} for m in self.tree.kids(head, "mark"))
 
+    def _continues_purpose(self, head: int, child: int) -> bool:
+        """ "Ini memungkinkan para pelancong untuk berwisata dengan lebih hemat, menghindari
+        bandara yang padat, serta memaksimalkan ...": a predicate with no subject right after
+        a purpose clause of the same head, only a comma between, is the next item of what
+        the purpose lists (the parse hung it on the main verb); it stays in that claim."""
+        t = self.tree
+        if t.subject(child) is not None or t.kids(child, "aux", "aux:pass", "cc", "mark"):
+            return False  # "..., and can be toggled ...", "... karena kita mau ...": a clause
+        for p in range(child - 1, head, -1):
+            tok = t[p]
+            if tok.head != head or tok.pos not in _PREDICATE_POS:
+                continue
+            if tok.rel not in {"advcl", "xcomp"}:
+                return False
+            purpose = any(
+                t[m].lower in lexicon.PURPOSE_MARKERS[self.lang] for m in t.kids(p, "mark", "case")
+            )
+            # the item opens with its predicate, right after the purpose's last word and a
+            # comma ("..., menghindari bandara ...")
+            opening = [w for w in sorted(t.subtree(child)) if t[w].pos != "PUNCT"][:1]
+            between = range(max(t.subtree(p)) + 1, child)
+            return (
+                purpose
+                and opening == [child]
+                and bool(between)
+                and all(t[w].text == "," for w in between)
+            )
+        return False
+
     def _copula(self, head: int, child: int) -> tuple[str, ...]:
         """ "The problem is not A but B": B needs the subject's verb back ("is")."""
         t = self.tree
@@ -1278,6 +1309,8 @@ class _Cutter:
         name, which "yang" cannot restrict. The sentence's first word is capitalised whatever
         it is ("Kesan yang saya peroleh ..."): a name there only when written in capitals."""
         t = self.tree
+        if t[noun].lower in lexicon.MEMBER_NOUNS[self.lang]:
+            return None  # "anak Sukabumi yang menjadi korban": the people of a place it picks
         before = relativizer - 1
         while before > noun and t[before].pos == "NUM":
             before -= 1

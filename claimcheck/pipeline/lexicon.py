@@ -160,6 +160,27 @@ FOCUS_WORDS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(_terms("especially, particularly, notably, mainly, mostly, including, such")),
 }
+# Nouns for the people of a place or body ("anak Sukabumi", "warga Jakarta", "pemain
+# Persib"): a relative clause after such a phrase picks some of them, it does not describe
+# the name before it.
+MEMBER_NOUNS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            anak, anak-anak, warga, penduduk, masyarakat, rakyat, umat, jemaah, pemain,
+            suporter, pendukung, pegawai, karyawan, siswa, mahasiswa, pelajar, guru, petani,
+            nelayan, pedagang, buruh, pekerja, tenaga, korban, pasien, penumpang, anggota,
+            kader, simpatisan, pejabat, aparat, personel, prajurit, tentara, polisi, atlet,
+            pelaku, orang, wisatawan, turis, penonton, fans, penggemar
+        """)
+    ),
+    "en": frozenset(),
+}
+# What opens a purpose clause ("untuk berwisata ...", "to curb ..."), whose further items
+# after a comma are the purpose's too.
+PURPOSE_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("untuk, agar, supaya, guna")),
+    "en": frozenset(_terms("to")),
+}
 # Countries and regions news names between an office and a name ("Presiden Amerika
 # Serikat Joe Biden"), in Indonesian and English.
 PLACES = frozenset(

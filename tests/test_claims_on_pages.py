@@ -51,6 +51,7 @@ DEMONSTRATIVES = {"ini", "itu", "then", "that", "this", "now", "far", "the", "a"
 
 
 PARTICLES = {"in", "on", "up", "out", "off", "down", "back", "away", "over", "through", "around"}
+PLACE_WORDS = {"atas", "bawah", "dalam", "luar", "depan", "belakang", "tengah", "samping"}
 # Indonesian verbs by their prefix, where the tagger reads "mengecam" as a pronoun
 ID_VERB = re.compile(r"^(me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}$")
 
@@ -102,11 +103,20 @@ def test_claims_are_well_formed(path: Path) -> None:
         words = [t for t in parse.tokens if t.pos != "PUNCT"]
         last, before = words[-1], words[-2] if len(words) > 1 else None
         particle = last.lower in PARTICLES and before is not None and before.pos in {"VERB", "ADV"}
+        # Indonesian words of place after a noun are that noun's ("di ujung kanan atas": at
+        # the top right end), whatever the tagger calls them
+        place = (
+            language == "id"
+            and last.lower in PLACE_WORDS
+            and before is not None
+            and before.pos in {"NOUN", "PROPN", "ADJ"}
+        )
         if (
             last.pos == "ADP"
             and last.dep not in {"compound:prt", "fixed"}
             and last.head < last.i
             and not particle
+            and not place
         ):
             bad.append((parse.text, "ends on a preposition"))
         # "Sejak Omen resmi tiba di Indonesia", "Tanpa perlu menambah dongle": the marker

@@ -1569,6 +1569,34 @@ def test_a_relative_clause_after_the_people_of_a_named_place_picks_them(sentence
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # IndoSum: "... di lingkaran TOD Dukuh" and "... di pojok kanan" lost their last word
+        "KA Bandara menjadi salah satu transportasi yang akan melayani mobilitas masyarakat "
+        "yang berada di lingkaran TOD Dukuh Atas.",
+        "Pengguna tinggal menyentuh icon -nya di pojok kanan atas.",
+    ],
+)
+def test_a_word_of_place_after_its_noun_ends_the_claim(sentence: str) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
+def test_an_abbreviation_with_its_period_is_one_word_to_the_parser() -> None:
+    # IndoSum: the sentence was cut after "Rep." and the parser took that period for the
+    # end, leaving "Ceko jadi penting ..." with no speaker
+    document = split_article(
+        "Dengan persaingan ketat semacam itu, Rossi yakin bahwa GP Rep. Ceko jadi penting "
+        "bagi para pebalap papan atas.",
+        plain=True,
+        lang="id",
+    )
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == [
+        ("GP Rep. Ceko jadi penting bagi para pebalap papan atas", "Rossi")
+    ]
+
+
 def test_items_after_a_purpose_clause_are_the_purpose_s() -> None:
     # IndoSum (Skyscanner's holiday calendar): "Ini menghindari bandara yang padat"
     sentence = (

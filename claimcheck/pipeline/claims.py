@@ -1919,6 +1919,7 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             (last.pos in {"CCONJ", "ADP", "SCONJ"} or last.lower in _ARTICLES)
             and len(ordered) > 1
             and last.dep not in {"fixed", "compound:prt"}  # "upside down", "turned off"
+            and not _place_noun_after(tree, last.i, ordered, lang)
             # a word with its own adverb or auxiliary is a predicate the tagger misread ("uji
             # coba telah usai", "usai" as SCONJ), not a conjunction left dangling
             and not any(
@@ -1929,6 +1930,18 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         if ordered == before:
             break
     return frozenset(ordered)
+
+
+def _place_noun_after(tree: Tree, w: int, ordered: list[int], lang: str) -> bool:
+    """ "ada di papan atas", "dari segi luar": an Indonesian word of place the tagger calls a
+    preposition, after the noun it belongs to, is that noun's; it dangles only before one."""
+    head = tree[w].head
+    return (
+        tree[w].lower in lexicon.PLACE_NOUNS[lang]
+        and head < w
+        and head in ordered
+        and tree[head].pos in {"NOUN", "PROPN"}
+    )
 
 
 def _embedded(tree: Tree, marker: int, ordered: list[int], lang: str) -> bool:

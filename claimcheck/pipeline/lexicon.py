@@ -175,6 +175,12 @@ MEMBER_NOUNS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(),
 }
+# Indonesian nouns of place the tagger often calls prepositions ("papan atas", "bagian
+# dalam"): after their noun they end a claim as any noun does.
+PLACE_NOUNS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("atas, bawah, dalam, luar, depan, belakang, tengah, samping")),
+    "en": frozenset(),
+}
 # What opens a purpose clause ("untuk berwisata ...", "to curb ..."), whose further items
 # after a comma are the purpose's too.
 PURPOSE_MARKERS: dict[str, frozenset[str]] = {
@@ -587,7 +593,8 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
         _terms("""
             tn, ny, nn, sdr, sdri, bpk, dr, drs, dra, prof, ir, h, hj, kh, no, nomor, jl, jln,
             kab, kec, kel, prov, a.n, u.p, dkk, s.h, s.e, m.si, st, mt, gg, rt, rw, yth, hlm,
-            kol, brigjen, mayjen, letjen, jend, kompol, akbp, ipda, iptu, aiptu, bripka, pte
+            kol, brigjen, mayjen, letjen, jend, kompol, akbp, ipda, iptu, aiptu, bripka, pte,
+            rep
         """)
     ),
     "en": frozenset(

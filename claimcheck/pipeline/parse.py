@@ -112,6 +112,7 @@ def _indonesian_tokenizer(vocab: Any) -> Any:
     GSD: all whole). tests/test_parser.py holds the difference to that."""
     import re
 
+    from spacy.attrs import ORTH
     from spacy.lang.id import Indonesian
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -128,6 +129,12 @@ def _indonesian_tokenizer(vocab: Any) -> Any:
         rules = {k: v for k, v in rules.items() if not hyphenated.search(k)}
     else:  # another spaCy's rules: its own tokenizer, slower to build but the same tokens
         infixes = list(defaults.infixes)
+    # "Jl.", "Kab.", "Rep.": an abbreviation and its period are one word, as in the
+    # treebanks; split, the parser took the period for the sentence's end ("Rossi yakin
+    # bahwa GP Rep. Ceko jadi penting ..." lost all after "Rep").
+    for short in ABBREVIATIONS["id"]:
+        for form in {short, short.capitalize(), short.upper()}:
+            rules.setdefault(f"{form}.", [{ORTH: f"{form}."}])
     return Tokenizer(
         vocab,
         rules=rules,

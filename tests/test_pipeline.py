@@ -1597,6 +1597,52 @@ def test_an_abbreviation_with_its_period_is_one_word_to_the_parser() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # IndoSum: the whole sentence was the claim, "demikian salah satu komentar ..."
+        # included, with no speaker
+        (
+            '"Fotonya sama bocah fan MU, kang," demikian salah satu komentar dari pemilik akun '
+            "Instagram, Joey Malvine.",
+            [("Fotonya sama bocah fan MU, kang", "Joey Malvine")],
+        ),
+        (
+            "Sebanyak 20 orang tewas dalam kecelakaan itu, demikian keterangan polisi di "
+            "Jakarta, Senin.",
+            [("Sebanyak 20 orang tewas dalam kecelakaan itu", "polisi")],
+        ),
+        # the speaker was "demikian Menteri Energi Arifin Tasrif"
+        (
+            "Pemerintah akan menaikkan tarif listrik tahun depan, demikian menurut Menteri "
+            "Energi Arifin Tasrif.",
+            [("Pemerintah akan menaikkan tarif listrik tahun depan", "Arifin Tasrif")],
+        ),
+    ],
+)
+def test_a_closing_demikian_names_whose_statement_it_is(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected
+
+
+def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
+    # IndoSum (Pew Research Center): the parse hung the main clause under "jika" and the
+    # sentence gave no claim at all
+    document = split_article(
+        "Sebuah penelitian mengungkapkan, jika semua imigrasi ke benua tersebut berhenti, "
+        "populasi Muslim Eropa akan terus bertambah dalam beberapa dekade mendatang, demikian "
+        "laporan Pew Research Center.",
+        plain=True,
+        lang="id",
+    )
+    assert [c.text for s in document.sentences for c in s.claims] == [
+        "Jika semua imigrasi ke benua tersebut berhenti, populasi Muslim Eropa akan terus "
+        "bertambah dalam beberapa dekade mendatang"
+    ]
+
+
 def test_items_after_a_purpose_clause_are_the_purpose_s() -> None:
     # IndoSum (Skyscanner's holiday calendar): "Ini menghindari bandara yang padat"
     sentence = (

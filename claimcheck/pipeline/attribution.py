@@ -420,6 +420,13 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
     order = sorted(words)
     source: list[int] = []
     hedged = False
+    closing_statement = _demikian_statement(tree, order, lang)
+    if closing_statement is not None:
+        # "..., demikian keterangan polisi": whose statement it is, even with commas inside
+        # the name ('..., demikian salah satu komentar dari pemilik akun Instagram, Joey')
+        cut, source = closing_statement
+        words = frozenset(x for x in words if x < cut)
+        order = []
     for n in range(len(order) - 2, 0, -1):
         closing = n > 1 and tree[order[n - 1]].text in QUOTES_CLOSE
         if tree[order[n - 1 - closing]].text != ",":
@@ -470,6 +477,47 @@ def _named_after_demikian(tree: Tree, order: list[int], start: int) -> list[int]
     if not name or len(name) > 4 or (rest and tree[rest[0]].pos != "ADP"):
         return []
     return name
+
+
+def _demikian_statement(tree: Tree, order: list[int], lang: str) -> tuple[int, list[int]] | None:
+    """A closing "demikian" after a comma (or a comma and a closing quote) that names whose
+    statement the sentence is: (where the statement's words end, the words naming whose)."""
+    if lang != "id":
+        return None
+    for n in range(len(order) - 2, 1, -1):
+        if tree[order[n]].lower != "demikian":
+            continue
+        closing = tree[order[n - 1]].text in QUOTES_CLOSE
+        if tree[order[n - 1 - closing]].text != ",":
+            continue
+        whose = _statement_of(tree, order, n + 1, lang)
+        return (order[n - 1 - closing], whose) if whose else None
+    return None
+
+
+def _statement_of(tree: Tree, order: list[int], start: int, lang: str) -> list[int]:
+    """Whose statement a closing "demikian" names: "..., demikian keterangan polisi",
+    '"...," demikian salah satu komentar dari pemilik akun Instagram, Joey Malvine', "...,
+    demikian menurut Menteri Energi Arifin Tasrif"; empty when it names none."""
+    rest = order[start:]
+    lowered = [tree[x].lower for x in rest]
+    skip = 2 if lowered[:2] == ["salah", "satu"] else 0
+    if len(rest) <= skip or not (
+        lowered[skip] == "menurut" or lowered[skip] in lexicon.STATEMENT_NOUNS[lang]
+    ):
+        return []
+    tail: list[int] = []
+    for x in rest[skip + 1 :]:
+        word = tree[x].lower
+        if word in _CLOSING_DEMONSTRATIVES:
+            return []  # "demikian pernyataan tersebut": a statement named before, no one new
+        if word in _CIRCUMSTANCE_WORDS[lang] and word not in lexicon.STATEMENT_QUALIFIERS[lang]:
+            break  # "..., Rabu (12 / 4)", "di Jakarta"
+        if tree[x].pos != "PUNCT" and word not in lexicon.STATEMENT_QUALIFIERS[lang]:
+            tail.append(x)
+    if 0 < len(tail) <= 6 and _name_like(tree, tail, lang):
+        return tail
+    return []
 
 
 def _cited(tree: Tree, tail: list[int], lang: str) -> bool:
@@ -1213,8 +1261,7 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
 
 
 def _bracketed(tree: Tree, w: int) -> bool:
-    first = min((x for x in tree.subtree(w) if tree[x].pos != "PUNCT"), default=w)
-    before = tree.before(first)
+    before = tree.before(tree.first_word(w))
     return before is not None and before.text == "("
 
 

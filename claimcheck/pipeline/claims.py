@@ -1839,7 +1839,23 @@ def _subordinate_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
         return False
     top = tops[0]
     marks = [tree[m].lower for m in tree.kids(top, "mark") if m in words]
-    return tree[top].rel == "advcl" and any(m in lexicon.SUBORDINATORS[lang] for m in marks)
+    if not (tree[top].rel == "advcl" and any(m in lexicon.SUBORDINATORS[lang] for m in marks)):
+        return False
+    # "jika semua imigrasi ... berhenti, populasi Muslim Eropa akan terus bertambah ...": the
+    # parse hung the main clause under the condition; after its comma, with its own subject,
+    # it is the statement the condition qualifies
+    for w in words:
+        clause = tree[w].head
+        if (
+            tree[w].dep in SUBJECTS
+            and clause in words
+            and clause > top
+            and tree[clause].rel in {"ccomp", "conj", "parataxis"}
+            and tree[clause].head == top
+            and any(tree[c].text == "," for c in words if top < c < tree.first_word(clause))
+        ):
+            return False
+    return True
 
 
 def _bare_report(tree: Tree, words: frozenset[int], piece: _Piece, lang: str) -> bool:

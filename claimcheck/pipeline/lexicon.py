@@ -181,6 +181,21 @@ PLACE_NOUNS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("atas, bawah, dalam, luar, depan, belakang, tengah, samping")),
     "en": frozenset(),
 }
+# What a closing "demikian" can name as the statement ("..., demikian keterangan polisi"),
+# and the words between it and whose it is ("resmi", "tertulis", "dari").
+STATEMENT_NOUNS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            keterangan, pernyataan, komentar, laporan, tulisan, rilis, unggahan, cuitan,
+            kicauan, catatan, penjelasan, pengumuman, siaran, ucapan
+        """)
+    ),
+    "en": frozenset(),
+}
+STATEMENT_QUALIFIERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("resmi, tertulis, terbaru, pers, dari, oleh, yang, disampaikan")),
+    "en": frozenset(),
+}
 # What opens a purpose clause ("untuk berwisata ...", "to curb ..."), whose further items
 # after a comma are the purpose's too.
 PURPOSE_MARKERS: dict[str, frozenset[str]] = {
@@ -554,7 +569,8 @@ PORTFOLIO_WORDS = frozenset(
         politik, keamanan, perekonomian, umum, utama, daerah, provinsi, republik, indonesia,
         negara, kabinet, kementerian, badan, komisi, partai, defense, defence, foreign, state,
         affairs, health, finance, treasury, interior, justice, homeland, security, energy,
-        kepresidenan, istana, biro, divisi, humas, dinas,
+        kepresidenan, istana, biro, divisi, humas, dinas, energi, pariwisata, perikanan,
+        kelautan, ketenagakerjaan, perumahan, kehutanan, lingkungan, hidup, pemuda, olahraga,
         commerce, trade, of, national, federal, white, house, press, deputy, assistant
     """)
 )

@@ -86,6 +86,10 @@ class Tree:
         """The words of a set whose head is outside it (or who head themselves)."""
         return [w for w in words if self[w].head not in words or self[w].head == w]
 
+    def first_word(self, i: int) -> int:
+        """The first word of ``i``'s subtree that is not punctuation."""
+        return min((x for x in self.subtree(i) if self.tokens[x].pos != "PUNCT"), default=i)
+
     def opens(self, w: int) -> bool:
         """Whether word ``w`` is the first of the sentence's text (where a capital says
         nothing of a name)."""

@@ -1,8 +1,13 @@
 """Atomic-claim extraction against the hand-annotated gold (docs/claims.md).
 
-Two parts: tests/data/claims-dev.jsonl, read while tuning the extractor, and
+Three parts: tests/data/claims-dev.jsonl, read while tuning the extractor;
 tests/data/claims-heldout.jsonl, never read while tuning (only its scores are printed; its
-errors never are). Each sentence is run through the pipeline on its own (plain text, its
+errors never are); and tests/data/claims-fresh.jsonl, 99 sentences of genres the others lack
+(US presidential debates from ClaimBuster, IndoSum articles past the ones drawn before),
+annotated blind on 2026-12-03 by a session that never ran the extractor, scored once
+untouched (Indonesian F1 0.742, English 0.693) and read while tuning since.
+
+Each sentence is run through the pipeline on its own (plain text, its
 language given); predicted and gold claims are aligned one to one (rapidfuzz
 token_sort_ratio >= 75, best pairs first), and precision, recall and F1 are counted over all
 claims, per language and in all. Speaker accuracy is over aligned pairs whose gold claim has
@@ -25,6 +30,7 @@ from claimcheck.pipeline import Claim, split_article
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims-dev.jsonl"
 HELDOUT = DEV.with_name("claims-heldout.jsonl")
+FRESH = DEV.with_name("claims-fresh.jsonl")
 
 
 @dataclass
@@ -98,12 +104,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
-    for part, path in (("tuned", DEV), ("held out", HELDOUT)):
+    for part, path in (("tuned", DEV), ("held out", HELDOUT), ("fresh", FRESH)):
         for label, baseline in (("one claim per sentence", True), ("claimcheck", False)):
             print(f"-- {part}: {label}")
             _print(evaluate(path, baseline=baseline))
     if args.show_errors:
-        print("\n".join(evaluate()["all"].errors))
+        print("\n".join(evaluate()["all"].errors + evaluate(FRESH)["all"].errors))
 
 
 def _print(tallies: dict[str, Tally]) -> None:

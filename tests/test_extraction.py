@@ -23,11 +23,17 @@ import speakers_fresh  # noqa: E402
 # that makes extraction worse fails here.
 # Measured by benchmarks/claims_f1.py on the tuned and the held-out gold; the held-out
 # part's errors are never read, only these scores.
+# claims-fresh.jsonl was annotated blind and scored untouched at id 0.742, en 0.693.
 CLAIM_F1_FLOOR = {
-    "claims-dev.jsonl": {"id": 0.83, "en": 0.86},
-    "claims-heldout.jsonl": {"id": 0.82, "en": 0.77},
+    "claims-dev.jsonl": {"id": 0.83, "en": 0.87},
+    "claims-heldout.jsonl": {"id": 0.83, "en": 0.77},
+    "claims-fresh.jsonl": {"id": 0.75, "en": 0.69},
 }
-SPEAKER_FLOOR = {"claims-dev.jsonl": 0.90, "claims-heldout.jsonl": 0.60}
+SPEAKER_FLOOR = {
+    "claims-dev.jsonl": 0.90,
+    "claims-heldout.jsonl": 0.60,
+    "claims-fresh.jsonl": 0.70,
+}
 SEGMENTATION_FLOOR = {"id_gsd-ud-dev": 0.9457, "id_csui-ud-train": 0.9822, "en_ewt-ud-dev": 0.9249}
 
 
@@ -148,7 +154,19 @@ def test_gold_is_hand_annotated_real_text_in_two_parts() -> None:
     assert sum(len(r["claims"]) > 1 for r in rows) >= 60  # and ones that hold several
 
 
-@pytest.mark.parametrize("name", ["claims-dev.jsonl", "claims-heldout.jsonl"])
+def test_fresh_gold_is_its_own_genres() -> None:
+    fresh = gold("claims-fresh.jsonl")
+    assert len(fresh) == 99 and {r["lang"] for r in fresh} == {"id", "en"}
+    # debates for English, IndoSum articles none of the other parts drew from
+    assert all(r["source"].startswith("claimbuster:") for r in fresh if r["lang"] == "en")
+    earlier = {
+        r["source"] for name in ("claims-dev.jsonl", "claims-heldout.jsonl") for r in gold(name)
+    }
+    assert all(r["source"].startswith("indosum:") for r in fresh if r["lang"] == "id")
+    assert not {r["source"] for r in fresh} & earlier
+
+
+@pytest.mark.parametrize("name", ["claims-dev.jsonl", "claims-heldout.jsonl", "claims-fresh.jsonl"])
 def test_claim_extraction_does_not_slide_back(name: str) -> None:
     tallies = claims_f1.evaluate(DATA / name)
     for language in ("id", "en"):

@@ -180,11 +180,11 @@ def test_claim_extraction_does_not_slide_back(name: str) -> None:
 def test_speakers_in_whole_articles_do_not_slide_back() -> None:
     # benchmarks/speakers_fresh.py: 80 attributed sentences of IndoSum articles, annotated
     # blind; 55 right at the stop that added it (46 before its fixes), 58 the stop after,
-    # 61-62 the next, 65 the one after
+    # 61-62 the next, 65 the one after, 66 the next
     speakers_fresh.SHARED = SHARED_DATA
     right, total, _, _ = speakers_fresh.evaluate()
     assert sum(total.values()) == 80
-    assert sum(right.values()) >= 65
+    assert sum(right.values()) >= 66
 
 
 # ------------------------------------------------------------------------------- speakers

@@ -1627,6 +1627,28 @@ def test_a_closing_demikian_names_whose_statement_it_is(
     assert [(c.text, c.speaker) for s in document.sentences for c in s.claims] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # IndoSum (the fresh gold, id-f44): "Golkar Indra Bambang Utoyo"
+        (
+            "Ketua DPP Golkar Indra Bambang Utoyo mengatakan, pengurus daerah paling merasakan "
+            "gejolak yang terjadi.",
+            "Indra Bambang Utoyo",
+        ),
+        # IndoSum (the fresh speaker set): "Golkar Agun Gunandjar"
+        (
+            "Ketua Pansus KPK dari Fraksi Partai Golkar Agun Gunandjar mengatakan rapat "
+            "berlangsung dengan cair.",
+            "Agun Gunandjar",
+        ),
+    ],
+)
+def test_a_party_between_an_office_and_a_name_is_the_office_s(sentence: str, speaker: str) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.speaker for s in document.sentences for c in s.claims] == [speaker]
+
+
 def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
     # IndoSum (Pew Research Center): the parse hung the main clause under "jika" and the
     # sentence gave no claim at all

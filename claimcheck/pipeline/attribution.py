@@ -1239,11 +1239,12 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
         if not _is_title(tree[ordered[at - 2]].text):
             break
         run = run[1:]
-    # "Pemimpin Korea Utara Kim Jong Un", "Presiden Amerika Serikat Joe Biden": a place
-    # between the office and the name belongs to the office
+    # "Pemimpin Korea Utara Kim Jong Un", "Presiden Amerika Serikat Joe Biden", "Ketua DPP
+    # Golkar Indra Bambang Utoyo": a place or a party between the office and the name
+    # belongs to the office
     for n in range(len(run) - 1, 0, -1):
         place = " ".join(tree[w].lower for w in run[:n])
-        if titled and place in lexicon.PLACES and len(run) - n >= 2:
+        if titled and (place in lexicon.PLACES or place in lexicon.PARTIES) and len(run) - n >= 2:
             run = run[n:]
             break
     # "Kepala Bulog Budi Waseso": a head-of title, then the body it heads, then the name

@@ -202,6 +202,15 @@ PURPOSE_MARKERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("untuk, agar, supaya, guna")),
     "en": frozenset(_terms("to")),
 }
+# Indonesian political parties, which stand between an office and a name as a place does
+# ("Ketua DPP Golkar Indra Bambang Utoyo", "Fraksi Partai Golkar Agun Gunandjar").
+PARTIES = frozenset(
+    _terms("""
+        golkar, gerindra, demokrat, nasdem, hanura, perindo, berkarya, garuda, pdip, pdi-p,
+        pdi perjuangan, pkb, pks, pan, ppp, psi, pbb, pkpi, partai golkar, partai gerindra,
+        partai demokrat, partai nasdem, partai hanura, partai perindo
+    """)
+)
 # Countries and regions news names between an office and a name ("Presiden Amerika
 # Serikat Joe Biden"), in Indonesian and English.
 PLACES = frozenset(

@@ -81,6 +81,9 @@ def problems(claim: str) -> list[str]:
     last_week = words[-1] == "lalu" and len(words) > 1 and words[-2] in TIME_NOUNS
     if words[-1] in CONJUNCTIONS | ARTICLES and not last_week:
         found.append("ends on an article or a conjunction")
+    # where words were left out: "the Muslims , the policy", "mainnya, , jangan"
+    if re.search(r"\s[,;:]|[,;:]\s*[,;:]", claim):
+        found.append("a stray mark where words were left out")
     if claim.count('"') % 2:
         found.append("unbalanced straight quotes")
     for opening, closing in PAIRS:

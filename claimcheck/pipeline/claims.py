@@ -1744,7 +1744,16 @@ def _render(
     for w in ordered:
         gap = ""
         if previous is not None:
-            gap = tree.parse.text[tree[previous].end : tree[w].start] if w == previous + 1 else " "
+            if w == previous + 1:
+                gap = tree.parse.text[tree[previous].end : tree[w].start]
+            else:
+                # words left out between: a mark that closes on the word before it still does
+                # ("the Muslims, the policy ...", not "the Muslims , the policy ..."), and two
+                # commas met there are one ("mainnya, [...], jangan")
+                if tree[w].text in _PAUSES and "".join(body).rstrip().endswith(tuple(_PAUSES)):
+                    previous = w
+                    continue
+                gap = "" if tree[w].text in _CLOSES_LEFT else " "
         while inserts and inserts[0][0] <= w:
             body.append((gap or "") + inserts[0][1])
             restored.append(inserts[0][1])
@@ -1805,6 +1814,8 @@ def _opening_case(tree: Tree, w: int, lang: str) -> bool:
     return lang == "id" and lexicon.id_is_predicate(tok.text) and not tree.kids(w, "flat")
 
 
+_PAUSES = frozenset({",", ";", ":"})
+_CLOSES_LEFT = frozenset({",", ";", ":", ".", "!", "?", ")", "]", "%"})
 _GLUED_STOP = re.compile(r"(?:^|\s)([^\W_][\w-]*)\.$")
 
 

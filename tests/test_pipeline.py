@@ -1649,6 +1649,17 @@ def test_a_party_between_an_office_and_a_name_is_the_office_s(sentence: str, spe
     assert [c.speaker for s in document.sentences for c in s.claims] == [speaker]
 
 
+def test_a_noun_the_tagger_called_a_verb_stays_in_its_list() -> None:
+    # IndoSum (Mirabook): "Mirabook slot kartu SD, audio jack" was a claim of its own and
+    # the list lost two of its items
+    sentence = (
+        "Selain kelengkapan standar, Mirabook turut dibekali port HDMI, dua buah USB type - A, "
+        "slot kartu SD, audio jack, serta sepasang speaker premium."
+    )
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
 def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
     # IndoSum (Pew Research Center): the parse hung the main clause under "jika" and the
     # sentence gave no claim at all

@@ -595,6 +595,8 @@ class _Cutter:
                 return None  # "was accepted and cashed by the bank": one act, its words shared
             if self._gerund_list(head, child):
                 return None  # "capable of reducing ailments, ..., and providing energy"
+            if self._noun_list_item(head, child):
+                return None  # "dibekali port HDMI, ..., slot kartu SD, ..., serta speaker"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
@@ -749,6 +751,28 @@ class _Cutter:
             words.append(t[nxt].lower)
             nxt += 1
         return " ".join(words)
+
+    def _noun_list_item(self, head: int, child: int) -> bool:
+        """ "Mirabook turut dibekali port HDMI, dua buah USB type - A, slot kartu SD, audio
+        jack, serta sepasang speaker": an Indonesian word the tagger called a verb ("slot"),
+        with no verbal prefix, subject or auxiliary, set between commas in a list whose last
+        item, after "serta"/"dan"/"atau", is a noun joined to the same head: a noun of the
+        list."""
+        t = self.tree
+        if self.lang != "id" or lexicon.id_is_predicate(t[child].text):
+            return False
+        if t.kids(child, "aux", "aux:pass", "cop", "advmod", "mark", *SUBJECTS):
+            return False
+        before = t.before(t.first_word(child))
+        if before is None or before.text != ",":
+            return False
+        return any(
+            k > child
+            and t[k].rel == "conj"
+            and t[k].pos in {"NOUN", "PROPN"}
+            and any(t[c].lower in {"serta", "dan", "atau"} for c in t.kids(k, "cc"))
+            for k in t.children[head]
+        )
 
     def _predicate_conjunct(self, head: int, child: int) -> bool:
         t = self.tree

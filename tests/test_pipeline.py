@@ -1660,6 +1660,22 @@ def test_a_noun_the_tagger_called_a_verb_stays_in_its_list() -> None:
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # IndoSum: "Desainer Tommy Hilfiger menampilkan koleksi busana terbarunya", the
+        # opposite of what the sentence says
+        "Di tahun ini, desainer Tommy Hilfiger tidak hadir dan menampilkan koleksi busana "
+        "terbarunya.",
+        # IndoSum: "Mereka berujar kebencian"
+        "Mereka jangan beradu sara dan berujar kebencian.",
+    ],
+)
+def test_a_negation_covers_the_predicate_joined_to_its_own(sentence: str) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
 def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
     # IndoSum (Pew Research Center): the parse hung the main clause under "jika" and the
     # sentence gave no claim at all

@@ -597,6 +597,8 @@ class _Cutter:
                 return None  # "capable of reducing ailments, ..., and providing energy"
             if self._noun_list_item(head, child):
                 return None  # "dibekali port HDMI, ..., slot kartu SD, ..., serta speaker"
+            if self._shared_negation(head, child):
+                return None  # "mereka jangan beradu sara dan berujar kebencian"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
@@ -751,6 +753,25 @@ class _Cutter:
             words.append(t[nxt].lower)
             nxt += 1
         return " ".join(words)
+
+    def _shared_negation(self, head: int, child: int) -> bool:
+        """ "Mereka jangan beradu sara dan berujar kebencian", "did not eat and drink": a
+        negation before the first predicate covers the second, joined by "dan"/"and" with no
+        subject, adverb or auxiliary of its own; cut apart, the second would state the
+        opposite."""
+        t = self.tree
+        if t.subject(child) is not None:
+            return False
+        if not any(t[k].lower in lexicon.AND_OR[self.lang] for k in t.kids(child, "cc")):
+            return False  # "tidak pakai cara biasa, harus extraordinary": set against it
+        if t.kids(child, "advmod", "aux"):
+            return False  # "belum menyerah, dan masih punya rencana": its own "masih"
+        negations = lexicon.NEGATIONS[self.lang] | lexicon.SCOPING_NEGATIONS[self.lang]
+        return any(
+            t[k].lower in negations and k < head
+            for k in t.children[head]
+            if t[k].rel in {"advmod", "aux", "neg", "advmod:neg"}
+        )
 
     def _noun_list_item(self, head: int, child: int) -> bool:
         """ "Mirabook turut dibekali port HDMI, dua buah USB type - A, slot kartu SD, audio

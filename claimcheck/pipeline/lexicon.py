@@ -296,6 +296,16 @@ NEGATIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("tidak, tak, bukan")),
     "en": frozenset(_terms("not, n't")),
 }
+# Negations that cover a second predicate joined by "dan"/"and" as "tidak" does ("jangan
+# beradu sara dan berujar kebencian", "never paid and never will"), and those joiners.
+SCOPING_NEGATIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("jangan, belum")),
+    "en": frozenset(_terms("never")),
+}
+AND_OR: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dan, serta, atau, maupun")),
+    "en": frozenset(_terms("and, or, nor")),
+}
 # Conjunctions and linking words a sentence may open with to tie it to the one before; a
 # claim drops them even without a comma after them.
 LINKING_OPENERS: dict[str, frozenset[str]] = {

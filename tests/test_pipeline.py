@@ -1676,6 +1676,22 @@ def test_a_negation_covers_the_predicate_joined_to_its_own(sentence: str) -> Non
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
+def test_an_office_in_lower_case_before_a_name_is_no_part_of_the_speaker() -> None:
+    # IndoSum: "chief financial officer Electronic Arts Blake Jorgensen" was the speaker (the
+    # company's name before his is still left in it)
+    document = split_article(
+        "Dalam konferensi di Credit Suisse belum lama ini, chief financial officer Electronic "
+        "Arts Blake Jorgensen menyampaikan bahwa mereka belum menyerah, dan masih punya "
+        "rencana buat membubuhkannya lagi di sana.",
+        plain=True,
+        lang="id",
+    )
+    speakers = {c.speaker or "" for s in document.sentences for c in s.claims}
+    assert len(speakers) == 1
+    (speaker,) = speakers
+    assert speaker.endswith("Blake Jorgensen") and "officer" not in speaker
+
+
 def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
     # IndoSum (Pew Research Center): the parse hung the main clause under "jika" and the
     # sentence gave no claim at all

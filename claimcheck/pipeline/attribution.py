@@ -1175,7 +1175,23 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         # "wakil ketua umum induk sepakbola nasional tersebut Joko Driyono": a description
         # closed by its demonstrative, then the person it describes
         return tree.text(ordered[closed[-1] + 1 :])
-    if described and past_titles and not _capital(tree, past_titles[0]) and len(ordered) > 1:
+    # "direktur olahraga Wolfsburg Olaf Rebbe", "chief financial officer Electronic Arts
+    # Blake Jorgensen": an office in lower case, then the name
+    # (a name closes it; not "pelatih kebugaran sekaligus pendiri Tone It Up", two roles, the
+    # second of a body)
+    office = (
+        _is_title(tree[ordered[0]].text)
+        and tree[ordered[0]].lower not in _NOT_OFFICES
+        and _capital(tree, ordered[-1])
+        and not any(tree[w].lower == "sekaligus" for w in ordered)
+    )
+    if (
+        described
+        and past_titles
+        and not _capital(tree, past_titles[0])
+        and len(ordered) > 1
+        and not office
+    ):
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
     run = _name_run(tree, ordered)
@@ -1197,6 +1213,9 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     ]
     return tree.text(core or ordered)
 
+
+#: Title words that open a description of someone, not an office ("mantan pasangan X").
+_NOT_OFFICES = frozenset({"mantan", "former", "eks", "ex", "the", "a", "an"})
 
 #: Indonesian demonstratives that close a description of the person named after them.
 _CLOSING_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})

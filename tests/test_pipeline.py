@@ -1555,30 +1555,36 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
 @pytest.mark.parametrize(
     "sentence",
     [
-        # IndoSum (the P2TP2A article): "Sukabumi ikut menjadi korban prostitusi ..."
+        # a yang clause after the people of a named place picks them: "Sukabumi ikut menjadi
+        # korban prostitusi ...", "Persija harus menggunakan kendaraan taktis ..." (IndoSum)
         "Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak (P2TP2A) Kabupaten Sukabumi "
         "menelusuri anak Sukabumi yang ikut menjadi korban prostitusi sejenis di Cipayung, "
         "Kabupaten Bogor.",
-        # IndoSum: "Persija harus menggunakan kendaraan taktis (Rantis) Barracuda"
         "Pemain Persija yang harus menggunakan kendaraan taktis (Rantis) Barracuda saat menuju "
         "dan kembali dari stadion menjadi salah satu indikasinya.",
-    ],
-)
-def test_a_relative_clause_after_the_people_of_a_named_place_picks_them(sentence: str) -> None:
-    document = split_article(sentence, plain=True, lang="id")
-    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # IndoSum: "... di lingkaran TOD Dukuh" and "... di pojok kanan" lost their last word
+        # a word of place after its noun ends the claim: "... di lingkaran TOD Dukuh", "... di
+        # pojok kanan" (IndoSum)
         "KA Bandara menjadi salah satu transportasi yang akan melayani mobilitas masyarakat "
         "yang berada di lingkaran TOD Dukuh Atas.",
         "Pengguna tinggal menyentuh icon -nya di pojok kanan atas.",
+        # items after a purpose clause are the purpose's: "Ini menghindari bandara yang
+        # padat" (IndoSum, Skyscanner's holiday calendar)
+        "Ini memungkinkan para pelancong Indonesia untuk berwisata dengan lebih hemat, "
+        "menghindari bandara yang padat, serta memaksimalkan jumlah hari libur yang bisa "
+        "didapatkan dari cuti tahunan mereka.",
+        # a noun the tagger called a verb stays in its list: "Mirabook slot kartu SD, audio
+        # jack" (IndoSum)
+        "Selain kelengkapan standar, Mirabook turut dibekali port HDMI, dua buah USB type - A, "
+        "slot kartu SD, audio jack, serta sepasang speaker premium.",
+        # a negation covers the predicate joined to its own: "Desainer Tommy Hilfiger
+        # menampilkan koleksi busana terbarunya", the opposite of the sentence; "Mereka
+        # berujar kebencian" (IndoSum)
+        "Di tahun ini, desainer Tommy Hilfiger tidak hadir dan menampilkan koleksi busana "
+        "terbarunya.",
+        "Mereka jangan beradu sara dan berujar kebencian.",
     ],
 )
-def test_a_word_of_place_after_its_noun_ends_the_claim(sentence: str) -> None:
+def test_indonesian_sentences_that_are_one_claim(sentence: str) -> None:
     document = split_article(sentence, plain=True, lang="id")
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
@@ -1649,33 +1655,6 @@ def test_a_party_between_an_office_and_a_name_is_the_office_s(sentence: str, spe
     assert [c.speaker for s in document.sentences for c in s.claims] == [speaker]
 
 
-def test_a_noun_the_tagger_called_a_verb_stays_in_its_list() -> None:
-    # IndoSum (Mirabook): "Mirabook slot kartu SD, audio jack" was a claim of its own and
-    # the list lost two of its items
-    sentence = (
-        "Selain kelengkapan standar, Mirabook turut dibekali port HDMI, dua buah USB type - A, "
-        "slot kartu SD, audio jack, serta sepasang speaker premium."
-    )
-    document = split_article(sentence, plain=True, lang="id")
-    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # IndoSum: "Desainer Tommy Hilfiger menampilkan koleksi busana terbarunya", the
-        # opposite of what the sentence says
-        "Di tahun ini, desainer Tommy Hilfiger tidak hadir dan menampilkan koleksi busana "
-        "terbarunya.",
-        # IndoSum: "Mereka berujar kebencian"
-        "Mereka jangan beradu sara dan berujar kebencian.",
-    ],
-)
-def test_a_negation_covers_the_predicate_joined_to_its_own(sentence: str) -> None:
-    document = split_article(sentence, plain=True, lang="id")
-    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
-
-
 def test_an_office_in_lower_case_before_a_name_is_no_part_of_the_speaker() -> None:
     # IndoSum: "chief financial officer Electronic Arts Blake Jorgensen" was the speaker (the
     # company's name before his is still left in it)
@@ -1706,17 +1685,6 @@ def test_a_condition_before_its_main_clause_is_one_claim_not_none() -> None:
         "Jika semua imigrasi ke benua tersebut berhenti, populasi Muslim Eropa akan terus "
         "bertambah dalam beberapa dekade mendatang"
     ]
-
-
-def test_items_after_a_purpose_clause_are_the_purpose_s() -> None:
-    # IndoSum (Skyscanner's holiday calendar): "Ini menghindari bandara yang padat"
-    sentence = (
-        "Ini memungkinkan para pelancong Indonesia untuk berwisata dengan lebih hemat, "
-        "menghindari bandara yang padat, serta memaksimalkan jumlah hari libur yang bisa "
-        "didapatkan dari cuti tahunan mereka."
-    )
-    document = split_article(sentence, plain=True, lang="id")
-    assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
 def test_a_relative_clause_hung_on_the_verb_is_about_the_noun_before_its_comma() -> None:

@@ -426,7 +426,7 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
         # the name ('..., demikian salah satu komentar dari pemilik akun Instagram, Joey')
         cut, source = closing_statement
         words = frozenset(x for x in words if x < cut)
-        order = []
+        order = []  # no other trailing source is looked for
     for n in range(len(order) - 2, 0, -1):
         closing = n > 1 and tree[order[n - 1]].text in QUOTES_CLOSE
         if tree[order[n - 1 - closing]].text != ",":

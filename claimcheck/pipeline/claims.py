@@ -791,7 +791,7 @@ class _Cutter:
             k > child
             and t[k].rel == "conj"
             and t[k].pos in {"NOUN", "PROPN"}
-            and any(t[c].lower in {"serta", "dan", "atau"} for c in t.kids(k, "cc"))
+            and any(t[c].lower in lexicon.AND_OR[self.lang] for c in t.kids(k, "cc"))
             for k in t.children[head]
         )
 
@@ -1153,11 +1153,10 @@ class _Cutter:
             )
             # the item opens with its predicate, right after the purpose's last word and a
             # comma ("..., menghindari bandara ...")
-            opening = [w for w in sorted(t.subtree(child)) if t[w].pos != "PUNCT"][:1]
             between = range(max(t.subtree(p)) + 1, child)
             return (
                 purpose
-                and opening == [child]
+                and t.first_word(child) == child
                 and bool(between)
                 and all(t[w].text == "," for w in between)
             )

@@ -1589,6 +1589,24 @@ def test_indonesian_sentences_that_are_one_claim(sentence: str) -> None:
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
 
 
+def test_dengan_and_a_subject_with_its_own_predicate_after_a_comma_is_a_second_fact() -> None:
+    # IndoSum (the fresh gold, id-f09); "dengan alasan ..." gives a reason and stays
+    document = split_article(
+        "Jalan - jalan ke kota di Bowen, Airlie Beach dan Proserpine tidak bisa diakses, dengan "
+        "lebih dari 60 ribu rumah terputus dari daya listrik dan sambungan komunikasi. Setya "
+        "Novanto kembali tidak memenuhi panggilan KPK, dengan alasan KPK tidak menyertakan izin "
+        "tertulis dari Presiden RI.",
+        plain=True,
+        lang="id",
+    )
+    assert [c.text for s in document.sentences for c in s.claims] == [
+        "Jalan - jalan ke kota di Bowen, Airlie Beach dan Proserpine tidak bisa diakses",
+        "Lebih dari 60 ribu rumah terputus dari daya listrik dan sambungan komunikasi",
+        "Setya Novanto kembali tidak memenuhi panggilan KPK, dengan alasan KPK tidak "
+        "menyertakan izin tertulis dari Presiden RI",
+    ]
+
+
 def test_an_abbreviation_with_its_period_is_one_word_to_the_parser() -> None:
     # IndoSum: the sentence was cut after "Rep." and the parser took that period for the
     # end, leaving "Ceko jadi penting ..." with no speaker

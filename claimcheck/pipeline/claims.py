@@ -203,6 +203,9 @@ class _Cutter:
                 # second predicate alone is no statement; it stays with the first
                 continue
             part = t.subtree(child) & words
+            absolute = self._absolute_marker(head, child)
+            if absolute is not None:
+                part = part - {absolute}  # the "dengan" goes: it ties the clause on, nothing more
             # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
             existential = t[child].lower in lexicon.EXISTENTIALS[self.lang]
             # "..., tetapi pasokan tetap aman" parsed with the noun as the clause's head: that
@@ -611,6 +614,8 @@ class _Cutter:
         fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
         if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
             return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
+        if self._absolute_marker(head, child) is not None:
+            return "conj"  # "..., dengan lebih dari 60 ribu rumah terputus dari daya listrik"
         if c.rel == "advcl" or self._copular_clause(child):
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
@@ -753,6 +758,28 @@ class _Cutter:
             words.append(t[nxt].lower)
             nxt += 1
         return " ".join(words)
+
+    def _absolute_marker(self, head: int, child: int) -> int | None:
+        """ "Jalan-jalan ... tidak bisa diakses, dengan lebih dari 60 ribu rumah terputus dari
+        daya listrik": after a comma, "dengan"/"with" and a subject with its own predicate
+        state a second fact. The word "dengan", when the clause is one."""
+        t = self.tree
+        if t[child].rel != "advcl" or child < head:
+            return None
+        subject = t.subject(child)
+        if subject is None or subject > child:
+            return None
+        first = t.first_word(child)
+        before = t.before(first)
+        if before is None or before.text != ",":
+            return None
+        if t[first].lower not in lexicon.ABSOLUTE_MARKERS[self.lang]:
+            return None
+        if first not in t.subtree(subject):
+            return None  # "dengan" on something else: "..., dengan cara ...", a manner
+        if t[subject].lower in lexicon.MANNER_NOUNS[self.lang]:
+            return None  # "..., dengan alasan KPK tidak menyertakan izin": a reason given
+        return first
 
     def _shared_negation(self, head: int, child: int) -> bool:
         """ "Mereka jangan beradu sara dan berujar kebencian", "did not eat and drink": a

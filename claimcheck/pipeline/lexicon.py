@@ -296,6 +296,20 @@ NEGATIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("tidak, tak, bukan")),
     "en": frozenset(_terms("not, n't")),
 }
+# What ties a clause with its own subject on after a comma, stating a second fact ("...,
+# dengan lebih dari 60 ribu rumah terputus ...", "..., with 60,000 homes cut off").
+ABSOLUTE_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dengan")),
+    "en": frozenset(_terms("with")),
+}
+# Nouns after "dengan"/"with" that give a reason, way or aim ("dengan alasan ...", "with
+# the aim of ..."), not a second fact.
+MANNER_NOUNS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("alasan, dalih, cara, tujuan, maksud, harapan, syarat, catatan, dasar, modus")
+    ),
+    "en": frozenset(_terms("aim, goal, intention, purpose, help, exception")),
+}
 # Negations that cover a second predicate joined by "dan"/"and" as "tidak" does ("jangan
 # beradu sara dan berujar kebencian", "never paid and never will"), and those joiners.
 SCOPING_NEGATIONS: dict[str, frozenset[str]] = {

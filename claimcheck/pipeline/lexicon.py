@@ -316,10 +316,7 @@ SCOPING_NEGATIONS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("jangan, belum")),
     "en": frozenset(_terms("never")),
 }
-AND_OR: dict[str, frozenset[str]] = {
-    "id": frozenset(_terms("dan, serta, atau, maupun")),
-    "en": frozenset(_terms("and, or, nor")),
-}
+AND_OR = {lang: COORDINATORS[lang] | DISJUNCTIONS[lang] for lang in COORDINATORS}
 # Conjunctions and linking words a sentence may open with to tie it to the one before; a
 # claim drops them even without a comma after them.
 LINKING_OPENERS: dict[str, frozenset[str]] = {

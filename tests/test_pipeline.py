@@ -1582,11 +1582,52 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         "Di tahun ini, desainer Tommy Hilfiger tidak hadir dan menampilkan koleksi busana "
         "terbarunya.",
         "Mereka jangan beradu sara dan berujar kebencian.",
+        # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
+        # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
+        "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",
+        "Novel adalah salah satu penyidik senior KPK yang antara lain menangani kasus korupsi "
+        "dalam pengadaan KTP - elektronik (KTP - e).",
     ],
 )
 def test_indonesian_sentences_that_are_one_claim(sentence: str) -> None:
     document = split_article(sentence, plain=True, lang="id")
     assert [c.text for s in document.sentences for c in s.claims] == [sentence.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side_claim"),
+    [
+        # a name right under a common noun: the clause is about the two together, not the
+        # name ("Turki menyampaikan minatnya ...", "China melambat ...", IndoSum)
+        (
+            "Konsulat Jenderal Republik Indonesia (KJRI) Istanbul akan memfasilitasi keinginan "
+            "para pengusaha Turki yang menyampaikan minatnya mengimpor kopi khas Nusantara.",
+            "Para pengusaha Turki menyampaikan minatnya mengimpor kopi khas Nusantara",
+        ),
+        (
+            "Menteri Koordinator Bidang Perekonomian Darmin Nasution menilai, proyeksi ekonomi "
+            "China yang melambat pada tahun ini tidak akan berdampak besar bagi perdagangan "
+            "Indonesia.",
+            "Proyeksi ekonomi China melambat pada tahun ini",
+        ),
+        (
+            "Penyebabnya barisan belakang Persela yang tampil apik saat mementahkan peluang "
+            "demi peluang.",
+            "Barisan belakang Persela tampil apik saat mementahkan peluang demi peluang",
+        ),
+        # a noun that only points at the name leaves the clause to the name ("Giliran Pogba
+        # menggetarkan ...", "Milik Filipina membuat ...")
+        (
+            "Adapun medali perunggu menjadi milik Filipina yang membuat catatan waktu 39,11 detik.",
+            "Filipina membuat catatan waktu 39,11 detik",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_name_is_about_the_phrase_the_name_is_in(
+    sentence: str, side_claim: str
+) -> None:
+    document = split_article(sentence, plain=True, lang="id")
+    assert side_claim in [c.text for s in document.sentences for c in s.claims]
 
 
 def test_dengan_and_a_subject_with_its_own_predicate_after_a_comma_is_a_second_fact() -> None:

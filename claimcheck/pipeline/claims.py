@@ -1404,7 +1404,11 @@ class _Cutter:
                     and not (self.lang == "id" and lexicon.id_is_predicate(t[noun].text))
                 )
                 if not same_name:
-                    return step
+                    if t.kids(noun, "cop"):
+                        # "... adalah gerakan Islam yang dilarang di Mesir": the clause
+                        # tells which kind the predicate is; it stays with it
+                        return None
+                    return self._phrase_of_name(noun, step)
                 # "Kepala Kompetisi PT Gelora Trisula Semesta yang ...": the body's name
                 body = next(
                     (
@@ -1416,6 +1420,29 @@ class _Cutter:
                 )
                 return noun if body is None else body
             step = t[step].head
+        return noun
+
+    def _phrase_of_name(self, noun: int, step: int) -> int:
+        """What a clause after a name under the common noun ``noun`` is about: the phrase of
+        the name ("film" of "syuting film Dunkirk yang ..."); a name right under the noun
+        goes with it ("teknologi Qualcomm QuickCharge yang ...", "para pengusaha Turki yang
+        ..."), unless the noun only points at the name ("giliran Pogba yang ...", "milik
+        Filipina yang ...") or is a verb or title the parser took for a noun."""
+        t = self.tree
+        tok = t[noun]
+        if (
+            t[step].pos != "PROPN"
+            or tok.pos == "PROPN"
+            or t.opens(noun)
+            or tok.lower in lexicon.NAME_POINTERS[self.lang]
+            or tok.lower in lexicon.TITLES
+            or tok.lower in lexicon.REPORTING[self.lang]
+            or (self.lang == "id" and lexicon.id_is_predicate(tok.text))
+        ):
+            return step
+        head = t[tok.head]
+        if tok.rel == "compound" and tok.head == noun - 1 and head.pos == "NOUN":
+            return head.i  # "barisan belakang Persela yang ...", "tendangan penalti X yang"
         return noun
 
     def _relativizer(self, w: int) -> int | None:
@@ -1557,10 +1584,19 @@ class _Cutter:
                 # "to locate exoplanets" parsed as a compound: an English verb before the
                 # noun is not part of its name (Indonesian compounds take verbs: "ruang tunggu")
                 verb_before = self.lang == "en" and t[c].pos in {"VERB", "AUX"} and c < i
+                # "proyeksi ekonomi China", "teknologi EDC": an Indonesian noun right after
+                # its noun, with no preposition, is part of the phrase
+                bare = (
+                    self.lang == "id"
+                    and t[c].rel == "nmod"
+                    and c == i + 1
+                    and t[c].pos in {"NOUN", "PROPN"}
+                    and not t.kids(c, "case")
+                )
                 if (
                     c in available
                     and not verb_before
-                    and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase)
+                    and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase or bare)
                 ):
                     out.add(c)
                     stack.append(c)

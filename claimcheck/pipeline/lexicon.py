@@ -175,6 +175,17 @@ MEMBER_NOUNS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(),
 }
+# Nouns that only point at the name after them ("giliran Pogba yang ...", "milik Filipina
+# yang ...", "alias Latif yang ..."): a relative clause after the name is about the name.
+NAME_POINTERS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            giliran, milik, alias, jasa, jasa-jasa, lahirnya, kelahiran, implementasi,
+            inisial, nama, julukan, sosok, figur
+        """)
+    ),
+    "en": frozenset(),
+}
 # Indonesian nouns of place the tagger often calls prepositions ("papan atas", "bagian
 # dalam"): after their noun they end a claim as any noun does.
 PLACE_NOUNS: dict[str, frozenset[str]] = {
@@ -380,7 +391,8 @@ REPORTING: dict[str, frozenset[str]] = {
             ungkapnya, jelasnya, tegasnya, tuturnya, imbuhnya, tambahnya, sebutnya, ucapnya,
             terangnya, paparnya, tulisnya, tulis, menurutnya, sambung, sambungnya, lanjut,
             lanjutnya, kata dia, imbuh, pungkas, pungkasnya, kilah, kilahnya, beber, bebernya,
-            tutup, tutupnya, tandas, tandasnya, membenarkan, menceritakan, bercerita
+            tutup, tutupnya, tandas, tandasnya, tukas, tukasnya, membenarkan, menceritakan,
+            bercerita
         """)
     ),
     "en": frozenset(

@@ -1358,6 +1358,50 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ClaimBuster debates (the fresh gold, en-f30): "You know" was the claim's subject
+        # and gave "You actually pay federal income tax"
+        (
+            "You know, half of all immigrants -- undocumented immigrants in our country -- "
+            "actually pay federal income tax.",
+            [
+                "Half of all immigrants -- undocumented immigrants in our country -- actually "
+                "pay federal income tax"
+            ],
+        ),
+        (
+            "Look, the economy grew by 3 percent last year.",
+            ["The economy grew by 3 percent last year"],
+        ),
+        # a "so" with "could" says what the act was for (en-f00): "They could defend
+        # themselves" was a claim of its own
+        (
+            "We agreed to train and arm the Muslims so they could defend themselves.",
+            ["We agreed to train and arm the Muslims so they could defend themselves"],
+        ),
+    ],
+)
+def test_english_spoken_openers_and_purpose_so(sentence: str, expected: list[str]) -> None:
+    assert [c[0] for c in claims_of(sentence, "en")] == expected
+
+
+def test_pointed_out_that_reports() -> None:
+    # ClaimBuster debates (the fresh gold, en-f20): the claim kept "the Federal Trade
+    # Commission pointed out that" and had no speaker
+    claims = claims_of(
+        "Recently the Federal Trade Commission pointed out that some of these entertainment "
+        "companies have warned parents that the material is inappropriate for children.",
+        "en",
+    )
+    assert claims[0][:2] == (
+        "Some of these entertainment companies have warned parents that the material is "
+        "inappropriate for children",
+        "Federal Trade Commission",
+    )
+
+
 # IndoSum (Antara): an office whose organisation ends on a place, then the speaker's name.
 SINGKAWANG = (
     '"Semua pengurus masjid mengikuti dalam pelatihan tersebut," kata Kepala Dinas Pertanian '

@@ -35,6 +35,7 @@ _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "s
 #: Indonesian predicates that can open a participial clause: the passive and stative
 #: prefixes ("Terkubur sedalam ...", "Dibangun pada 1970, ...", "Berbeda dari ..., X ...").
 _ID_PARTICIPLE_PREFIXES = ("ter", "di", "ber")
+_PURPOSE_MODALS = frozenset({"could", "would", "can", "might", "may"})
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
 
@@ -604,6 +605,8 @@ class _Cutter:
                 return None  # "mereka jangan beradu sara dan berujar kebencian"
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
+            if self.lang == "en" and self._purpose_so(child):
+                return None  # "arm the Muslims so they could defend themselves": a purpose
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
             if verbal and c.feature("VerbForm") == "Inf" and t.subject(child) is None:
                 return None  # "... would one day do this": a bare infinitive is no clause
@@ -628,6 +631,16 @@ class _Cutter:
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
         return None
+
+    def _purpose_so(self, child: int) -> bool:
+        """A clause opened by "so" (no comma before it) whose verb takes "could", "would",
+        "can" or "might": what the act was for, not a second fact."""
+        t = self.tree
+        marks = [m for m in t.kids(child, "mark") if t[m].lower == "so"]
+        before = t.before(marks[0]) if marks else None
+        if not marks or before is not None and before.text in _SPLICES:
+            return False
+        return any(t[a].lower in _PURPOSE_MODALS for a in t.kids(child, "aux"))
 
     def _quoted_inside(self, head: int, child: int, words: frozenset[int]) -> bool:
         """Whether the two predicates are inside one quotation opened after the clause

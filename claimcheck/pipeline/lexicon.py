@@ -356,7 +356,7 @@ _MORE_OPENERS = {
 # Interjections dropped only before a comma ("Yes, ..." but not "No one ...").
 INTERJECTION_OPENERS = {
     "id": _terms("iya, ya, nah, oh, wah"),
-    "en": _terms("yes, no, well, oh, ok, okay, sure, so"),
+    "en": _terms("yes, no, well, oh, ok, okay, sure, so, you know, i mean, look, listen"),
 }
 
 
@@ -409,7 +409,8 @@ REPORTING: dict[str, frozenset[str]] = {
             recalled, emphasize, emphasized, emphasised, predict, predicts, predicted,
             conclude, concluded, concludes, find, found, finds, show, showed, shows,
             inform, informs, informed, charging, charged, saying, claiming, arguing, adding,
-            noting, warning, insisting, pointing, alleging, stating, posit, posits, posited
+            noting, warning, insisting, pointing, alleging, stating, posit, posits, posited,
+            pointed, points
         """)
     ),
 }

@@ -1506,6 +1506,23 @@ def test_saat_ini_opens_a_statement_not_a_clause_of_time(
             "Dia diperkirakan bisa kembali bermain pada November, demikian Reuters.",
             [("Dia diperkirakan bisa kembali bermain pada November", "Reuters")],
         ),
+        (  # IndoSum (the fresh gold, id-f29): the statement a relaying agency quoted is
+            # its owner's, named with its article; "Bunga acuan ... demikian dikutip Reuters
+            # ..." had been a claim of its own
+            '"Bunga acuan Federal Fund menjadi 1,50%," demikian dikutip Reuters dari '
+            "pernyataan resmi The Fed.",
+            [("Bunga acuan Federal Fund menjadi 1,50%", "The Fed")],
+        ),
+        (  # IndoSum: "Menurut The Sun" had given "Sun"
+            "Menurut The Sun, Sidorova sempat menghadapi beberapa pergumulan ketika memiliki "
+            "rambut panjang.",
+            [
+                (
+                    "Sidorova sempat menghadapi beberapa pergumulan ketika memiliki rambut panjang",
+                    "The Sun",
+                )
+            ],
+        ),
         (  # IndoSum: a passive verb of saying with its agent opens the sentence
             "Dijelaskan Netanyahu, Hamas ingin Israel hancur.",
             [("Hamas ingin Israel hancur", "Netanyahu")],

@@ -437,7 +437,9 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             # "..., demikian diklaim presiden Josep Maria Bartomeu", "..., demikian kata X"
             start = n + 1
             verbs = verbs | lexicon.REPORTING[lang] | lexicon.HEDGED_REPORTING[lang]
-            named = _named_after_demikian(tree, order, start)
+            named = _named_after_demikian(tree, order, start) or _relayed_statement(
+                tree, order, start, lang
+            )
             if named:
                 # '"...," demikian Kaka kepada FourFourTwo': the name with no verb
                 source = named
@@ -477,6 +479,18 @@ def _named_after_demikian(tree: Tree, order: list[int], start: int) -> list[int]
     if not name or len(name) > 4 or (rest and tree[rest[0]].pos != "ADP"):
         return []
     return name
+
+
+def _relayed_statement(tree: Tree, order: list[int], start: int, lang: str) -> list[int]:
+    """Whose statement a relaying source quoted: '"...," demikian dikutip Reuters dari
+    pernyataan resmi The Fed' is The Fed's; empty when no statement is named after the
+    source verb."""
+    if start >= len(order) or tree[order[start]].lower not in lexicon.SOURCE_VERBS[lang]:
+        return []
+    for k in range(start + 1, len(order) - 1):
+        if tree[order[k]].lower == "dari":
+            return _statement_of(tree, order, k + 1, lang)
+    return []
 
 
 def _demikian_statement(tree: Tree, order: list[int], lang: str) -> tuple[int, list[int]] | None:
@@ -1051,6 +1065,18 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _article_of_name(tree: Tree, ordered: list[int]) -> bool:
+    """A capital "The" inside the sentence before a capitalised word is part of the body's
+    name ("pernyataan resmi The Fed", "disusun oleh The Economist")."""
+    first = ordered[0]
+    return (
+        tree[first].text == "The"
+        and not tree.opens(first)
+        and len(ordered) > 1
+        and _capitalised(tree[ordered[1]].text)
+    )
+
+
 def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     """Who is speaking, as a name: a person without titles or office ("Ketua Umum PAN
     Zulkifli Hasan" -> "Zulkifli Hasan"), a body by its whole name, or a nameless
@@ -1088,6 +1114,7 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     outlet = False  # "laporan Miami Herald", "situs Asianikkei", "kantor berita Antara"
     while ordered and (
         tree[ordered[0]].lower in _DETERMINERS
+        and not _article_of_name(tree, ordered)
         or tree[ordered[0]].pos in {"CCONJ", "ADP", "PUNCT", "SCONJ"}
         # "In 2012 Donald Trump": a year before a name, not "706 musisi", "a 2014 study"
         or tree[ordered[0]].pos == "NUM"
@@ -1103,6 +1130,13 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         and (outlet := True)
     ):
         ordered = ordered[1:]
+    if (
+        ordered
+        and _article_of_name(tree, ordered)
+        and len(ordered) <= 5
+        and all(_capital(tree, w) for w in ordered[1:])
+    ):
+        return tree.text(ordered)  # "The Fed", "The Economist": a body named with its article
     outlet = outlet and bool(ordered) and _capitalised(tree[ordered[0]].text)
     # "Deputi Pengembangan Pemasaran Pariwisata Nusantara, Esthy Reko Astuti": the name set
     # off after the office by a comma

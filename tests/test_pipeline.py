@@ -1646,6 +1646,13 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
         # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
         "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",
+        # ... but not after "di", where the name places the noun before it: "Surabaya merasa
+        # tertipu"; nor with a preposition hung on the clause's verb ("Messi dengan segera
+        # mengoperkannya", the "yang" lost)
+        "Dalam perkara ini Yusuf Mansur dilaporkan oleh sejumlah jemaahnya di Surabaya yang "
+        "merasa tertipu setelah menyumbangkan hartanya.",
+        "Setelah sepakan Suarez dimentahkan oleh Navas, bola liar direbut oleh Messi yang "
+        "dengan segera mengoperkannya ke Paulinho.",
         "Novel adalah salah satu penyidik senior KPK yang antara lain menangani kasus korupsi "
         "dalam pengadaan KTP - elektronik (KTP - e).",
     ],
@@ -1675,6 +1682,19 @@ def test_indonesian_sentences_that_are_one_claim(sentence: str) -> None:
             "Penyebabnya barisan belakang Persela yang tampil apik saat mementahkan peluang "
             "demi peluang.",
             "Barisan belakang Persela tampil apik saat mementahkan peluang demi peluang",
+        ),
+        # a name after a preposition of the verb's own: "yang" adds a fact about it, as
+        # after a bare name (IndoSum)
+        (
+            "Bola muntah mengarah ke Ahmad Bustomi yang langsung melepaskan tendangan keras "
+            "untuk menjebol gawang Dian Agus Prasetyo.",
+            "Ahmad Bustomi langsung melepaskan tendangan keras untuk menjebol gawang Dian Agus "
+            "Prasetyo",
+        ),
+        (
+            "Para pebalap akan bersaing pada GP Belanda yang berlangsung di Sirkuit Assen, 23 - "
+            "25 Juni.",
+            "GP Belanda berlangsung di Sirkuit Assen, 23 - 25 Juni",
         ),
         # a noun that only points at the name leaves the clause to the name ("Giliran Pogba
         # menggetarkan ...", "Milik Filipina membuat ...")

@@ -1354,7 +1354,10 @@ class _Cutter:
             after_name = (
                 self.lang == "id"
                 and self._named(noun.i, relativizer) is not None
-                and not any(t[k].rel == "case" for k in t.children[noun.i])
+                and (
+                    not any(t[k].rel == "case" for k in t.children[noun.i])
+                    or self._argument_name(noun.i, w)
+                )
                 and not self._ranked(noun.i)
             )
             return "relative" if set_off or after_name else None
@@ -1376,6 +1379,23 @@ class _Cutter:
                 )
             return "participle" if tok.lower.startswith(_ID_PARTICIPLE_PREFIXES) else None
         return None
+
+    def _argument_name(self, noun: int, clause: int) -> bool:
+        """A name after a preposition of the verb's own ("mengarah ke Ahmad Bustomi yang
+        ...", "dilaporkan oleh X yang", "bersaing pada GP Belanda yang ..."): "yang" adds a
+        fact about it, as after a bare name. Not after "di" or "dari", where the name tends
+        to place the noun before it ("jemaahnya di Surabaya yang merasa tertipu")."""
+        t = self.tree
+        cases = {t[k].lower for k in t.kids(noun, "case")}
+        return (
+            t[noun].pos == "PROPN"
+            and bool(cases)
+            and cases <= lexicon.ARGUMENT_PREPOSITIONS[self.lang]
+            and t[clause].pos in {"VERB", "AUX", "ADJ"}
+            # not "Messi yang dengan segera mengoperkannya": a preposition the parse hung
+            # on the verb itself, which a claim cannot open with
+            and not t.kids(clause, "case")
+        )
 
     def _ranked(self, noun: int) -> bool:
         """An ordinal or a superlative on the noun ("aplikasi pertama garapan Garage yang

@@ -186,6 +186,14 @@ NAME_POINTERS: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(),
 }
+# Prepositions that take a verb's own argument ("mengarah ke X", "dilaporkan oleh X"), as
+# opposed to those that place or source a noun ("di", "dari").
+ARGUMENT_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("ke, kepada, oleh, dengan, bersama, bagi, untuk, pada, terhadap, tentang, atas")
+    ),
+    "en": frozenset(),
+}
 # Indonesian nouns of place the tagger often calls prepositions ("papan atas", "bagian
 # dalam"): after their noun they end a claim as any noun does.
 PLACE_NOUNS: dict[str, frozenset[str]] = {

@@ -1711,6 +1711,27 @@ def test_a_relative_clause_after_a_name_is_about_the_phrase_the_name_is_in(
     assert side_claim in [c.text for s in document.sentences for c in s.claims]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # the tuned gold (id-36): what follows from the first clause is a claim of its own
+            "Kita melakukan pendekatan dengan cara persuasif, jadi tidak menggunakan cara "
+            "kekerasan.",
+            [
+                "Kita melakukan pendekatan dengan cara persuasif",
+                "Kita tidak menggunakan cara kekerasan",
+            ],
+        ),
+        (  # IndoSum
+            "Kami bekerja sampai larut malam, makanya kami berusaha agar bisa tidur cukup.",
+            ["Kami bekerja sampai larut malam", "Kami berusaha agar bisa tidur cukup"],
+        ),
+    ],
+)
+def test_jadi_and_makanya_after_a_comma_open_a_claim(sentence: str, expected: list[str]) -> None:
+    assert [c[0] for c in claims_of(sentence, "id")] == expected
+
+
 def test_dengan_and_a_subject_with_its_own_predicate_after_a_comma_is_a_second_fact() -> None:
     # IndoSum (the fresh gold, id-f09); "dengan alasan ..." gives a reason and stays
     document = split_article(

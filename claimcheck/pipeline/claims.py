@@ -626,6 +626,8 @@ class _Cutter:
                 return None if adverbs else "contrast"  # ", although not so soon" says nothing
             if self._causal_clause(child):
                 return "conj"
+            if marker in lexicon.RESULT_CONNECTORS[self.lang] and self._after_comma(child):
+                return "conj"  # "..., jadi tidak menggunakan cara kekerasan": what follows
             if marker is None and self._fronted_participle(head, child):
                 return "participle"
         if c.rel == "ccomp" and self._semicolon_before(child):
@@ -746,6 +748,13 @@ class _Cutter:
             self._marker(i) in lexicon.CAUSAL_MARKERS[self.lang]
             and self.tree.subject(i) is not None
         )
+
+    def _after_comma(self, i: int) -> bool:
+        """Whether clause ``i`` opens right after a comma."""
+        t = self.tree
+        first = min(t.subtree(i))
+        before = t.before(first)
+        return before is not None and before.text == ","
 
     def _copular_clause(self, i: int) -> bool:
         """ "survived only because it was at the bottom of ...": a nominal predicate with

@@ -132,6 +132,12 @@ CAUSAL_MARKERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("karena, sebab, lantaran, oleh karena")),
     "en": frozenset(_terms("because")),
 }
+# Connectors after a comma that open what follows from the clause before ("..., jadi tidak
+# menggunakan cara kekerasan"): a claim of its own, with the subject written back.
+RESULT_CONNECTORS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("jadi, makanya, karenanya, karena itu, oleh karena itu")),
+    "en": frozenset(),
+}
 # Markers a claim cut from its sentence does not open with.
 CLAUSE_MARKERS: dict[str, frozenset[str]] = {
     lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)

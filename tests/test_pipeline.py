@@ -1726,9 +1726,29 @@ def test_a_relative_clause_after_a_name_is_about_the_phrase_the_name_is_in(
             "Kami bekerja sampai larut malam, makanya kami berusaha agar bisa tidur cukup.",
             ["Kami bekerja sampai larut malam", "Kami berusaha agar bisa tidur cukup"],
         ),
+        # after a comma, "di mana"/"dimana" and a clause with its own subject add a fact
+        # (the tuned gold, id-n081; IndoSum)
+        (
+            "Perjalanan selama Desert Safari Dubai memakan waktu sekitar 4 - 6 jam, dimana "
+            "mobil 4WD akan menjemput Anda dan keluarga langsung dari lobi hotel.",
+            [
+                "Perjalanan selama Desert Safari Dubai memakan waktu sekitar 4 - 6 jam",
+                "Mobil 4WD akan menjemput Anda dan keluarga langsung dari lobi hotel",
+            ],
+        ),
+        (
+            "Catatan ini melampaui torehan musim sebelumnya, di mana ia membukukan 25 gol dari "
+            "31 laga Bundesliga.",
+            [
+                "Catatan ini melampaui torehan musim sebelumnya",
+                "Ia membukukan 25 gol dari 31 laga Bundesliga",
+            ],
+        ),
     ],
 )
-def test_jadi_and_makanya_after_a_comma_open_a_claim(sentence: str, expected: list[str]) -> None:
+def test_jadi_makanya_and_di_mana_after_a_comma_open_a_claim(
+    sentence: str, expected: list[str]
+) -> None:
     assert [c[0] for c in claims_of(sentence, "id")] == expected
 
 

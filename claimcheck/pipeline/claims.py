@@ -1075,6 +1075,8 @@ class _Cutter:
             return spliced
         for n in range(1, len(order) - 3):
             comma, marker = t[order[n]], t[order[n + 1]]
+            if self._where_after(order, n, speaker, hedged, unresolved):
+                return frozenset(order[:n])
             if comma.text != "," or marker.lower not in lexicon.CONTRAST_MARKERS[self.lang]:
                 continue
             if (
@@ -1102,6 +1104,43 @@ class _Cutter:
             )
             return frozenset(left)
         return words
+
+    def _where_after(
+        self,
+        order: list[int],
+        n: int,
+        speaker: str | None,
+        hedged: bool,
+        unresolved: str | None,
+    ) -> bool:
+        """ "..., di mana ia membukukan 25 gol dari 31 laga": after a comma, "di mana" or
+        "dimana" and a clause with its own subject and predicate add a fact; the clause
+        becomes a piece of its own (without the marker) and True is returned."""
+        t = self.tree
+        if t[order[n]].text != "," or n < 2:
+            return False
+        words = [t[w].lower for w in order[n + 1 : n + 3]]
+        size = next(
+            (
+                k
+                for k in (2, 1)
+                if " ".join(words[:k]) in lexicon.WHERE_MARKERS[self.lang]
+                and all(order[n + i + 1] == order[n] + i + 1 for i in range(k))
+            ),
+            0,
+        )
+        if not size:
+            return False
+        right = order[n + 1 + size :]
+        left = frozenset(order[:n])
+        if not any(t[w].dep in SUBJECTS for w in right) or not right:
+            return False
+        if not (self._has_predicate(left) and self._has_predicate(frozenset(right))):
+            return False
+        self.pieces.append(
+            _Piece(frozenset(right), (), (), speaker, hedged, unresolved, None)
+        )
+        return True
 
     def _embedded_conjunct(self, head: int, left: frozenset[int], right: list[int]) -> bool:
         """ "She hopes that people will admire Redonda, but also understand ...": the parse

@@ -138,9 +138,14 @@ RESULT_CONNECTORS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("jadi, makanya, karenanya, karena itu, oleh karena itu")),
     "en": frozenset(),
 }
+# "..., dimana X ...": after a comma, a clause with its own subject adds a fact of its own.
+WHERE_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("dimana, di mana")),
+    "en": frozenset(),
+}
 # Markers a claim cut from its sentence does not open with.
 CLAUSE_MARKERS: dict[str, frozenset[str]] = {
-    lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | frozenset(words)
+    lang: CONTRAST_MARKERS[lang] | CAUSAL_MARKERS[lang] | WHERE_MARKERS[lang] | frozenset(words)
     for lang, words in (("id", ("bahwa",)), ("en", ("that", "whether")))
 }
 # Verbs of a trailing clause that describe what the whole clause before them shows or
@@ -348,7 +353,7 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms("""
             dan, serta, tetapi, tapi, namun, sebab, sementara, padahal, pasalnya, adapun,
-            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau
+            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau, dimana, di mana
         """)
     ),
     "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),

@@ -1387,6 +1387,33 @@ def test_english_spoken_openers_and_purpose_so(sentence: str, expected: list[str
     assert [c[0] for c in claims_of(sentence, "en")] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (  # the tuned gold (en-n212), from a real page in tests/data
+            "Today, on Wikipedia’s 19th birthday, the Wikimedia Foundation has received "
+            "reports that access to Wikipedia in Turkey is actively being restored.",
+            "en",
+            (
+                "Access to Wikipedia in Turkey is actively being restored",
+                "Wikimedia Foundation",
+                True,
+            ),
+        ),
+        (  # IndoSum: the reports' source, not the time the parse took for a subject
+            "Pukul 01.00 WIB dini hari, polisi mendapat laporan dari warga bahwa TH mengurung "
+            "diri di dalam rumah.",
+            "id",
+            ("TH mengurung diri di dalam rumah", "warga", True),
+        ),
+    ],
+)
+def test_a_report_received_is_passed_on_hedged(
+    sentence: str, lang: str, expected: tuple[str, str, bool]
+) -> None:
+    assert claims_of(sentence, lang) == [expected]
+
+
 def test_pointed_out_that_reports() -> None:
     # ClaimBuster debates (the fresh gold, en-f20): the claim kept "the Federal Trade
     # Commission pointed out that" and had no speaker

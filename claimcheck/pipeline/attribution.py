@@ -47,6 +47,8 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
     (bahwa) P", "X told reporters that P", "It is reported that P". A negated verb of
     saying ("never said that P") reports nothing, and neither does a denial."""
     h = tree[head]
+    if h.lower in lexicon.RECEIVING_VERBS[lang]:
+        return _received_report(tree, head, words, lang)
     if h.lower not in lexicon.REPORTING[lang] and h.lower not in lexicon.HEDGED_REPORTING[lang]:
         return None
     kids = [c for c in tree.children[head] if c in words]
@@ -395,6 +397,41 @@ def _clause_as_object(tree: Tree, c: int, lang: str) -> bool:
         if all(w < a for w in tree.subtree(c) - tree.subtree(a)):
             return True
     return False
+
+
+def _received_report(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | None:
+    """ "the Wikimedia Foundation has received reports that access ... is being restored",
+    "polisi menerima laporan bahwa ...": what the reports say is the claim, hedged (it is
+    passed on, not stated), and whoever received them its speaker."""
+    kids = [c for c in tree.children[head] if c in words]
+    if any(tree[c].lower in lexicon.NEGATIONS[lang] for c in kids):
+        return None
+    for noun in kids:
+        if tree[noun].rel != "obj" or tree[noun].lower not in lexicon.REPORT_NOUNS[lang]:
+            continue
+        # the clause under the noun, or under the verb right after it (the parse varies)
+        after = [
+            c for c in kids if c > noun and min(tree.subtree(c)) == max(tree.subtree(noun)) + 1
+        ]
+        for clause in [*tree.children[noun], *after]:
+            marks = {tree[m].lower for m in tree.kids(clause, "mark")}
+            if clause in words and marks & {"that", "bahwa"} and _clausal(tree, clause):
+                content = tree.subtree(clause) & words
+                content = content - {m for m in tree.kids(clause, "mark") if m == min(content)}
+                # "mendapat laporan dari warga bahwa ...": the reports' source, else who got them
+                source = [
+                    k
+                    for k in tree.kids(noun, "nmod")
+                    if {tree[c].lower for c in tree.kids(k, "case")} & {"dari", "from"}
+                ]
+                # the subject nearest the verb ("Pukul 01.00 WIB dini hari, polisi mendapat
+                # ...": the parse may take the time for a second one)
+                subjects = [c for c in kids if tree[c].dep in SUBJECTS and c < head]
+                subject = source[0] if source else max(subjects, default=None)
+                speaker = frozenset() if subject is None else tree.subtree(subject) & words
+                speaker -= {c for c in tree.kids(subject, "case")} if subject is not None else set()
+                return Frame((clause,), content, speaker, hedged=True)
+    return None
 
 
 def _clausal(tree: Tree, c: int) -> bool:

@@ -1137,9 +1137,7 @@ class _Cutter:
             return False
         if not (self._has_predicate(left) and self._has_predicate(frozenset(right))):
             return False
-        self.pieces.append(
-            _Piece(frozenset(right), (), (), speaker, hedged, unresolved, None)
-        )
+        self.pieces.append(_Piece(frozenset(right), (), (), speaker, hedged, unresolved, None))
         return True
 
     def _embedded_conjunct(self, head: int, left: frozenset[int], right: list[int]) -> bool:

@@ -433,6 +433,16 @@ REPORTING: dict[str, frozenset[str]] = {
         """)
     ),
 }
+# "received reports that X", "menerima laporan bahwa X": X is passed on by whoever
+# received it (a hedged claim, see attribution._received_report).
+RECEIVING_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("menerima, mendapat, mendapatkan, memperoleh")),
+    "en": frozenset(_terms("receive, receives, received, receiving, got, get, gets")),
+}
+REPORT_NOUNS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("laporan, informasi, kabar, keterangan, konfirmasi")),
+    "en": frozenset(_terms("report, reports, word, news, confirmation, information, indications")),
+}
 # Reporting verbs that only report when a "that" clause follows ("researchers found that").
 WEAK_REPORTING: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("menyebut, mencatat, menulis, menganggap, melihat")),

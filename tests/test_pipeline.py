@@ -1414,6 +1414,22 @@ def test_a_report_received_is_passed_on_hedged(
     assert claims_of(sentence, lang) == [expected]
 
 
+def test_most_of_whom_beside_a_clause_names_its_subject() -> None:
+    # nationalgeographic.co.uk (tests/data/pages; the tuned gold, en-n220): the parse set
+    # the clause beside the first, and the claim was "Most of whom lived ..."
+    document = split_article(
+        "More than 100 men were employed at the mine’s peak, most of whom lived full time on "
+        "the island.",
+        plain=True,
+        lang="en",
+    )
+    claims = [(c.text, c.restored) for c in document.claims]
+    assert claims == [
+        ("More than 100 men were employed at the mine’s peak", ()),
+        ("Most of the more than 100 men lived full time on the island", ("the more than 100 men",)),
+    ]
+
+
 def test_pointed_out_that_reports() -> None:
     # ClaimBuster debates (the fresh gold, en-f20): the claim kept "the Federal Trade
     # Commission pointed out that" and had no speaker

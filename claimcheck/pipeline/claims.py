@@ -78,6 +78,7 @@ class _Cutter:
         self.last_speaker = last_speaker  # the last person named: a "dia", "he"
         self.last_group = last_group or last_speaker  # anyone named: a "mereka", "they"
         self.pieces: list[_Piece] = []
+        self.replaced: dict[int, str] = {}  # a word to write as these words ("whom")
 
     # -- clauses --------------------------------------------------------------------------
     def clause(
@@ -227,6 +228,14 @@ class _Cutter:
                 # concession whose clause has no subject to lend it stays with that clause
                 continue
             rest -= part
+            whom = self._of_whom(child, part)
+            if whom is not None and own_subject:
+                # "..., most of whom lived full time on the island" parsed as a clause beside
+                # the first: the first clause's subject in place of "whom"
+                named = _in_sentence(t, own_subject)
+                if self.lang == "en" and t[min(own_subject)].pos not in {"DET", "PRON", "PROPN"}:
+                    named = f"the {named}"  # "most of the more than 100 men"
+                self.replaced[whom] = named
             inherit = () if has_own or existential or noun_headed else subject_text
             if inherit and kind in {"conj", "contrast"}:
                 inherit = inherit + self._copula(head, child)
@@ -256,7 +265,9 @@ class _Cutter:
             # "Kepala Bidang Humas ..., seperti dikutip dari detikcom, membenarkan bahwa ...",
             # parsed with the source phrase as the root: what is left of it is no claim
             return
-        self.pieces.append(_Piece(rest_frozen, front, (), speaker, hedged, unresolved, head))
+        inserts = tuple((w, text) for w, text in self.replaced.items() if w in rest_frozen)
+        rest_frozen = rest_frozen - {w for w, _ in inserts}
+        self.pieces.append(_Piece(rest_frozen, front, inserts, speaker, hedged, unresolved, head))
 
     def _trailing_reason(
         self,
@@ -632,6 +643,21 @@ class _Cutter:
                 return "participle"
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
+        return None
+
+    def _of_whom(self, child: int, part: frozenset[int]) -> int | None:
+        """The "whom"/"which" of a subject "most of whom", "some of which" in a clause the
+        parse set beside another (not a relative clause, which _side_clauses handles)."""
+        t = self.tree
+        if t[child].rel not in {"parataxis", "conj"}:
+            return None
+        subject = t.subject(child)
+        if subject is None:
+            return None
+        for k in t.kids(subject, "nmod"):
+            cases = {t[c].lower for c in t.kids(k, "case")}
+            if k in part and t[k].lower in {"whom", "which"} and "of" in cases:
+                return k
         return None
 
     def _purpose_so(self, child: int) -> bool:
@@ -1692,6 +1718,16 @@ class _Cutter:
             if tok.pos == "ADJ" and any(c in words for c in t.kids(w, *SUBJECTS)):
                 return True
         return any(lexicon.is_predicate(t[w].text, self.lang) for w in words)
+
+
+def _in_sentence(tree: Tree, words: frozenset[int]) -> str:
+    """Words written inside a sentence: the sentence's opening capital dropped unless the
+    first word is a name ("More than 100 men" -> "more than 100 men")."""
+    text = tree.text(words)
+    first = min(words)
+    if tree.opens(first) and tree[first].pos != "PROPN" and tree[first].text != "I":
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def extract_claims(

@@ -1445,6 +1445,18 @@ def test_pointed_out_that_reports() -> None:
     )
 
 
+def test_kendati_demikian_is_a_discourse_opener() -> None:
+    # IndoSum: "Kendati demikian, hal ini bukan berarti ..." kept its opener
+    claims = claims_of(
+        "Kendati demikian, hal ini bukan berarti Rift cuma bisa menjalankan game dari Oculus "
+        "Store saja.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Hal ini bukan berarti Rift cuma bisa menjalankan game dari Oculus Store saja"
+    ]
+
+
 # IndoSum (Antara): an office whose organisation ends on a place, then the speaker's name.
 SINGKAWANG = (
     '"Semua pengurus masjid mengikuti dalam pelatihan tersebut," kata Kepala Dinas Pertanian '

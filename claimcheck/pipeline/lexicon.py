@@ -18,7 +18,8 @@ DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
     "id": _terms("""
         sementara itu, selain itu, di samping itu, di sisi lain, di lain pihak, namun demikian,
         meski demikian, meskipun demikian, walau demikian, oleh karena itu, oleh sebab itu,
-        dengan demikian,
+        dengan demikian, kendati begitu, kendati demikian, meskipun begitu, walaupun begitu,
+        walaupun demikian,
         adapun, namun, akan tetapi, setidaknya, sebagai informasi, diketahui, perlu diketahui,
         lebih lanjut, selanjutnya, kemudian, sebelumnya, bahkan, tak hanya itu, tidak hanya itu
     """),

@@ -1445,16 +1445,29 @@ def test_pointed_out_that_reports() -> None:
     )
 
 
-def test_kendati_demikian_is_a_discourse_opener() -> None:
-    # IndoSum: "Kendati demikian, hal ini bukan berarti ..." kept its opener
-    claims = claims_of(
-        "Kendati demikian, hal ini bukan berarti Rift cuma bisa menjalankan game dari Oculus "
-        "Store saja.",
-        "id",
-    )
-    assert [c[0] for c in claims] == [
-        "Hal ini bukan berarti Rift cuma bisa menjalankan game dari Oculus Store saja"
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # IndoSum: each kept its opener
+        (
+            "Kendati demikian, hal ini bukan berarti Rift cuma bisa menjalankan game dari "
+            "Oculus Store saja.",
+            "Hal ini bukan berarti Rift cuma bisa menjalankan game dari Oculus Store saja",
+        ),
+        (
+            "Seperti diketahui, sebelumnya Aguero gencar dikabarkan bakal meninggalkan Etihad "
+            "Stadium.",
+            "Aguero gencar dikabarkan bakal meninggalkan Etihad Stadium",
+        ),
+        ("Nah motivasi kami sama dengan mereka.", "Motivasi kami sama dengan mereka"),
+        (
+            "Sehingga kami putuskan untuk menghentikan penyidikan.",
+            "Kami putuskan untuk menghentikan penyidikan",
+        ),
+    ],
+)
+def test_indonesian_discourse_openers(sentence: str, expected: str) -> None:
+    assert [c[0] for c in claims_of(sentence, "id")] == [expected]
 
 
 # IndoSum (Antara): an office whose organisation ends on a place, then the speaker's name.

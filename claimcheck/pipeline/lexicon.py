@@ -19,7 +19,8 @@ DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
         sementara itu, selain itu, di samping itu, di sisi lain, di lain pihak, namun demikian,
         meski demikian, meskipun demikian, walau demikian, oleh karena itu, oleh sebab itu,
         dengan demikian, kendati begitu, kendati demikian, meskipun begitu, walaupun begitu,
-        walaupun demikian,
+        walaupun demikian, oleh karenanya, oleh karena itulah, karena itulah, seperti
+        diketahui, sebagaimana diketahui,
         adapun, namun, akan tetapi, setidaknya, sebagai informasi, diketahui, perlu diketahui,
         lebih lanjut, selanjutnya, kemudian, sebelumnya, bahkan, tak hanya itu, tidak hanya itu
     """),
@@ -354,7 +355,8 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms("""
             dan, serta, tetapi, tapi, namun, sebab, sementara, padahal, pasalnya, adapun,
-            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau, dimana, di mana
+            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau, dimana, di mana,
+            nah, sehingga
         """)
     ),
     "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),

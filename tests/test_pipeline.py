@@ -1461,6 +1461,16 @@ def test_pointed_out_that_reports() -> None:
         ),
         ("Nah motivasi kami sama dengan mereka.", "Motivasi kami sama dengan mereka"),
         (
+            "Dengan begitu, tujuan untuk mengurangi beban Bandara Adisutjipto dapat segera "
+            "terlaksana.",
+            "Tujuan untuk mengurangi beban Bandara Adisutjipto dapat segera terlaksana",
+        ),
+        (
+            "Yang terbaru, pelatih Arema Aji Santoso mendatangkan kiper Persela Lamongan Dwi "
+            "Kuswanto.",
+            "Pelatih Arema Aji Santoso mendatangkan kiper Persela Lamongan Dwi Kuswanto",
+        ),
+        (
             "Sehingga kami putuskan untuk menghentikan penyidikan.",
             "Kami putuskan untuk menghentikan penyidikan",
         ),

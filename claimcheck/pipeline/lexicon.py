@@ -19,7 +19,7 @@ DISCOURSE_OPENERS: dict[str, tuple[str, ...]] = {
         sementara itu, selain itu, di samping itu, di sisi lain, di lain pihak, namun demikian,
         meski demikian, meskipun demikian, walau demikian, oleh karena itu, oleh sebab itu,
         dengan demikian, kendati begitu, kendati demikian, meskipun begitu, walaupun begitu,
-        walaupun demikian, oleh karenanya, oleh karena itulah, karena itulah, seperti
+        walaupun demikian, dengan begitu, oleh karenanya, oleh karena itulah, karena itulah, seperti
         diketahui, sebagaimana diketahui,
         adapun, namun, akan tetapi, setidaknya, sebagai informasi, diketahui, perlu diketahui,
         lebih lanjut, selanjutnya, kemudian, sebelumnya, bahkan, tak hanya itu, tidak hanya itu
@@ -377,7 +377,7 @@ _MORE_OPENERS = {
 
 # Interjections dropped only before a comma ("Yes, ..." but not "No one ...").
 INTERJECTION_OPENERS = {
-    "id": _terms("iya, ya, nah, oh, wah"),
+    "id": _terms("iya, ya, nah, oh, wah, yang jelas, yang pasti, yang terbaru"),
     "en": _terms("yes, no, well, oh, ok, okay, sure, so, you know, i mean, look, listen"),
 }
 

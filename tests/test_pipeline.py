@@ -1018,7 +1018,7 @@ def test_a_noun_and_predicate_after_a_verb_of_saying_are_what_was_said() -> None
             "Badan Nasional Penanggulan Bencana (BNPB) menyatakan keadaan darurat Gunung Agung "
             "diperpanjang 14 hari hingga 26 Oktober 2017.",
             "Keadaan darurat Gunung Agung diperpanjang 14 hari hingga 26 Oktober 2017",
-            "Badan Nasional Penanggulan Bencana BNPB",
+            "Badan Nasional Penanggulan Bencana",
         ),
         # a list the parse hung on the verb of saying goes on to its end
         (
@@ -1428,6 +1428,32 @@ def test_most_of_whom_beside_a_clause_names_its_subject() -> None:
         ("More than 100 men were employed at the mine’s peak", ()),
         ("Most of the more than 100 men lived full time on the island", ("the more than 100 men",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (  # the fresh speaker set: an announcement in the passive is its agent's
+            "Keputusan mundurnya Victoria Azarenka ini diumumkan langsung oleh Direktur "
+            "Turnamen Australia Terbuka 2018, Craig Tiley, pada Senin (8 / 1 / 2018).",
+            "Craig Tiley",
+        ),
+        # a body by its name, not its short form in brackets (had been "Badan Pusat
+        # Statistik BPS")
+        ("Data ini diungkapkan oleh Badan Pusat Statistik (BPS).", "Badan Pusat Statistik"),
+        ("Menurut Badan Pusat Statistik (BPS), inflasi naik 3 persen.", "Badan Pusat Statistik"),
+    ],
+)
+def test_passive_announcements_and_bracketed_short_forms(sentence: str, speaker: str) -> None:
+    assert [c[1] for c in claims_of(sentence, "id")] == [speaker]
+
+
+def test_dilaporkan_oleh_is_a_complaint_not_a_statement() -> None:
+    # IndoSum: "reported (to the police) by his congregation" names no speaker
+    claims = claims_of(
+        "Dalam perkara ini Yusuf Mansur dilaporkan oleh sejumlah jemaahnya di Surabaya.", "id"
+    )
+    assert [c[1] for c in claims] == [None]
 
 
 def test_pointed_out_that_reports() -> None:

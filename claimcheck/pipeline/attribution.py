@@ -399,6 +399,19 @@ def _clause_as_object(tree: Tree, c: int, lang: str) -> bool:
     return False
 
 
+def passive_agent(tree: Tree, head: int, words: frozenset[int], lang: str) -> frozenset[int]:
+    """The agent of a passive verb of announcing or saying ("diumumkan oleh X", "was
+    announced by X"): the words naming X, without the preposition; empty when there is none."""
+    if tree[head].lower not in lexicon.PASSIVE_SAYING[lang]:
+        return frozenset()
+    for c in tree.children[head]:
+        cases = [k for k in tree.kids(c, "case") if tree[k].lower in {"oleh", "by"}]
+        named = tree[c].pos in {"PROPN", "NOUN"}
+        if c in words and tree[c].rel in {"obl", "obl:agent", "nmod"} and cases and named:
+            return (tree.subtree(c) & words) - set(cases)
+    return frozenset()
+
+
 def _received_report(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | None:
     """ "the Wikimedia Foundation has received reports that access ... is being restored",
     "polisi menerima laporan bahwa ...": what the reports say is the claim, hedged (it is
@@ -1138,6 +1151,8 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         glued = tree[w].text in "-'." and tree.glued(w)
         if (tree[w].dep in _NOT_IN_NAME and not glued) or (relative and not described):
             keep -= tree.subtree(w)  # "unggahan media sosial yang belum terverifikasi" stays
+        elif tree[w].rel == "appos" and _bracketed(tree, w) and _capital(tree, head):
+            keep -= tree.subtree(w)  # "Badan Pusat Statistik (BPS)": the name, not its short form
     # not an abbreviation in brackets: "Kepala Bagian Penerangan Umum (Kabag Penum) Polri,
     # Kombes Martinus Sitompul"
     names = [

@@ -167,6 +167,11 @@ class _Cutter:
                 )
             self._speaker_description(frame, written, speaker, unresolved)
             return
+        if speaker is None:
+            # "Keputusan ... diumumkan langsung oleh Direktur Turnamen ..., Craig Tiley": an
+            # announcement in the passive is its agent's
+            agent = attribution.passive_agent(t, head, words, self.lang)
+            speaker = attribution.speaker_name(t, agent) or None if agent else None
         own_subject = self._subject_words(head, words)
         subject_text = (t.text(own_subject),) if own_subject else subject
         if not self.split:

@@ -436,6 +436,16 @@ REPORTING: dict[str, frozenset[str]] = {
         """)
     ),
 }
+# Passive verbs of announcing: with "oleh X"/"by X", X is the claim's speaker.
+PASSIVE_SAYING: dict[str, frozenset[str]] = {
+    "id": frozenset(
+        _terms("""
+            diumumkan, disampaikan, dikatakan, diungkapkan, dijelaskan, ditegaskan,
+            dinyatakan, disebutkan, dikemukakan, dipaparkan
+        """)
+    ),
+    "en": frozenset(_terms("announced, stated, reported, disclosed")),
+}
 # "received reports that X", "menerima laporan bahwa X": X is passed on by whoever
 # received it (a hedged claim, see attribution._received_report).
 RECEIVING_VERBS: dict[str, frozenset[str]] = {

@@ -1448,6 +1448,28 @@ def test_passive_announcements_and_bracketed_short_forms(sentence: str, speaker:
     assert [c[1] for c in claims_of(sentence, "id")] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (  # the fresh speaker set: an office of 13 words before the name had left no speaker,
+            # then "Jember Heru Widagdo" (the body's place after its short form)
+            '"Korban sudah dibawa ke Puskesmas Silo 2 untuk menjalani perawatan intensif," kata '
+            "Kepala Bidang Kedaruratan dan Logistik Badan Penanggulangan Bencana Daerah (BPBD) "
+            "Jember Heru Widagdo di Jember.",
+            "Heru Widagdo",
+        ),
+        (  # IndoSum: "Sub - Direktorat" is no outlet's tag before a dash
+            '"Setelah beberapa kali menggelar perkaranya, kami nyatakan hasilnya belum cukup '
+            'bukti," ujar Kepala Sub - Direktorat II Direktorat Reserse Kriminal Umum Polda Jatim '
+            "Ajun Komisaris Besar Polisi Yudhistira di Surabaya, Sabtu (30 / 9).",
+            "Yudhistira",
+        ),
+    ],
+)
+def test_long_offices_before_the_speaker(sentence: str, speaker: str) -> None:
+    assert {c[1] for c in claims_of(sentence, "id")} == {speaker}
+
+
 def test_dilaporkan_oleh_is_a_complaint_not_a_statement() -> None:
     # IndoSum: "reported (to the police) by his congregation" names no speaker
     claims = claims_of(

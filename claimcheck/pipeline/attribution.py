@@ -1007,7 +1007,12 @@ def _name_like(tree: Tree, speaker: list[int], lang: str) -> bool:
     if not speaker:
         return True
     if len(speaker) > 12:
-        return False
+        # "Kepala Bidang Kedaruratan dan Logistik Badan Penanggulangan Bencana Daerah (BPBD)
+        # Jember Heru Widagdo": a long office is written in capitals, a clause is not
+        words = [x for x in speaker if tree[x].pos != "PUNCT"]
+        capitals = sum(_capitalised(tree[x].text) for x in words)
+        if len(words) > 18 or capitals < 0.75 * len(words):
+            return False
     first = tree[speaker[0]]
     if first.lower in lexicon.REPORTING[lang] or any(
         tree[x].lower in {"that", "bahwa"} for x in speaker
@@ -1244,7 +1249,12 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
         ),
         None,
     )
-    if dash is not None and dash + 1 < len(ordered):
+    if (
+        dash is not None
+        and dash + 1 < len(ordered)
+        # not "Kepala Sub - Direktorat II ...": a title before it is the office's own
+        and not any(_is_title(tree[w].text) for w in ordered[:dash])
+    ):
         ordered = ordered[dash + 1 :]  # "Rimanews - Kementerian ...": the outlet's tag goes
     if outlet:
         return tree.text(ordered)  # an outlet by its whole name ("Times of India")
@@ -1352,6 +1362,11 @@ def _name_run(tree: Tree, ordered: list[int]) -> list[int]:
         if titled and (place in lexicon.PLACES or place in lexicon.PARTIES) and len(run) - n >= 2:
             run = run[n:]
             break
+    # "... Badan Penanggulangan Bencana Daerah (BPBD) Jember Heru Widagdo": a word right after
+    # the body's short form in brackets is the body's place, not the person's first name
+    before_run = tree.before(run[0])
+    if len(run) == 3 and before_run is not None and before_run.text == ")":
+        run = run[1:]
     # "Kepala Bulog Budi Waseso": a head-of title, then the body it heads, then the name
     if titled and len(run) == 3 and tree[ordered[ordered.index(run[0]) - 1]].lower in _HEAD_OF:
         run = run[1:]

@@ -1375,6 +1375,16 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
             "Look, the economy grew by 3 percent last year.",
             ["The economy grew by 3 percent last year"],
         ),
+        # a contrast after a time clause the parse made the head is the main clause, not a
+        # claim cut off from it (en-f12: "In August of 1960, when we tried to get it again")
+        (
+            "In August of 1960, when we tried to get it again, but this time for medical care, "
+            "we received the support of one Republican in the Senate on this occasion.",
+            [
+                "In August of 1960, when we tried to get it again, but this time for medical "
+                "care, we received the support of one Republican in the Senate on this occasion"
+            ],
+        ),
         # a "so" with "could" says what the act was for (en-f00): "They could defend
         # themselves" was a claim of its own
         (

@@ -610,6 +610,8 @@ class _Cutter:
             if self._bare_after_infinitive(head, child):
                 return None  # "makes it possible to commit crimes ... and even get away ..."
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
+                if self._opens_subordinate(head):
+                    return None  # the time clause as head: see _comma_contrast
                 return "contrast"  # "sufficient but not outstanding"
             if self._shared_arguments(head, child, words):
                 return None  # "was accepted and cashed by the bank": one act, its words shared
@@ -664,6 +666,15 @@ class _Cutter:
             if k in part and t[k].lower in {"whom", "which"} and "of" in cases:
                 return k
         return None
+
+    def _opens_subordinate(self, head: int) -> bool:
+        """Whether the clause of ``head`` is opened by a subordinator of time or condition
+        ("when", "if", "ketika"), as a marker or an adverb before the verb."""
+        t = self.tree
+        return any(
+            t[k].lower in lexicon.SUBORDINATORS[self.lang] and k < head
+            for k in t.kids(head, "mark", "advmod")
+        )
 
     def _purpose_so(self, child: int) -> bool:
         """A clause opened by "so" (no comma before it) whose verb takes "could", "would",
@@ -1124,6 +1135,10 @@ class _Cutter:
                 continue  # "tanpa X, melainkan dengan Y": the manner, not a second statement
             if _adverbs_only(t, right):
                 continue  # ", although not so soon": no statement of its own
+            if head in left and self._opens_subordinate(head):
+                # "when we tried to get it again, but this time ..., we received ...": the
+                # parse made the time clause the head; cut off, it says nothing alone
+                continue
             if self._embedded_conjunct(head, frozenset(left), right):
                 continue
             if any(t[w].dep in SUBJECTS for w in right):

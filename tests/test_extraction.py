@@ -25,14 +25,14 @@ import speakers_fresh  # noqa: E402
 # part's errors are never read, only these scores.
 # claims-fresh.jsonl was annotated blind and scored untouched at id 0.742, en 0.693.
 CLAIM_F1_FLOOR = {
-    "claims-dev.jsonl": {"id": 0.83, "en": 0.87},
+    "claims-dev.jsonl": {"id": 0.84, "en": 0.88},
     "claims-heldout.jsonl": {"id": 0.83, "en": 0.77},
-    "claims-fresh.jsonl": {"id": 0.77, "en": 0.69},
+    "claims-fresh.jsonl": {"id": 0.78, "en": 0.70},
 }
 SPEAKER_FLOOR = {
     "claims-dev.jsonl": 0.90,
     "claims-heldout.jsonl": 0.60,
-    "claims-fresh.jsonl": 0.70,
+    "claims-fresh.jsonl": 0.75,
 }
 SEGMENTATION_FLOOR = {"id_gsd-ud-dev": 0.9457, "id_csui-ud-train": 0.9822, "en_ewt-ud-dev": 0.9249}
 
@@ -180,11 +180,11 @@ def test_claim_extraction_does_not_slide_back(name: str) -> None:
 def test_speakers_in_whole_articles_do_not_slide_back() -> None:
     # benchmarks/speakers_fresh.py: 80 attributed sentences of IndoSum articles, annotated
     # blind; 55 right at the stop that added it (46 before its fixes), 58 the stop after,
-    # 61-62 the next, 65 the one after, 66 the next
+    # 61-62 the next, 65 the one after, 66 the next, 69 the next
     speakers_fresh.SHARED = SHARED_DATA
     right, total, _, _ = speakers_fresh.evaluate()
     assert sum(total.values()) == 80
-    assert sum(right.values()) >= 66
+    assert sum(right.values()) >= 69
 
 
 # ------------------------------------------------------------------------------- speakers

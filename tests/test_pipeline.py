@@ -1782,6 +1782,10 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
         # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
         "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",
+        # a place that qualifies the noun before it: the clause picks which ("Turki
+        # menyampaikan minatnya ...", then "Para pengusaha Turki menyampaikan ...", IndoSum)
+        "Konsulat Jenderal Republik Indonesia (KJRI) Istanbul akan memfasilitasi keinginan "
+        "para pengusaha Turki yang menyampaikan minatnya mengimpor kopi khas Nusantara.",
         # ... but not after "di", where the name places the noun before it: "Surabaya merasa
         # tertipu"; nor with a preposition hung on the clause's verb ("Messi dengan segera
         # mengoperkannya", the "yang" lost)
@@ -1802,17 +1806,17 @@ def test_indonesian_sentences_that_are_one_claim(sentence: str) -> None:
     ("sentence", "side_claim"),
     [
         # a name right under a common noun: the clause is about the two together, not the
-        # name ("Turki menyampaikan minatnya ...", "China melambat ...", IndoSum)
+        # name ("Qualcomm QuickCharge 3.0 memberi ...", IndoSum)
         (
-            "Konsulat Jenderal Republik Indonesia (KJRI) Istanbul akan memfasilitasi keinginan "
-            "para pengusaha Turki yang menyampaikan minatnya mengimpor kopi khas Nusantara.",
-            "Para pengusaha Turki menyampaikan minatnya mengimpor kopi khas Nusantara",
+            "Ponsel pintar ini juga mendukung teknologi Qualcomm QuickCharge 3.0 yang memberi "
+            "pasokan daya sebesar 50 persen hanya dengan pengisian ulang selama 40 menit.",
+            "Teknologi Qualcomm QuickCharge 3.0 memberi pasokan daya sebesar 50 persen hanya "
+            "dengan pengisian ulang selama 40 menit",
         ),
-        (
-            "Menteri Koordinator Bidang Perekonomian Darmin Nasution menilai, proyeksi ekonomi "
-            "China yang melambat pada tahun ini tidak akan berdampak besar bagi perdagangan "
-            "Indonesia.",
-            "Proyeksi ekonomi China melambat pada tahun ini",
+        (  # a bare noun after its noun stays in the phrase ("Teknologi dihadirkan Cashlez")
+            "Direktur Utama MCI Eddi Danusaputro mengatakan teknologi EDC yang dihadirkan "
+            "Cashlez diharapkan dapat membantu lembaga keuangan.",
+            "Teknologi EDC dihadirkan Cashlez",
         ),
         (
             "Penyebabnya barisan belakang Persela yang tampil apik saat mementahkan peluang "

@@ -1533,7 +1533,7 @@ class _Cutter:
                         # "... adalah gerakan Islam yang dilarang di Mesir": the clause
                         # tells which kind the predicate is; it stays with it
                         return None
-                    return self._phrase_of_name(noun, step)
+                    return self._phrase_of_name(noun, step, before)
                 # "Kepala Kompetisi PT Gelora Trisula Semesta yang ...": the body's name
                 body = next(
                     (
@@ -1547,12 +1547,14 @@ class _Cutter:
             step = t[step].head
         return noun
 
-    def _phrase_of_name(self, noun: int, step: int) -> int:
+    def _phrase_of_name(self, noun: int, step: int, before: int) -> int | None:
         """What a clause after a name under the common noun ``noun`` is about: the phrase of
         the name ("film" of "syuting film Dunkirk yang ..."); a name right under the noun
         goes with it ("teknologi Qualcomm QuickCharge yang ...", "para pengusaha Turki yang
         ..."), unless the noun only points at the name ("giliran Pogba yang ...", "milik
-        Filipina yang ...") or is a verb or title the parser took for a noun."""
+        Filipina yang ...") or is a verb or title the parser took for a noun. None when the
+        name is a place that qualifies the noun ("film Korea yang ditayangkan ...", "generasi
+        muda Indonesia yang ..."): the clause picks which, and stays."""
         t = self.tree
         tok = t[noun]
         if (
@@ -1565,6 +1567,9 @@ class _Cutter:
             or (self.lang == "id" and lexicon.id_is_predicate(tok.text))
         ):
             return step
+        place = " ".join(t[w].lower for w in sorted(t.subtree(step)) if w <= before)
+        if place in lexicon.PLACES:
+            return None
         head = t[tok.head]
         if tok.rel == "compound" and tok.head == noun - 1 and head.pos == "NOUN":
             return head.i  # "barisan belakang Persela yang ...", "tendangan penalti X yang"

@@ -247,7 +247,7 @@ PARTIES = frozenset(
 # Serikat Joe Biden"), in Indonesian and English.
 PLACES = frozenset(
     _terms("""
-        indonesia, ri, amerika serikat, as, amerika, rusia, china, tiongkok, korea utara,
+        indonesia, ri, amerika serikat, as, amerika, rusia, china, tiongkok, korea, korea utara,
         korea selatan, korut, korsel, jepang, india, iran, irak, suriah, israel, palestina,
         ukraina, inggris, prancis, perancis, jerman, italia, spanyol, belanda, turki, mesir,
         arab saudi, australia, malaysia, singapura, thailand, filipina, vietnam, myanmar,

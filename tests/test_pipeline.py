@@ -1385,6 +1385,16 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
                 "care, we received the support of one Republican in the Senate on this occasion"
             ],
         ),
+        # a bare -ing form after a finite verb is a gerund of a list, not a second predicate
+        # (phys.org, tests/data/pages: "The multi-step operation burning it ...")
+        (
+            "The multi-step operation starts with collecting wood and burning it in a way that "
+            "extracts the tar.",
+            [
+                "The multi-step operation starts with collecting wood and burning it in a way "
+                "that extracts the tar"
+            ],
+        ),
         # a "so" with "could" says what the act was for (en-f00): "They could defend
         # themselves" was a claim of its own
         (

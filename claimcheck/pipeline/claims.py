@@ -35,6 +35,7 @@ _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "s
 #: Indonesian predicates that can open a participial clause: the passive and stative
 #: prefixes ("Terkubur sedalam ...", "Dibangun pada 1970, ...", "Berbeda dari ..., X ...").
 _ID_PARTICIPLE_PREFIXES = ("ter", "di", "ber")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"})
 _PURPOSE_MODALS = frozenset({"could", "would", "can", "might", "may"})
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
@@ -720,6 +721,12 @@ class _Cutter:
         if not t[child].lower.endswith("ing"):
             return False
         if t[head].lower.endswith("ing") and not t.kids(head, "aux"):
+            return True
+        if t[head].pos in _PREDICATE_POS and not any(
+            t[a].lower in _BE_FORMS for a in t.kids(head, "aux", "aux:pass")
+        ):
+            # "starts with collecting wood and burning it ...": a bare -ing form cannot be a
+            # second predicate of a finite verb's subject ("The operation burning it")
             return True
         # "..., improving digestion, enabling weight loss, and providing energy", the parse
         # hanging the last one higher up

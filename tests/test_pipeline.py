@@ -1789,6 +1789,9 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         "Di tahun ini, desainer Tommy Hilfiger tidak hadir dan menampilkan koleksi busana "
         "terbarunya.",
         "Mereka jangan beradu sara dan berujar kebencian.",
+        # a verb the tagger took for a preposition, with its own subject, is no dangling
+        # word at the end ("... memanfaatkan peluang yang", IndoSum)
+        "Sesaat kemudian, dua kali Ronaldo gagal memanfaatkan peluang yang didapatnya.",
         # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
         # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
         "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",

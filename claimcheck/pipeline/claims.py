@@ -2201,10 +2201,18 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
             and len(ordered) > 1
             and last.dep not in {"fixed", "compound:prt"}  # "upside down", "turned off"
             and not _place_noun_after(tree, last.i, ordered, lang)
-            # a word with its own adverb or auxiliary is a predicate the tagger misread ("uji
-            # coba telah usai", "usai" as SCONJ), not a conjunction left dangling
+            # a word with its own adverb, auxiliary or subject is a predicate the tagger
+            # misread ("uji coba telah usai", "usai" as SCONJ; "peluang yang didapatnya",
+            # "didapatnya" as ADP), not a conjunction left dangling
             and not any(
-                c in ordered and tree[c].rel in {"advmod", "aux"} for c in tree.children[last.i]
+                c in ordered
+                and (
+                    tree[c].rel in {"advmod", "aux"}
+                    or tree[c].dep in SUBJECTS
+                    and last.pos == "ADP"
+                    and lexicon.is_predicate(last.text, lang)
+                )
+                for c in tree.children[last.i]
             )
         ):
             ordered = ordered[:-1]

@@ -1407,6 +1407,14 @@ def test_english_spoken_openers_and_purpose_so(sentence: str, expected: list[str
     assert [c[0] for c in claims_of(sentence, "en")] == expected
 
 
+def test_menyebut_with_a_noun_and_its_passive_predicate_reports() -> None:
+    # the tuned gold (id-12): the whole sentence had been one claim with no speaker
+    claims = claims_of(
+        "Usai mengadakan investigasi, otoritas menyebut ledakan disebabkan oleh kembang api.", "id"
+    )
+    assert claims == [("Ledakan disebabkan oleh kembang api", "otoritas", False)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "lang", "expected"),
     [

@@ -78,6 +78,13 @@ def frame(tree: Tree, head: int, words: frozenset[int], lang: str) -> Frame | No
                 tree[m].lower in {"that", "bahwa"} or _that_like(tree, m, head, lang)
                 for m in tree.kids(c, "mark")
             )
+            # "otoritas menyebut ledakan disebabkan oleh kembang api": a noun and its passive
+            # predicate after the verb are a statement, "bahwa" or not
+            or lent is not None
+            and c == lent[0]
+            and lang == "id"
+            and tree[lent[1]].lower.startswith("di")
+            and tree[lent[1]].pos == "VERB"
         ]
     # not a fronted clause the parse took for a second subject ("Menyindir keputusan ...,
     # Johnny menegaskan": a verb opening the sentence, capitalised)
@@ -364,6 +371,12 @@ def _predicate_in_noun(tree: Tree, o: int) -> int | None:
         first = min(tree.subtree(n))
         if n > o and first == o + 1 and tree[first].lower in _NOUN_PREDICATE_OPENERS_ID:
             return n
+    for a in tree.kids(o, "acl"):
+        # "menyebut ledakan disebabkan oleh kembang api": a passive verb right after the
+        # noun, with no "yang", is the statement's predicate
+        right_after = a == max(tree.subtree(o) - tree.subtree(a)) + 1
+        if right_after and tree[a].pos == "VERB" and tree[a].lower.startswith("di"):
+            return a
     for a in tree.kids(o, "amod"):
         if a < o or tree[a].pos != "ADJ":
             continue

@@ -45,7 +45,7 @@ PLAIN_SAYING_ID = frozenset(
     _terms("""
         mengatakan, menyatakan, menjelaskan, menilai, menegaskan, menambahkan, memaparkan,
         menuturkan, mengungkapkan, menyebutkan, mengklaim, menerangkan, menyampaikan,
-        melaporkan, mengumumkan
+        melaporkan, mengumumkan, menyebut
     """)
 )
 

@@ -1800,6 +1800,15 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         # a verb the tagger took for a preposition, with its own subject, is no dangling
         # word at the end ("... memanfaatkan peluang yang", IndoSum)
         "Sesaat kemudian, dua kali Ronaldo gagal memanfaatkan peluang yang didapatnya.",
+        # a clause opened by a time or a condition (its marker, or a preposition the parse
+        # gave its subject) and the main clause after its comma are one claim: the time
+        # clause had been cut off alone, the main clause given "Sebelum DJ ..." or "Dua
+        # pekan" as its subject (the tuned gold id-10; IndoSum)
+        "Beberapa saat sebelum DJ asal Amerika itu naik ke atas pentas, terlihat antusias "
+        "pecinta musik EDM di area panggung utama.",
+        "Dua pekan setelah kejadian tersebut berlangsung, Erika Pioletti meninggal dunia.",
+        "Saat kamu sedang dehidrasi atau ada penyakit tertentu yang kamu idap, maka urin bisa "
+        "berwarna gelap.",
         # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
         # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
         "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",

@@ -618,6 +618,10 @@ class _Cutter:
                 return None  # "was accepted and cashed by the bank": one act, its words shared
             if self._gerund_list(head, child):
                 return None  # "capable of reducing ailments, ..., and providing energy"
+            if self._opens_subordinate(head) and self._after_comma(child):
+                # "sebelum DJ ... naik ke atas pentas, terlihat antusias ...": the clause
+                # after the comma is the main one the parse hung on the time clause
+                return None
             if self._noun_list_item(head, child):
                 return None  # "dibekali port HDMI, ..., slot kartu SD, ..., serta speaker"
             if self._shared_negation(head, child):
@@ -641,6 +645,8 @@ class _Cutter:
         if c.rel == "advcl" or self._copular_clause(child):
             marker = self._marker(child)
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
+                if self._opens_subordinate(head) and child > head:
+                    return None  # the time clause as head: see _comma_contrast
                 adverbs = _adverbs_only(t, t.subtree(child) & words)
                 return None if adverbs else "contrast"  # ", although not so soon" says nothing
             if self._causal_clause(child):
@@ -670,12 +676,14 @@ class _Cutter:
 
     def _opens_subordinate(self, head: int) -> bool:
         """Whether the clause of ``head`` is opened by a subordinator of time or condition
-        ("when", "if", "ketika"), as a marker or an adverb before the verb."""
+        ("when", "if", "ketika"), as a marker or an adverb before the verb, or as a
+        preposition the parse gave its subject ("sebelum DJ asal Amerika itu naik ...")."""
         t = self.tree
-        return any(
-            t[k].lower in lexicon.SUBORDINATORS[self.lang] and k < head
-            for k in t.kids(head, "mark", "advmod")
+        subject = t.subject(head)
+        marked = t.kids(head, "mark", "advmod") + (
+            t.kids(subject, "case") if subject is not None else []
         )
+        return any(t[k].lower in lexicon.SUBORDINATORS[self.lang] and k < head for k in marked)
 
     def _purpose_so(self, child: int) -> bool:
         """A clause opened by "so" (no comma before it) whose verb takes "could", "would",
@@ -801,8 +809,7 @@ class _Cutter:
     def _after_comma(self, i: int) -> bool:
         """Whether clause ``i`` opens right after a comma."""
         t = self.tree
-        first = min(t.subtree(i))
-        before = t.before(first)
+        before = t.before(t.first_word(i))
         return before is not None and before.text == ","
 
     def _copular_clause(self, i: int) -> bool:
@@ -1119,7 +1126,11 @@ class _Cutter:
         predicate follows (a list, "A, B, bahkan C", does not)."""
         t = self.tree
         order = sorted(words)
-        spliced = self._comma_splice(order, subject, speaker, hedged, unresolved)
+        spliced = (
+            None  # "saat Spurs menelan Leicester ..., Kane memang mencetak ...": one sentence
+            if self._opens_subordinate(head)
+            else self._comma_splice(order, subject, speaker, hedged, unresolved)
+        )
         if spliced is not None:
             return spliced
         for n in range(1, len(order) - 3):

@@ -1896,6 +1896,20 @@ def test_a_relative_clause_after_a_name_is_about_the_phrase_the_name_is_in(
             "Kami bekerja sampai larut malam, makanya kami berusaha agar bisa tidur cukup.",
             ["Kami bekerja sampai larut malam", "Kami berusaha agar bisa tidur cukup"],
         ),
+        # what the subject does besides is a claim of its own, without "selain" (the fresh
+        # gold, id-f04; IndoSum); "selain untuk ..." (a purpose) is not cut
+        (
+            "Selain mengemas mesin pembakaran internal dan motor listrik, SilentHawk juga "
+            "mengguankan sistem pengerak seluruh roda.",
+            [
+                "SilentHawk mengemas mesin pembakaran internal dan motor listrik",
+                "SilentHawk juga mengguankan sistem pengerak seluruh roda",
+            ],
+        ),
+        (
+            "Selain sempat menutup Telegram, pemerintah juga menutup Instagram.",
+            ["Pemerintah sempat menutup Telegram", "Pemerintah juga menutup Instagram"],
+        ),
         # after a comma, "di mana"/"dimana" and a clause with its own subject add a fact
         # (the tuned gold, id-n081; IndoSum)
         (

@@ -214,6 +214,10 @@ class _Cutter:
             absolute = self._absolute_marker(head, child)
             if absolute is not None:
                 part = part - {absolute}  # the "dengan" goes: it ties the clause on, nothing more
+            additive = t.first_word(child)
+            if kind == "contrast" and t[additive].lower in lexicon.ADDITIVE_MARKERS[self.lang]:
+                part = part - {additive}  # "selain" goes with the cut, from both claims
+                rest.discard(additive)
             # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
             existential = t[child].lower in lexicon.EXISTENTIALS[self.lang]
             # "..., tetapi pasokan tetap aman" parsed with the noun as the clause's head: that
@@ -640,6 +644,17 @@ class _Cutter:
         fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
         if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
             return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
+        if (
+            child < head
+            and c.rel in {"xcomp", "ccomp", "obl", "advcl"}
+            and self._verbal(child)
+            and t[t.first_word(child)].lower in lexicon.ADDITIVE_MARKERS[self.lang]
+            and t[t.first_word(child) + 1].pos not in {"ADP", "SCONJ"}  # not "selain untuk"
+            and t.subject(child) is None
+        ):
+            # "Selain mengemas mesin ..., SilentHawk juga menggunakan ...": what the subject
+            # does besides is a claim of its own
+            return "contrast"
         if self._absolute_marker(head, child) is not None:
             return "conj"  # "..., dengan lebih dari 60 ribu rumah terputus dari daya listrik"
         if c.rel == "advcl" or self._copular_clause(child):

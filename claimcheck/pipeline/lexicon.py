@@ -129,6 +129,11 @@ CONCESSIVE: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(_terms("although, though, despite")),
 }
+# "Selain mengemas X, S juga Y": what S does besides is a claim of its own.
+ADDITIVE_MARKERS: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("selain")),
+    "en": frozenset(_terms("besides")),
+}
 # A reason with its own subject is a claim of its own ("... karena kedua negara bersekutu").
 CAUSAL_MARKERS: dict[str, frozenset[str]] = {
     "id": frozenset(_terms("karena, sebab, lantaran, oleh karena")),

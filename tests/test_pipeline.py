@@ -1395,6 +1395,16 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
                 "that extracts the tar"
             ],
         ),
+        # after the main clause, a "while" clause in the perfect with its own subject sets a
+        # second fact against it (the fresh gold, en-f10); a time clause stays
+        (
+            "Their services have gone down while the wealthy have gotten tax cuts.",
+            ["Their services have gone down", "The wealthy have gotten tax cuts"],
+        ),
+        (
+            "The phone rang while she was cooking dinner.",
+            ["The phone rang while she was cooking dinner"],
+        ),
         # a "so" with "could" says what the act was for (en-f00): "They could defend
         # themselves" was a claim of its own
         (

@@ -1965,6 +1965,10 @@ def _contrastive_while(tree: Tree, marker: int, top: int) -> bool:
         return False
     if tree.text(tree.subtree(own)).lower() == tree.text(tree.subtree(other)).lower():
         return False
+    if top > main and marker > main:
+        # "Their services have gone down while the wealthy have gotten tax cuts": after the
+        # main clause, a perfect sets a second fact against it (a time would not be perfect)
+        return any(tree[a].lower in {"have", "has", "had"} for a in tree.kids(top, "aux"))
     end = max(w for w in tree.subtree(top) if tree[w].pos != "PUNCT")
     if end + 1 >= len(tree) or tree[end + 1].text != "," or min(tree.subtree(other)) <= end:
         return False  # the parse did not end the clause at its comma: it is not to be trusted

@@ -1405,6 +1405,16 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
             "The phone rang while she was cooking dinner.",
             ["The phone rang while she was cooking dinner"],
         ),
+        # a relative clause with no noun to stand for its relative word is no claim alone
+        # (the fresh gold, en-f49: "Who were given concealed weapons permits ...")
+        (
+            "There was a recent investigation of the number in Texas who got -- who were given "
+            "concealed weapons permits in spite of the fact that they had records.",
+            [
+                "There was a recent investigation of the number in Texas who got -- who were "
+                "given concealed weapons permits in spite of the fact that they had records"
+            ],
+        ),
         # a "so" with "could" says what the act was for (en-f00): "They could defend
         # themselves" was a claim of its own
         (

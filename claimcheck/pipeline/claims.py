@@ -2009,6 +2009,10 @@ def _render(
         if repaired is not None:
             words, noun = repaired
             front = [noun]
+        elif lang == "en" and tree[min(words)].lower in {"who", "which", "whom", "whose"}:
+            # "..., who got -- who were given ...": a relative clause with no noun to take
+            # the relative word's place is no claim alone; the cut is not trusted
+            return None, True
     if not front and _imperative(tree, words, piece, lang):
         return None, False
     if _subordinate_only(tree, words, lang):

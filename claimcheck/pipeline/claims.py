@@ -35,7 +35,7 @@ _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "s
 #: Indonesian predicates that can open a participial clause: the passive and stative
 #: prefixes ("Terkubur sedalam ...", "Dibangun pada 1970, ...", "Berbeda dari ..., X ...").
 _ID_PARTICIPLE_PREFIXES = ("ter", "di", "ber")
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"})
+_BE_FORMS = lexicon.NOT_BUT_COPULAS | {"being", "am"}
 _PURPOSE_MODALS = frozenset({"could", "would", "can", "might", "may"})
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
@@ -214,8 +214,8 @@ class _Cutter:
             absolute = self._absolute_marker(head, child)
             if absolute is not None:
                 part = part - {absolute}  # the "dengan" goes: it ties the clause on, nothing more
-            additive = t.first_word(child)
-            if kind == "contrast" and t[additive].lower in lexicon.ADDITIVE_MARKERS[self.lang]:
+            additive = self._additive_marker(head, child, words)
+            if additive is not None:
                 part = part - {additive}  # "selain" goes with the cut, from both claims
                 rest.discard(additive)
             # "..., tak ada aplikasi yang ...", "there is": an existential has no subject
@@ -644,17 +644,8 @@ class _Cutter:
         fronted = c.rel in {"xcomp", "ccomp", "obl"} and child < head
         if fronted and self._marker(child) in lexicon.CONCESSIVE[self.lang]:
             return "contrast"  # a fronted concession not called advcl ("Meski menghadapi ..., X")
-        if (
-            child < head
-            and c.rel in {"xcomp", "ccomp", "obl", "advcl"}
-            and self._verbal(child)
-            and t[t.first_word(child)].lower in lexicon.ADDITIVE_MARKERS[self.lang]
-            and t[t.first_word(child) + 1].pos not in {"ADP", "SCONJ"}  # not "selain untuk"
-            and t.subject(child) is None
-        ):
-            # "Selain mengemas mesin ..., SilentHawk juga menggunakan ...": what the subject
-            # does besides is a claim of its own
-            return "contrast"
+        if self._additive_marker(head, child, words) is not None:
+            return "contrast"  # what the subject does besides is a claim of its own
         if self._absolute_marker(head, child) is not None:
             return "conj"  # "..., dengan lebih dari 60 ribu rumah terputus dari daya listrik"
         if c.rel == "advcl" or self._copular_clause(child):
@@ -852,6 +843,20 @@ class _Cutter:
             nxt += 1
         return " ".join(words)
 
+    def _additive_marker(self, head: int, child: int, words: frozenset[int]) -> int | None:
+        """ "Selain mengemas mesin ..., SilentHawk juga menggunakan ...": a fronted predicate
+        with no subject, opened by "selain"/"besides", states what the main subject does
+        besides (not "selain untuk ...", a purpose). The word "selain", when it is one."""
+        t = self.tree
+        if child > head or t[child].rel not in {"xcomp", "ccomp", "obl", "advcl"}:
+            return None
+        first = t.first_word(child)
+        if t[first].lower not in lexicon.ADDITIVE_MARKERS[self.lang] or first + 1 >= len(t):
+            return None
+        if t[first + 1].pos in {"ADP", "SCONJ"} or t.subject(child) is not None:
+            return None
+        return first if self._verbal(child) else None
+
     def _absolute_marker(self, head: int, child: int) -> int | None:
         """ "Jalan-jalan ... tidak bisa diakses, dengan lebih dari 60 ribu rumah terputus dari
         daya listrik": after a comma, "dengan"/"with" and a subject with its own predicate
@@ -862,10 +867,9 @@ class _Cutter:
         subject = t.subject(child)
         if subject is None or subject > child:
             return None
-        first = t.first_word(child)
-        before = t.before(first)
-        if before is None or before.text != ",":
+        if not self._after_comma(child):
             return None
+        first = t.first_word(child)
         if t[first].lower not in lexicon.ABSOLUTE_MARKERS[self.lang]:
             return None
         if first not in t.subtree(subject):

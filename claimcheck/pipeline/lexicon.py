@@ -360,10 +360,10 @@ LINKING_OPENERS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms("""
             dan, serta, tetapi, tapi, namun, sebab, sementara, padahal, pasalnya, adapun,
-            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau, dimana, di mana,
-            nah, sehingga
+            bahkan, lalu, kemudian, karenanya, makanya, sedangkan, atau, nah, sehingga
         """)
-    ),
+    )
+    | WHERE_MARKERS["id"],
     "en": frozenset(_terms("and, but, so, yet, or, plus, nor, still, also, then")),
 }
 _MORE_OPENERS = {

@@ -1415,6 +1415,16 @@ def test_di_samping_itu_is_a_discourse_opener() -> None:
                 "given concealed weapons permits in spite of the fact that they had records"
             ],
         ),
+        # a modal is shared by a bare conjunct (salon.com, tests/data/pages, read as a new
+        # user: "More people ride electric trains" stated what the page only supposes)
+        (
+            "With enough low-carbon electricity, more people could drive electric cars and "
+            "ride electric trains.",
+            [
+                "With enough low-carbon electricity, more people could drive electric cars",
+                "More people could ride electric trains",
+            ],
+        ),
         # a "so" with "could" says what the act was for (en-f00): "They could defend
         # themselves" was a claim of its own
         (

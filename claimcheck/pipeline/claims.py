@@ -37,6 +37,7 @@ _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "s
 _ID_PARTICIPLE_PREFIXES = ("ter", "di", "ber")
 _BE_FORMS = lexicon.NOT_BUT_COPULAS | {"being", "am"}
 _PURPOSE_MODALS = frozenset({"could", "would", "can", "might", "may"})
+_MODALS = _PURPOSE_MODALS | {"will", "shall", "should", "must"}
 _ARGUMENTS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "xcomp", "appos", "dislocated"})
 
 
@@ -1337,6 +1338,12 @@ class _Cutter:
         if t.kids(child, "cop", "aux"):
             return ()
         if self._verbal(child):
+            if self.lang == "en" and t[child].feature("VerbForm") == "Inf":
+                # "more people could drive electric cars and ride electric trains": the modal
+                # is shared; without it the second claim would state a fact ("More people
+                # ride electric trains")
+                modal = [c for c in t.kids(head, "aux") if c < head and t[c].lower in _MODALS]
+                return tuple(t[c].text for c in modal)[-1:]
             # "were doused in gasoline and set on fire": the passive's auxiliary is shared
             passive = self.lang == "en" and t[child].feature("VerbForm") == "Part"
             shared = [c for c in t.kids(head, "aux:pass") if c < head] if passive else []

@@ -1839,6 +1839,11 @@ def test_a_bare_verb_after_a_modal_shares_its_subject_within_what_is_hoped() -> 
         "Dua pekan setelah kejadian tersebut berlangsung, Erika Pioletti meninggal dunia.",
         "Saat kamu sedang dehidrasi atau ada penyakit tertentu yang kamu idap, maka urin bisa "
         "berwarna gelap.",
+        # a phrase opened by a preposition, whose noun the parse made the subject of a
+        # clause: "Bagi kamu yang berada di Bekasi ... dan ingin mengunjungi mal ini" stood
+        # alone (IndoSum)
+        "Bagi kamu yang berada di Bekasi dan Jakarta Timur dan ingin mengunjungi mal ini, AEON "
+        "Mal Jakarta Garden City akan dibuka pada 30 September 2017.",
         # a yang clause after a predicate noun tells which kind it is: "Keturunan Libya sudah
         # tinggal ...", "KPK antara lain menangani kasus korupsi ..." (IndoSum)
         "Dia adalah pemuda keturunan Libya yang sudah tinggal sekitar 10 tahun di Manchester.",

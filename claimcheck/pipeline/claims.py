@@ -687,6 +687,12 @@ class _Cutter:
         preposition the parse gave its subject ("sebelum DJ asal Amerika itu naik ...")."""
         t = self.tree
         subject = t.subject(head)
+        first = min(t.subtree(head))
+        if subject is not None and first in t.kids(subject, "case"):
+            # "Bagi kamu yang ingin berkunjung ..., kota ini menyediakan ...": a subject
+            # behind the preposition the clause opens with is none; the parse made a
+            # fronted phrase the head
+            return True
         marked = t.kids(head, "mark", "advmod") + (
             t.kids(subject, "case") if subject is not None else []
         )

@@ -823,6 +823,48 @@ def test_a_concession_keeps_its_marker_when_it_stays_in_the_claim() -> None:
     ]
 
 
+def test_a_fronted_concession_takes_the_subject_without_the_redundant_tapi() -> None:
+    # IndoSum (walking): "Meski X, tapi Y" gave the concession "Tapi aktivitas ini hanya
+    # berjalan", opening with a conjunction
+    claims = claims_of(
+        "Meski hanya berjalan, tapi aktivitas ini sudah termasuk ke dalam kategori kegiatan "
+        "olahraga.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Aktivitas ini hanya berjalan",
+        "Aktivitas ini sudah termasuk ke dalam kategori kegiatan olahraga",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # IndoSum: "lalu" after a day, a month or a year is "last"/"ago", not a verb that
+        # made "Pada pemeriksaan Senin lalu" and "Agustus tahun lalu" clauses of their own
+        "Pada pemeriksaan Senin lalu, mantan suami Nia Daniati itu juga hadir mendampingi "
+        "pengacara kondang, Elza Syarief.",
+        "Agustus tahun lalu, SteelSeries memperkenalkan dua mouse gaming baru dengan sensor "
+        "inovatif bernama TrueMove3.",
+    ],
+)
+def test_lalu_of_a_time_opens_no_clause(sentence: str) -> None:
+    assert [c[0] for c in claims_of(sentence, "id")] == [sentence.rstrip(".")]
+
+
+def test_andai_opens_a_condition_as_jika_does() -> None:
+    # IndoSum (Uber): the condition had stood alone, "Andai belum muncul di tempat Anda",
+    # and lent "Andai" as the subject of the advice after it
+    sentence = (
+        "{} belum muncul di tempat Anda, coba bersabar sebab Uber juga bilang kalau "
+        "peluncurannya mungkin memakan waktu selama beberapa minggu."
+    )
+    andai = [c[0] for c in claims_of(sentence.format("Andai"), "id")]
+    jika = [c[0] for c in claims_of(sentence.format("Jika"), "id")]
+    assert "Andai belum muncul di tempat Anda" not in andai
+    assert andai == [c.replace("Jika", "Andai", 1) for c in jika]
+
+
 def test_melainkan_before_a_preposition_contrasts_the_manner_not_two_statements() -> None:
     # IndoSum (Lily drone): "Dengan bantuan tracking device sehingga ..." was cut off alone
     claims = claims_of(

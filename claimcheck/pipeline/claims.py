@@ -342,6 +342,8 @@ class _Cutter:
         """A verb or auxiliary, by the tagger or, in Indonesian, by its verbal prefix when the
         tagger says otherwise ("mengecam" read as a pronoun)."""
         tok = self.tree[i]
+        if self._time_lalu(i):
+            return False  # "Pada pemeriksaan Senin lalu, ...": a time, no verb
         if tok.pos in _PREDICATE_POS:
             return not self._in_name(i)
         return (
@@ -350,6 +352,16 @@ class _Cutter:
             and not tok.text[:1].isupper()
             and lexicon.id_is_predicate(tok.text)
             and tok.lower not in lexicon.ID_PREDICATE_WORDS
+        )
+
+    def _time_lalu(self, i: int) -> bool:
+        """An Indonesian "lalu" that says when ("Senin lalu", "2015 lalu")."""
+        t = self.tree
+        return (
+            self.lang == "id"
+            and t[i].lower == "lalu"
+            and i > 0
+            and lexicon.lalu_of_time(t[i - 1].text)
         )
 
     def _in_name(self, i: int) -> bool:
@@ -1122,7 +1134,10 @@ class _Cutter:
         )
         if verb is None or verb == 0 or verb > 6:
             return False
-        subject = t.text(right[:verb])
+        # "Meski hanya berjalan, tapi aktivitas ini ...": the subject without the "tapi"
+        subject = t.text(self._without_markers(frozenset(right[:verb])))
+        if not subject:
+            return False
         left_subject = any(t[w].dep in SUBJECTS for w in left)
         self.pieces.append(
             _Piece(
@@ -1792,7 +1807,9 @@ class _Cutter:
                 return True
             if tok.pos == "ADJ" and any(c in words for c in t.kids(w, *SUBJECTS)):
                 return True
-        return any(lexicon.is_predicate(t[w].text, self.lang) for w in words)
+        return any(
+            lexicon.is_predicate(t[w].text, self.lang) and not self._time_lalu(w) for w in words
+        )
 
 
 def _in_sentence(tree: Tree, words: frozenset[int]) -> str:

@@ -275,7 +275,8 @@ SUBORDINATORS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms("""
             setelah, sesudah, sebelum, ketika, saat, sewaktu, selama, sejak, hingga, sampai,
-            jika, kalau, apabila, bila, seandainya, agar, supaya, untuk, sambil, seraya
+            jika, kalau, apabila, bila, seandainya, andai, andaikan, andaikata, agar, supaya,
+            untuk, sambil, seraya
         """)
     ),
     "en": frozenset(
@@ -753,6 +754,22 @@ ID_PREDICATE_WORDS = frozenset(
         turun, langsung, kemudian, lalu, jadi
     """)
 )
+# Words after which "lalu" is "ago" or "last" ("Senin lalu", "2015 lalu", "(27 / 4) lalu",
+# "beberapa tahun yang lalu"), not the verb or the "then" the tagger may take it for.
+ID_TIME_BEFORE_LALU = frozenset(
+    _terms("""
+        hari, pekan, minggu, bulan, tahun, malam, pagi, siang, sore, waktu, musim, masa, abad,
+        dekade, senin, selasa, rabu, kamis, jumat, sabtu, januari, februari, maret, april, mei,
+        juni, juli, agustus, september, oktober, november, desember, yang, )
+    """)
+)
+
+
+def lalu_of_time(before: str) -> bool:
+    """Whether "lalu" after this word says when ("Senin lalu": last Monday)."""
+    return before.lower() in ID_TIME_BEFORE_LALU or before.isdigit()
+
+
 ID_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be", "ter", "di", "per")
 # Words that look prefixed but are nouns, pronouns, prepositions or conjunctions.
 ID_NOT_PREDICATE = frozenset(

@@ -32,6 +32,17 @@ def test_glued_sentences_from_scrapers_are_split() -> None:
     ]
 
 
+def test_an_initialism_cut_after_its_first_letter_is_one_sentence() -> None:
+    # a Snopes claim (CheckThat! 2022): sentencex cut "non-U." from "S. passport", and the
+    # claims were "Barack Obama must have used a non-U" and "S. passport to travel ..."
+    text = "Barack Obama must have used a non-U.S. passport to travel to Pakistan in 1981."
+    assert sentences_of(text + " He denied it.", "en") == [text, "He denied it."]
+    assert sentences_of("I met George W. Bush. He smiled.", "en") == [
+        "I met George W. Bush.",
+        "He smiled.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -863,6 +874,47 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
     jika = [c[0] for c in claims_of(sentence.format("Jika"), "id")]
     assert "Andai belum muncul di tempat Anda" not in andai
     assert andai == [c.replace("Jika", "Andai", 1) for c in jika]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Snopes claims (CheckThat! 2022). "but not" and a noun is the verb's object set
+        # against its own: it had given "You not a human"
+        (
+            "Bill Murray said that you can always trust a dog but not a human.",
+            ["You can always trust a dog but not a human"],
+        ),
+        # a bare article the parse made a subject opens no clause ("A properly folded")
+        (
+            "A properly folded U.S. $20 bill reveals images of the September 11 terrorist "
+            "attacks on the World Trade Center and the Pentagon.",
+            [
+                "A properly folded U.S. $20 bill reveals images of the September 11 terrorist "
+                "attacks on the World Trade Center and the Pentagon"
+            ],
+        ),
+        # the speaker's office before the name is no statement of its own
+        (
+            "The United States' top infectious diseases expert, Dr. Anthony Fauci, said "
+            "people in the U.S. do not need to wear masks to protect against COVID-19.",
+            ["People in the U.S. do not need to wear masks to protect against COVID-19"],
+        ),
+        # a quotation emptied by the reason taken out of it leaves no marks behind
+        # ('Mother Teresa answered, "."')
+        (
+            "When asked by Hillary Clinton why she thought the U.S. hasn't had a female "
+            'president yet, Mother Teresa answered, "Because you probably aborted her."',
+            [
+                "When asked by Hillary Clinton why she thought the U.S. hasn't had a female "
+                "president yet, Mother Teresa answered",
+                "You probably aborted her",
+            ],
+        ),
+    ],
+)
+def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:
+    assert [c[0] for c in claims_of(sentence, "en")] == expected
 
 
 def test_melainkan_before_a_preposition_contrasts_the_manner_not_two_statements() -> None:

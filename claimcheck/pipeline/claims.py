@@ -132,9 +132,19 @@ class _Cutter:
             for content_head in frame.heads:
                 later = [h for h in frame.heads if h > content_head]
                 after = {w for w in loose if w > content_head and not any(h < w for h in later)}
+                part = (t.subtree(content_head) & frame.content) | after
+                if (
+                    len(frame.heads) > 1
+                    and content_head < min(frame.speaker_words, default=0)
+                    and t[content_head].pos in {"NOUN", "PROPN"}
+                    and not any(self._verbal(w) or t[w].dep == "cop" for w in part)
+                ):
+                    # "The United States' top infectious diseases expert, Dr. Anthony
+                    # Fauci, said ...": the speaker's office before the name, no statement
+                    continue
                 self.clause(
                     content_head,
-                    (t.subtree(content_head) & frame.content) | after,
+                    part,
                     subject=()
                     if t.subject(content_head) is not None
                     or self._complementizer(content_head)
@@ -630,6 +640,13 @@ class _Cutter:
             if marker in lexicon.CONTRAST_MARKERS[self.lang]:
                 if self._opens_subordinate(head):
                     return None  # the time clause as head: see _comma_contrast
+                if (
+                    self.lang == "en"  # Indonesian "bukan A, melainkan B": see _not_but
+                    and c.pos in {"NOUN", "PROPN", "PRON", "NUM"}
+                    and self._verbal(head)
+                    and not t.kids(child, "cop", "aux", *SUBJECTS)
+                ):
+                    return None  # "you can trust a dog but not a human": the verb's object
                 return "contrast"  # "sufficient but not outstanding"
             if self._shared_arguments(head, child, words):
                 return None  # "was accepted and cashed by the bank": one act, its words shared
@@ -647,6 +664,9 @@ class _Cutter:
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             if self.lang == "en" and self._purpose_so(child):
                 return None  # "arm the Muslims so they could defend themselves": a purpose
+            own = t.subject(child)
+            if own is not None and t[own].lower in {"a", "an", "the"} and not t.children[own]:
+                return None  # "A properly folded U.S. $20 bill reveals ...": no subject
             verbal = self._verbal(child) or t.kids(child, "cop", *SUBJECTS)
             if verbal and c.feature("VerbForm") == "Inf" and t.subject(child) is None:
                 return None  # "... would one day do this": a bare infinitive is no clause
@@ -2233,7 +2253,10 @@ def _trim(tree: Tree, words: frozenset[int], lang: str) -> frozenset[int]:
         tail = len(ordered)
         while tail > 1 and tree[ordered[tail - 1]].pos == "PUNCT":
             tail -= 1
-        if tail < len(ordered) and ordered[tail] != ordered[tail - 1] + 1:
+        # (or inside it: 'answered, "."' once the quoted reason went)
+        if tail < len(ordered) and any(
+            ordered[k + 1] != ordered[k] + 1 for k in range(tail - 1, len(ordered) - 1)
+        ):
             ordered = ordered[:tail]
         first, last = tree[ordered[0]], tree[ordered[-1]]
         if len(ordered) > 2 and _quote_pair(first.text, last.text):

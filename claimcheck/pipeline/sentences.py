@@ -13,6 +13,10 @@ from claimcheck.pipeline.model import Span
 # "U.S." or "2.5", so the letters on both sides must look like words.
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
 _TRAILING_TOKEN = re.compile(r"(?:^|\s|\()(?P<token>[A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+# A cut between the letters of an initialism ("non-U.S. passport" cut after "U."): the
+# part after opens with a capital, a period and a word in lower case.
+_INITIAL_END = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
+_INITIALS_GO_ON = re.compile(r"(?:[A-Z]\.)+\s+[a-z]")
 # "at 10:00 a.m. PDT": a time zone after a.m./p.m. goes on with the sentence
 _TIME_OF_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(
@@ -78,6 +82,8 @@ def _continues(before: str, after: str, abbreviations: frozenset[str]) -> bool:
         return True
     if EMOTICON.fullmatch(after):
         return True
+    if _INITIAL_END.search(before) and _INITIALS_GO_ON.match(after):
+        return True  # "a non-U." + "S. passport": no sentence opens with "S." and a lower word
     if _TIME_OF_DAY.search(before) and _TIME_ZONE.match(after):
         return True  # "will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28"
     match = _TRAILING_TOKEN.search(before)

@@ -911,6 +911,16 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "You probably aborted her",
             ],
         ),
+        # a quotation after "reading" is the text of the sign, not a statement: it had
+        # given "... posing with a sign reading" and "Gays Not Allowed"
+        (
+            "Image shows Salvation Army bell ringers posing with a sign reading ‘Gays Not "
+            "Allowed.’",
+            [
+                "Image shows Salvation Army bell ringers posing with a sign reading ‘Gays Not "
+                "Allowed.’"
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck.pipeline import attribution, lexicon
 from claimcheck.pipeline.parse import Parse
-from claimcheck.pipeline.tree import SUBJECTS, Tree
+from claimcheck.pipeline.tree import QUOTES_OPEN, SUBJECTS, Tree
 
 _MIN_WORDS = 3
 #: Marks after which a subject and its own predicate start a new statement.
@@ -661,6 +661,8 @@ class _Cutter:
             if self._shared_negation(head, child):
                 return None  # "mereka jangan beradu sara dan berujar kebencian"
             return "conj" if self._predicate_conjunct(head, child) else None
+        if c.rel in {"parataxis", "conj", "ccomp"} and self._text_of_a_thing(child, words):
+            return None  # "a sign reading 'Gays Not Allowed'": what the sign says
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             if self.lang == "en" and self._purpose_so(child):
                 return None  # "arm the Muslims so they could defend themselves": a purpose
@@ -697,6 +699,16 @@ class _Cutter:
         if c.rel == "ccomp" and self._semicolon_before(child):
             return "conj"
         return None
+
+    def _text_of_a_thing(self, child: int, words: frozenset[int]) -> bool:
+        """Whether the clause of ``child`` is a quotation right after a word that names a
+        thing's text ("an inscription reading “There is no god but Allah”")."""
+        t = self.tree
+        first = min(t.subtree(child) & words)
+        if t[first].text not in QUOTES_OPEN or first == 0:
+            return False
+        before = first - 1 if t[first - 1].text not in {":", ","} or first < 2 else first - 2
+        return t[before].lower in lexicon.TEXT_NAMING[self.lang]
 
     def _of_whom(self, child: int, part: frozenset[int]) -> int | None:
         """The "whom"/"which" of a subject "most of whom", "some of which" in a clause the

@@ -743,6 +743,15 @@ REFERENCE_OPENERS: dict[str, re.Pattern[str]] = {
 }
 
 # --- Indonesian predicate detection --------------------------------------------------------
+# Words before a quotation that is the text of a thing, not a statement ("a sign reading
+# 'Gays Not Allowed'", "an inscription reading ...", "spanduk bertuliskan ..."): the quote
+# stays in the claim about the thing.
+TEXT_NAMING: dict[str, frozenset[str]] = {
+    "id": frozenset(_terms("bertuliskan, bertulisan, berbunyi, berjudul, bertajuk, berlabel")),
+    "en": frozenset(
+        _terms("reading, titled, entitled, labeled, labelled, captioned, emblazoned, inscribed")
+    ),
+}
 # Indonesian marks verbs with prefixes and uses a closed set of auxiliaries and adverbs
 # before predicates; that is enough to find where a clause's subject ends.
 ID_PREDICATE_WORDS = frozenset(

@@ -921,6 +921,23 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "Allowed.’"
             ],
         ),
+        # a subject-less clause all inside quotation marks is the sentence's own predicate,
+        # quoted: it had left 'The Dick Act passed in 1903 " " in the U.S.'
+        (
+            'The Dick Act passed in 1903 "invalidates all gun control laws" in the U.S.',
+            ['The Dick Act passed in 1903 "invalidates all gun control laws" in the U.S.'],
+        ),
+        # the word glued to the verb by a hyphen is the verb's, not the restored subject's
+        # ("Police pepper- removed his prosthetic legs")
+        (
+            "Police pepper-sprayed a double amputee and removed his prosthetic legs during a "
+            "June 21, 2020, protest against police brutality in Columbus, Ohio.",
+            [
+                "Police pepper-sprayed a double amputee",
+                "Police removed his prosthetic legs during a June 21, 2020, protest against "
+                "police brutality in Columbus, Ohio",
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck.pipeline import attribution, lexicon
 from claimcheck.pipeline.parse import Parse
-from claimcheck.pipeline.tree import QUOTES_OPEN, SUBJECTS, Tree
+from claimcheck.pipeline.tree import QUOTES_CLOSE, QUOTES_OPEN, SUBJECTS, Tree
 
 _MIN_WORDS = 3
 #: Marks after which a subject and its own predicate start a new statement.
@@ -564,6 +564,9 @@ class _Cutter:
         if not found:
             return frozenset()
         subtree = t.subtree(found[0]) & words
+        if head > 1 and t[head - 1].text in "-–" and t.glued(head - 1):
+            # "Police pepper-sprayed ...": the word glued to the verb is the verb's
+            subtree -= {head - 2, head - 1}
         # A non-restrictive clause inside the subject is a claim of its own, not part of it.
         for w in list(subtree):
             if self._side_kind(w) is not None:
@@ -663,6 +666,12 @@ class _Cutter:
             return "conj" if self._predicate_conjunct(head, child) else None
         if c.rel in {"parataxis", "conj", "ccomp"} and self._text_of_a_thing(child, words):
             return None  # "a sign reading 'Gays Not Allowed'": what the sign says
+        if (
+            c.rel == "parataxis"
+            and t.subject(child) is None
+            and self._quoted_predicate(child, words)
+        ):
+            return None  # 'The Dick Act passed in 1903 "invalidates all gun control laws"'
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             if self.lang == "en" and self._purpose_so(child):
                 return None  # "arm the Muslims so they could defend themselves": a purpose
@@ -709,6 +718,16 @@ class _Cutter:
             return False
         before = first - 1 if t[first - 1].text not in {":", ","} or first < 2 else first - 2
         return t[before].lower in lexicon.TEXT_NAMING[self.lang]
+
+    def _quoted_predicate(self, child: int, words: frozenset[int]) -> bool:
+        """Whether the clause of ``child`` is all of a quotation inside the sentence, with
+        no subject: words quoted as the sentence's own predicate, not a statement beside it."""
+        t = self.tree
+        inside = t.subtree(child) & words
+        first, last = min(inside), max(inside)
+        if first == 0 or last + 1 >= len(t.tokens):
+            return False
+        return t[first - 1].text in QUOTES_OPEN and t[last + 1].text in QUOTES_CLOSE
 
     def _of_whom(self, child: int, part: frozenset[int]) -> int | None:
         """The "whom"/"which" of a subject "most of whom", "some of which" in a clause the

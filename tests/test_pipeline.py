@@ -938,6 +938,20 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "police brutality in Columbus, Ohio",
             ],
         ),
+        # a quotation of capitalised words is a title, not a clause ('"I Will Always Love
+        # You" in one day' had been cut off)
+        (
+            'Dolly Parton wrote "Jolene" and "I Will Always Love You" in one day.',
+            ['Dolly Parton wrote "Jolene" and "I Will Always Love You" in one day'],
+        ),
+        (
+            'A photograph shows people near the Mexico-U.S. border wearing "Biden Please Let '
+            'Us In" shirts.',
+            [
+                'A photograph shows people near the Mexico-U.S. border wearing "Biden Please '
+                'Let Us In" shirts'
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

@@ -627,6 +627,10 @@ class _Cutter:
             # beside a verb; it is that verb's subject, which the parse took for the root
             # (and a verb of the subject's list for the verb's subject)
             return None
+        if c.rel in {"parataxis", "conj", "ccomp"} and self._text_of_a_thing(child, words):
+            return None  # "a sign reading 'Gays Not Allowed'": what the sign says
+        if c.rel in {"parataxis", "conj", "ccomp"} and self._quoted_title(child):
+            return None  # 'wrote "Jolene" and "I Will Always Love You"': a song's title
         if c.rel == "conj":
             marker = self._marker(child)
             own_that = any(t[m].lower in {"that", "bahwa"} for m in t.kids(child, "mark"))
@@ -664,13 +668,7 @@ class _Cutter:
             if self._shared_negation(head, child):
                 return None  # "mereka jangan beradu sara dan berujar kebencian"
             return "conj" if self._predicate_conjunct(head, child) else None
-        if c.rel in {"parataxis", "conj", "ccomp"} and self._text_of_a_thing(child, words):
-            return None  # "a sign reading 'Gays Not Allowed'": what the sign says
-        if (
-            c.rel == "parataxis"
-            and t.subject(child) is None
-            and self._quoted_predicate(child, words)
-        ):
+        if c.rel == "parataxis" and self._quoted_predicate(child, words):
             return None  # 'The Dick Act passed in 1903 "invalidates all gun control laws"'
         if c.rel == "parataxis" and self._has_predicate(t.subtree(child) & words):
             if self.lang == "en" and self._purpose_so(child):
@@ -719,15 +717,37 @@ class _Cutter:
         before = first - 1 if t[first - 1].text not in {":", ","} or first < 2 else first - 2
         return t[before].lower in lexicon.TEXT_NAMING[self.lang]
 
-    def _quoted_predicate(self, child: int, words: frozenset[int]) -> bool:
+    def _quoted_predicate(
+        self, child: int, words: frozenset[int], *, subject: bool = False
+    ) -> bool:
         """Whether the clause of ``child`` is all of a quotation inside the sentence, with
-        no subject: words quoted as the sentence's own predicate, not a statement beside it."""
+        no subject (``subject``: or with one): words quoted as the sentence's own
+        predicate, not a statement beside it."""
         t = self.tree
+        if not subject and t.subject(child) is not None:
+            return False
         inside = t.subtree(child) & words
         first, last = min(inside), max(inside)
         if first == 0 or last + 1 >= len(t.tokens):
             return False
         return t[first - 1].text in QUOTES_OPEN and t[last + 1].text in QUOTES_CLOSE
+
+    def _quoted_title(self, child: int) -> bool:
+        """Whether ``child`` is inside a quotation of words all capitalised, in a sentence
+        that is not: a title ("I Will Always Love You"), a name, no clause."""
+        t = self.tree
+        opened = t.open_quote(child)
+        if opened is None:
+            return False
+        closed = next((w for w in range(child + 1, len(t)) if t[w].text in QUOTES_CLOSE), None)
+        if closed is None or t.open_quote(closed) != opened:
+            return False
+        inside = range(opened + 1, closed)
+        letters = [t[w].text for w in inside if t[w].text[:1].isalpha()]
+        if len(letters) < 2 or not all(w[:1].isupper() for w in letters):
+            return False
+        rest = [tok.text for tok in t.tokens if tok.i not in inside and tok.text[:1].isalpha()]
+        return any(w[:1].islower() for w in rest)
 
     def _of_whom(self, child: int, part: frozenset[int]) -> int | None:
         """The "whom"/"which" of a subject "most of whom", "some of which" in a clause the

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from claimcheck.matching.terms import set_weight
 from claimcheck.storage import Claim
-from claimcheck.storage.db import WRITER_LOCK, chunks
+from claimcheck.storage.db import WRITER_LOCK, chunks, rows_by_ids
 from claimcheck.storage.models import ClaimToken, PostingCache
 
 # Postings past a row's ``upto`` that make a writer pack the row (again): at least this many,
@@ -299,9 +299,9 @@ def _weights_of(
     if len(known) > KEPT_WEIGHTS:
         known.clear()
     unknown = sorted(set(claim_ids.tolist()) - known.keys())
-    for chunk in chunks(unknown, 500):
-        rows = session.execute(select(Claim.id, Claim.match_text).where(Claim.id.in_(chunk)))
-        known.update({cid: min(set_weight(mt or ""), _MAX_WEIGHT) for cid, mt in rows})
+    rows = rows_by_ids(session, "SELECT id, match_text FROM claim WHERE id IN ({ids})", unknown)
+    weigh = set_weight.__wrapped__  # each claim once: nothing for the cache to keep
+    known.update({cid: min(weigh(mt or ""), _MAX_WEIGHT) for cid, mt in rows})
     return np.fromiter((known.get(c, 0) for c in claim_ids.tolist()), np.uint16, len(claim_ids))
 
 

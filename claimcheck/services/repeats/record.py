@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,8 +21,8 @@ from claimcheck.services.repeats.candidates import find_candidates, lookup
 from claimcheck.services.repeats.groups import join_groups
 from claimcheck.services.repeats.index import index_words
 from claimcheck.services.repeats.postings import remember_weights
-from claimcheck.storage import Article, Claim, Sentence
-from claimcheck.storage.db import chunks
+from claimcheck.storage import Article
+from claimcheck.storage.db import rows_by_ids
 from claimcheck.storage.models import ClaimMatch, MatchKind, utcnow
 
 MAX_COMPARED = 20  # the best-scoring candidates get the full comparison with guards
@@ -126,15 +125,13 @@ def record_article(
 
 def _stored_claims(session: Session, claim_ids: set[int]) -> dict[int, tuple[str, int, str]]:
     """Each claim's text, article and match text."""
-    found: dict[int, tuple[str, int, str]] = {}
-    for chunk in chunks(sorted(claim_ids), 500):
-        rows = session.execute(
-            select(Claim.id, Claim.text, Sentence.article_id, Claim.match_text)
-            .join(Sentence, Claim.sentence_id == Sentence.id)
-            .where(Claim.id.in_(chunk))
-        )
-        found.update({r[0]: (r[1], r[2], r[3] or "") for r in rows})
-    return found
+    rows = rows_by_ids(
+        session,
+        "SELECT claim.id, claim.text, sentence.article_id, claim.match_text FROM claim "
+        "JOIN sentence ON claim.sentence_id = sentence.id WHERE claim.id IN ({ids})",
+        sorted(claim_ids),
+    )
+    return {r[0]: (r[1], r[2], r[3] or "") for r in rows}
 
 
 def as_stored(result: Comparison) -> tuple[MatchKind, str | None]:

@@ -952,6 +952,17 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 'Let Us In" shirts'
             ],
         ),
+        # the subject of a clause reported without "that", which the parse made the object
+        # of "said": the clause had been given the speaker as subject, "Dan Patrick should
+        # be eased"
+        (
+            "Texas Lt. Gov. Dan Patrick said COVID-19 social-distancing restrictions should "
+            'be eased because "there are more important things than living."',
+            [
+                "COVID-19 social-distancing restrictions should be eased",
+                "There are more important things than living",
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

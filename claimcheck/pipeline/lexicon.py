@@ -743,6 +743,17 @@ REFERENCE_OPENERS: dict[str, re.Pattern[str]] = {
 }
 
 # --- Indonesian predicate detection --------------------------------------------------------
+# English verbs of saying that take no object beside the clause they report ("told him
+# that ..." does): a noun the parse made their object, right before that clause, is the
+# clause's subject (parse.py).
+SAYING_WITHOUT_OBJECT = frozenset(
+    _terms("""
+        say, says, said, claim, claims, claimed, argue, argues, argued, insist, insists,
+        insisted, believe, believes, believed, think, thinks, thought, suggest, suggests,
+        suggested, state, states, stated, add, adds, added, admit, admits, admitted, deny,
+        denies, denied, note, notes, noted, announce, announces, announced
+    """)
+)
 # Words before a quotation that is the text of a thing, not a statement ("a sign reading
 # 'Gays Not Allowed'", "an inscription reading ...", "spanduk bertuliskan ..."): the quote
 # stays in the claim about the thing.

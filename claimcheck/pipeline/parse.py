@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.pipeline.lexicon import ABBREVIATIONS, en_present_in_s
+from claimcheck.pipeline.lexicon import ABBREVIATIONS, SAYING_WITHOUT_OBJECT, en_present_in_s
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 #: Sentences per batch handed to spaCy (its own default is 256 for nlp.pipe).
@@ -180,7 +180,7 @@ def parse_sentences(
     ]
     if lang != "en":
         return plain
-    return [_bare_conjuncts(_present_tense_roots(p)) for p in plain]
+    return [_said_objects(_bare_conjuncts(_present_tense_roots(p))) for p in plain]
 
 
 def _without_space(
@@ -318,6 +318,50 @@ def _present_tense_roots(parse: Parse) -> Parse:
         ):
             tokens[n] = replace(tok, pos="VERB")
     return Parse(parse.text, tuple(tokens))
+
+
+def _said_objects(parse: Parse) -> Parse:
+    """ "Dan Patrick said COVID-19 social-distancing restrictions should be eased": the
+    English parser makes the subject of a reported clause with no "that" the object of
+    "said", and the clause subjectless (so its subject was restored as "Dan Patrick"). The
+    noun, right before the clause, becomes the clause's subject."""
+    tokens = list(parse.tokens)
+    children: list[list[int]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            children[t.head].append(t.i)
+    for n, tok in enumerate(tokens):
+        if tok.dep != "ccomp":
+            continue
+        verb = tokens[tok.head]
+        if verb.lower not in SAYING_WITHOUT_OBJECT or verb.i > n:
+            continue
+        if any(tokens[c].dep.startswith(("nsubj", "csubj", "expl")) for c in children[n]):
+            continue
+        objects = [c for c in children[verb.i] if tokens[c].dep == "obj" and verb.i < c < n]
+        if len(objects) != 1 or tokens[objects[0]].pos not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        noun = objects[0]
+        phrase = _subtree_of(tokens, children, noun)
+        first_of_clause = min(_subtree_of(tokens, children, n))
+        if max(phrase) + 1 != first_of_clause:
+            continue  # words between: not the clause's subject
+        passive = any(tokens[c].dep == "aux:pass" for c in children[n])
+        relation = "nsubj:pass" if passive else "nsubj"
+        tokens[noun] = replace(tokens[noun], dep=relation, head=n)
+        children[verb.i].remove(noun)
+        children[n].append(noun)
+    return Parse(parse.text, tuple(tokens))
+
+
+def _subtree_of(tokens: list[Token], children: list[list[int]], i: int) -> set[int]:
+    found = {i}
+    stack = list(children[i])
+    while stack:
+        w = stack.pop()
+        found.add(w)
+        stack.extend(children[w])
+    return found
 
 
 def _bare_conjuncts(parse: Parse) -> Parse:

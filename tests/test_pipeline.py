@@ -834,6 +834,45 @@ def test_a_concession_keeps_its_marker_when_it_stays_in_the_claim() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # IndoSum: "yang" and an adjective alone picks which one; it had been cut off as
+        # "Group CFO baru", "Tower Piramida Poseidon baru", "Sensor semakin luas"
+        "CEO Kartuku Thomas Husted akan menjadi Group CFO yang baru.",
+        "Dia lantas menuduh lawannya dari kelompok konservatif telah memanfaatkan krisis "
+        "politik Iran untuk mendesak diberlakukannya sensor yang semakin luas.",
+    ],
+)
+def test_yang_and_a_bare_adjective_stays_with_its_noun(sentence: str) -> None:
+    assert [c[0] for c in claims_of(sentence, "id")] == [sentence.rstrip(".")]
+
+
+def test_demikian_and_a_verb_of_saying_names_the_speaker_after_it() -> None:
+    # IndoSum (Messi, Essien): '"...," demikian tulis Messi dalam akun Instagram' was one
+    # claim with the frame inside it, or "Semoga demikian tulis Essien ..."
+    claims = claims_of(
+        '"Sungguh sebuah kehormatan besar bisa berbagi sepanjang tahun-tahun bersama kamu, '
+        'Neymar temanku," demikian tulis Messi dalam akun Instagram tersebut.',
+        "id",
+    )
+    assert [(c[0], c[1]) for c in claims] == [
+        (
+            "Sungguh sebuah kehormatan besar bisa berbagi sepanjang tahun-tahun bersama kamu, "
+            "Neymar temanku",
+            "Messi",
+        )
+    ]
+
+
+def test_merujuk_names_a_source_not_a_claim() -> None:
+    # IndoSum (KPK): "Merujuk laman kpk.go.id" had stood alone as a claim
+    claims = claims_of(
+        "Merujuk laman kpk.go.id, nota kesepahaman dua lembaga telah dibentuk tahun 2005.", "id"
+    )
+    assert [c[0] for c in claims] == ["Nota kesepahaman dua lembaga telah dibentuk tahun 2005"]
+
+
 def test_a_fronted_concession_takes_the_subject_without_the_redundant_tapi() -> None:
     # IndoSum (walking): "Meski X, tapi Y" gave the concession "Tapi aktivitas ini hanya
     # berjalan", opening with a conjunction

@@ -500,8 +500,15 @@ def peripheral(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             # "..., demikian diklaim presiden Josep Maria Bartomeu", "..., demikian kata X"
             start = n + 1
             verbs = verbs | lexicon.REPORTING[lang] | lexicon.HEDGED_REPORTING[lang]
-            named = _named_after_demikian(tree, order, start) or _relayed_statement(
-                tree, order, start, lang
+            named = (
+                _named_after_demikian(tree, order, start)
+                or _relayed_statement(tree, order, start, lang)
+                # '"...," demikian tulis Essien di akun Instagramnya': the verb, then the name
+                or (
+                    _named_after_demikian(tree, order, start + 1)
+                    if start < len(order) and tree[order[start]].lower in lexicon.REPORTING[lang]
+                    else []
+                )
             )
             if named:
                 # '"...," demikian Kaka kepada FourFourTwo': the name with no verb

@@ -1579,6 +1579,13 @@ class _Cutter:
             if t[relativizer].lower == "that":
                 return None
             set_off = t.set_off(t.subtree(w))
+            if (
+                self.lang == "id"
+                and not set_off
+                and tok.pos == "ADJ"
+                and all(k in (w, relativizer) or t[k].dep == "advmod" for k in t.subtree(w))
+            ):
+                return None  # "Group CFO yang baru", "Singapura yang lebih kuat": which one
             after_name = (
                 self.lang == "id"
                 and self._named(noun.i, relativizer) is not None

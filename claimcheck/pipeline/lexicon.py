@@ -525,7 +525,7 @@ SOURCE_MARKERS = frozenset({"seperti", "sebagaimana", "as"})
 SOURCE_VERBS: dict[str, frozenset[str]] = {
     "id": frozenset(
         _terms(
-            "dilansir, dikutip, mengutip, melansir, seperti dilansir, diberitakan, "
+            "dilansir, dikutip, mengutip, melansir, merujuk, seperti dilansir, diberitakan, "
             "seperti diberitakan, dilaporkan, seperti dilaporkan, "
             # "Dijelaskan Netanyahu, Hamas ingin Israel hancur": a passive verb of saying
             # with its agent

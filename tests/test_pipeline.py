@@ -842,10 +842,15 @@ def test_a_concession_keeps_its_marker_when_it_stays_in_the_claim() -> None:
         "CEO Kartuku Thomas Husted akan menjadi Group CFO yang baru.",
         "Dia lantas menuduh lawannya dari kelompok konservatif telah memanfaatkan krisis "
         "politik Iran untuk mendesak diberlakukannya sensor yang semakin luas.",
+        # ... and on a personal pronoun it says which people: "Anda telah berpasangan" had
+        # been cut off as a claim of its own
+        "Nah, bagi Anda yang telah berpasangan tidak ada salahnya untuk mencoba berhubungan "
+        "seks di pagi hari.",
     ],
 )
-def test_yang_and_a_bare_adjective_stays_with_its_noun(sentence: str) -> None:
-    assert [c[0] for c in claims_of(sentence, "id")] == [sentence.rstrip(".")]
+def test_a_restrictive_yang_clause_stays_with_its_noun(sentence: str) -> None:
+    expected = sentence.rstrip(".").removeprefix("Nah, ")
+    assert [c[0] for c in claims_of(sentence, "id")] == [expected[:1].upper() + expected[1:]]
 
 
 def test_demikian_and_a_verb_of_saying_names_the_speaker_after_it() -> None:

@@ -30,6 +30,8 @@ _SPLICES = frozenset({",", "—", "–", "--"})
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+# "Anda yang ...", "mereka yang ...": a relative clause on a pronoun says which people
+_ID_PERSONAL_PRONOUNS = frozenset({"anda", "kamu", "kalian", "mereka", "kita", "kami", "engkau"})
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "kita", "i", "we", "me"})
 _ARTICLES = frozenset({"the", "a", "an", "sebuah", "seorang", "para", "sang", "si"})
 #: Indonesian predicates that can open a participial clause: the passive and stative
@@ -1578,6 +1580,8 @@ class _Cutter:
         if relativizer is not None:
             if t[relativizer].lower == "that":
                 return None
+            if self.lang == "id" and noun.lower in _ID_PERSONAL_PRONOUNS:
+                return None  # "bagi Anda yang telah berpasangan": which of you, restrictive
             set_off = t.set_off(t.subtree(w))
             if (
                 self.lang == "id"

@@ -870,6 +870,22 @@ def test_demikian_and_a_verb_of_saying_names_the_speaker_after_it() -> None:
     ]
 
 
+def test_bukan_and_melainkan_after_a_contrast_are_one_clause_cut_in_two() -> None:
+    # IndoSum (Newcastle): the "melainkan" phrase, hung on the main verb, had joined the
+    # first claim ("... memenangi Piala Intertoto pada 2006, melainkan tiket lolos ...")
+    claims = claims_of(
+        "Klub asal kawasan Tyseside ini memang pernah memenangi Piala Intertoto pada 2006, "
+        "tapi hadiahnya bukan trofi, melainkan tiket lolos ke putaran final Piala UEFA tahun "
+        "itu.",
+        "id",
+    )
+    assert [c[0] for c in claims] == [
+        "Klub asal kawasan Tyseside ini memang pernah memenangi Piala Intertoto pada 2006",
+        "Hadiahnya bukan trofi",
+        "Hadiahnya tiket lolos ke putaran final Piala UEFA tahun itu",
+    ]
+
+
 def test_merujuk_names_a_source_not_a_claim() -> None:
     # IndoSum (KPK): "Merujuk laman kpk.go.id" had stood alone as a claim
     claims = claims_of(

@@ -224,6 +224,7 @@ class _Cutter:
                 # second predicate alone is no statement; it stays with the first
                 continue
             part = t.subtree(child) & words
+            part |= self._melainkan_after(head, child, part, words)
             absolute = self._absolute_marker(head, child)
             if absolute is not None:
                 part = part - {absolute}  # the "dengan" goes: it ties the clause on, nothing more
@@ -291,6 +292,27 @@ class _Cutter:
         inserts = tuple((w, text) for w, text in self.replaced.items() if w in rest_frozen)
         rest_frozen = rest_frozen - {w for w, _ in inserts}
         self.pieces.append(_Piece(rest_frozen, front, inserts, speaker, hedged, unresolved, head))
+
+    def _melainkan_after(
+        self, head: int, child: int, part: frozenset[int], words: frozenset[int]
+    ) -> frozenset[int]:
+        """ "..., tapi hadiahnya bukan trofi, melainkan tiket lolos ...": the "melainkan"
+        phrase right after a clause with "bukan", which the parse hung on the head, is the
+        second half of that clause."""
+        t = self.tree
+        if self.lang != "id" or not any(t[w].lower in {"bukan", "bukanlah"} for w in part):
+            return frozenset()
+        after = max(part) + 1
+        if after < len(t) and t[after].text == ",":
+            after += 1
+        if after >= len(t) or t[after].lower != "melainkan":
+            return frozenset()
+        top = t[after].head if t[after].head != child else after
+        if top == head or top not in t.children[head]:
+            return frozenset()
+        return (
+            t.subtree(top) | {after - 1} if t[after - 1].text == "," else t.subtree(top)
+        ) & words
 
     def _trailing_reason(
         self,

@@ -886,6 +886,57 @@ def test_bukan_and_melainkan_after_a_contrast_are_one_clause_cut_in_two() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # IndoSum: "lalu"/"berselang" after a time and "menjelang" say when; "Sehari menjelang
+        # lomba" and "Dua tahun berselang" had stood alone
+        (
+            "Namun dua tahun berselang, perkembangan para pemain tunggal putra tidak sesuai "
+            "dengan harapan.",
+            "Dua tahun berselang, perkembangan para pemain tunggal putra tidak sesuai dengan "
+            "harapan",
+        ),
+        (
+            "Sehari menjelang lomba, ia bisa minum 12 liter air.",
+            "Sehari menjelang lomba, ia bisa minum 12 liter air",
+        ),
+        # a cleft, "hanya X yang ...", is one claim ("Hanya Fredyan Wahyu" had stood alone)
+        (
+            "Di Premier League, hanya Tottenham Hotspur yang terpeleset dua kali saat memasuki "
+            "detik-detik akhir perburuan gelar juara.",
+            "Di Premier League, hanya Tottenham Hotspur yang terpeleset dua kali saat memasuki "
+            "detik-detik akhir perburuan gelar juara",
+        ),
+        # the subject written back after a fronted clause goes after its comma ("meledakbom
+        # tersebut ,")
+        (
+            '"Jika bom tersebut meledak, akan berpotensi merusak kawasan dalam radius 500 '
+            'meter," jelas ayah dua anak itu.',
+            "Jika bom tersebut meledak, bom tersebut akan berpotensi merusak kawasan dalam "
+            "radius 500 meter",
+        ),
+    ],
+)
+def test_indonesian_sentences_read_whole(sentence: str, expected: str) -> None:
+    assert [c[0] for c in claims_of(sentence, "id")] == [expected]
+
+
+def test_a_name_before_its_office_in_lower_case_is_the_speaker() -> None:
+    # IndoSum: "kata Edi Syahputra asisten pelatih PSMS Medan" gave the speaker "Medan",
+    # "Irving Scholar selaku mantan pimpinan Tottenham Hotspur" gave "Tottenham Hotspur"
+    said = claims_of(
+        '"Sisanya enggak bisa ikut," kata Edi Syahputra asisten pelatih PSMS Medan.', "id"
+    )
+    assert [c[1] for c in said] == ["Edi Syahputra"]
+    revealed = claims_of(
+        "Irving Scholar selaku mantan pimpinan Tottenham Hotspur mengungkapkan bahwa Sir Alex "
+        "Ferguson nyaris menjadi manajer di White Hart Lane.",
+        "id",
+    )
+    assert [c[1] for c in revealed] == ["Irving Scholar"]
+
+
 def test_merujuk_names_a_source_not_a_claim() -> None:
     # IndoSum (KPK): "Merujuk laman kpk.go.id" had stood alone as a claim
     claims = claims_of(

@@ -1310,6 +1310,9 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
     ):
         # "mantan pasangan Jennifer Garner": a description that names someone else
         return tree.text(ordered)
+    leading = _leading_name(tree, ordered)
+    if leading:
+        return tree.text(leading)
     run = _name_run(tree, ordered)
     if run:
         return tree.text(run)
@@ -1335,6 +1338,22 @@ _NOT_OFFICES = frozenset({"mantan", "former", "eks", "ex", "the", "a", "an"})
 
 #: Indonesian demonstratives that close a description of the person named after them.
 _CLOSING_DEMONSTRATIVES = frozenset({"tersebut", "itu", "ini"})
+
+
+def _leading_name(tree: Tree, ordered: list[int]) -> list[int]:
+    """ "Edi Syahputra asisten pelatih PSMS Medan": a person's name first, then the
+    office in lower case (no comma), then the body; the name is the speaker."""
+    run: list[int] = []
+    for w in ordered:
+        if not _capital(tree, w) or _is_title(tree[w].text):
+            break
+        run.append(w)
+    if len(run) < 2 or len(run) == len(ordered) or len(run) > 4:
+        return []
+    after = ordered[len(run) : len(run) + 3]
+    if tree[after[0]].text[:1].isupper() or not any(_is_title(tree[w].text) for w in after):
+        return []
+    return run
 
 
 def _name_run(tree: Tree, ordered: list[int]) -> list[int]:

@@ -389,14 +389,14 @@ class _Cutter:
         )
 
     def _time_lalu(self, i: int) -> bool:
-        """An Indonesian "lalu" that says when ("Senin lalu", "2015 lalu")."""
+        """An Indonesian word that says when: "lalu" or "berselang" after a time ("Senin
+        lalu", "dua tahun berselang"), "menjelang" ("sehari menjelang lomba")."""
         t = self.tree
-        return (
-            self.lang == "id"
-            and t[i].lower == "lalu"
-            and i > 0
-            and lexicon.lalu_of_time(t[i - 1].text)
-        )
+        if self.lang != "id":
+            return False
+        if t[i].lower in {"menjelang", "jelang"}:
+            return True
+        return t[i].lower in {"lalu", "berselang"} and i > 0 and lexicon.lalu_of_time(t[i - 1].text)
 
     def _in_name(self, i: int) -> bool:
         """ "Rocket Pass 4 in Rocket League brings ...": a capitalised English word inside a
@@ -1604,6 +1604,9 @@ class _Cutter:
                 return None
             if self.lang == "id" and noun.lower in _ID_PERSONAL_PRONOUNS:
                 return None  # "bagi Anda yang telah berpasangan": which of you, restrictive
+            phrase = min(w for w in t.subtree(noun.i) if t[w].pos != "PUNCT")
+            if t[phrase].lower in {"hanya", "cuma", "hanyalah"} and phrase < noun.i:
+                return None  # "Hanya Fredyan Wahyu yang sanggup ...": the cleft is the claim
             set_off = t.set_off(t.subtree(w))
             if (
                 self.lang == "id"
@@ -2029,8 +2032,11 @@ def _merge_adverbials(tree: Tree, pieces: list[_Piece], lang: str) -> list[_Piec
         inserts = into.inserts
         front = into.front
         if front and min(piece.words) < min(into.words):
-            # the restored subject goes after the fronted clause: "Tanpa ..., saya bisa ..."
-            inserts = ((min(into.words), " ".join(front)), *inserts)
+            # the restored subject goes after the fronted clause: "Tanpa ..., saya bisa ...",
+            # before the first word (not before the comma the clause may hold)
+            first = min((w for w in into.words if tree[w].pos != "PUNCT"), default=None)
+            if first is not None:
+                inserts = ((first, " ".join(front)), *inserts)
             front = ()
         # the comma between them, which went with neither ("Ketika Gibran menikah pada 2015
         # lalu, Chilli Pari juga ...")

@@ -2623,3 +2623,28 @@ def test_pria_alone_after_a_verb_of_saying_is_the_person_named_before() -> None:
         "ujar pria yang disapa Ketjuk ini di kantor BPS."
     )
     assert _article_speakers(text)[1] == ["Suhariyanto"]
+
+
+def test_a_fused_speaker_then_a_second_verb_of_saying_is_a_frame() -> None:
+    # IndoSum (CNN Indonesia, Shakespeare in dance): '"...," ujarnya menambahkan' lost the
+    # quote's second sentence (and '"...," katanya menegaskan' had given "Kami katanya
+    # menegaskan")
+    text = (
+        "Untuk produksi yang beranjak dari karya Shakespeare ini, Cousins mengaku tidak "
+        "berusaha menceritakan kembali suatu kisah yang ditulis Shakespeare melalui tarian.\n\n"
+        '"Namun, tarian bisa menceritakan kisah lain. Ketika kata-kata gagal berfungsi, maka '
+        'bahasa tubuh kita terus berbicara," ujarnya menambahkan.'
+    )
+    document = split_article(text, plain=True, lang="id")
+    assert [(c.text, c.speaker) for c in document.claims][1:] == [
+        ("Tarian bisa menceritakan kisah lain", "Cousins"),
+        ("Ketika kata-kata gagal berfungsi, maka bahasa tubuh kita terus berbicara", "Cousins"),
+    ]
+    said = claims_of(
+        '"Kami berharap karya ini bisa membawa kalian untuk melihat cerita dari dua sisi," '
+        "katanya menegaskan.",
+        "id",
+    )
+    assert [c[0] for c in said] == [
+        "Kami berharap karya ini bisa membawa kalian untuk melihat cerita dari dua sisi"
+    ]

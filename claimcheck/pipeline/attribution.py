@@ -663,9 +663,10 @@ def _edge(tree: Tree, words: frozenset[int], lang: str) -> Frame | None:
             if speaker and tree[speaker[0]].pos == "ADP" and tree[speaker[0]].lower != "by":
                 speaker = []  # '"State of the Union" address': a phrase, no one named
                 stop = position + 1
-            # '"P," tutur dia menambahkan': a second verb of saying after the speaker
+            # '"P," tutur dia menambahkan': a second verb of saying after the speaker, or
+            # after the speaker fused with the verb ('"P," katanya menambahkan')
             if (
-                len(speaker) > 1
+                (len(speaker) > 1 or speaker and tok.lower.endswith("nya"))
                 and tree[speaker[-1]].lower in lexicon.REPORTING[lang]
                 and all(tree[x].pos == "PRON" or _capitalised(tree[x].text) for x in speaker[:-1])
             ):

@@ -2284,6 +2284,13 @@ def _subordinate_only(tree: Tree, words: frozenset[int], lang: str) -> bool:
     marks = [tree[m].lower for m in tree.kids(top, "mark") if m in words]
     if not (tree[top].rel == "advcl" and any(m in lexicon.SUBORDINATORS[lang] for m in marks)):
         return False
+    # "Ketika kata-kata gagal berfungsi, maka bahasa tubuh kita ...": "maka" after the
+    # comma opens the main clause, however the parse hung it
+    if any(
+        tree[w].lower == "maka" and w > top and w - 1 in words and tree[w - 1].text == ","
+        for w in words
+    ):
+        return False
     # "jika semua imigrasi ... berhenti, populasi Muslim Eropa akan terus bertambah ...": the
     # parse hung the main clause under the condition; after its comma, with its own subject,
     # it is the statement the condition qualifies

@@ -1074,6 +1074,17 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "There are more important things than living",
             ],
         ),
+        # a past participle set off after the subject, which the parse made the root: the
+        # claim had been the fragment "Irena Sendler, credited with saving ..."
+        (
+            "Irena Sendler, credited with saving 2,500 Polish Jews from the Holocaust, was a "
+            "candidate for the 2007 Nobel Peace Prize but lost out to Al Gore.",
+            [
+                "Irena Sendler was a candidate for the 2007 Nobel Peace Prize",
+                "Irena Sendler is credited with saving 2,500 Polish Jews from the Holocaust",
+                "Irena Sendler lost out to Al Gore",
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

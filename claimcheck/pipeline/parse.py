@@ -180,7 +180,9 @@ def parse_sentences(
     ]
     if lang != "en":
         return plain
-    return [_said_objects(_bare_conjuncts(_present_tense_roots(p))) for p in plain]
+    return [
+        _said_objects(_bare_conjuncts(_participle_roots(_present_tense_roots(p)))) for p in plain
+    ]
 
 
 def _without_space(
@@ -317,6 +319,57 @@ def _present_tense_roots(parse: Parse) -> Parse:
             t.head == n and t.i != n and t.dep.split(":")[0] in _CLAUSE_CHILDREN for t in tokens
         ):
             tokens[n] = replace(tok, pos="VERB")
+    return Parse(parse.text, tuple(tokens))
+
+
+def _participle_roots(parse: Parse) -> Parse:
+    """ "Irena Sendler, credited with saving 2,500 Polish Jews ..., was a candidate ...": the
+    English parser makes a past participle set off after the subject the root, and the
+    sentence's real predicate (a copula or a finite verb with no subject, after the comma
+    that closes the participle) a parataxis or conjunct of it. The predicate becomes the
+    root, the subject its subject, the participle a clause on the subject, and the words
+    after the predicate (a further conjunct, the full stop) go with the predicate."""
+    tokens = list(parse.tokens)
+    roots = [t for t in tokens if t.dep == "root"]
+    if len(roots) != 1:
+        return parse
+    root = roots[0]
+    if root.pos != "VERB" or root.feature("VerbForm") != "Part":
+        return parse
+    children = [t for t in tokens if t.head == root.i and t.i != root.i]
+    if any(t.dep.startswith("aux") for t in children):
+        return parse
+    subjects = [t for t in children if t.dep.startswith("nsubj") and t.i < root.i]
+    if len(subjects) != 1 or tokens[root.i - 1].text != ",":
+        return parse
+    predicate = next(
+        (
+            t
+            for t in children
+            if t.i > root.i
+            and t.dep in {"parataxis", "conj"}
+            and tokens[t.i - 1].text != "and"
+            and not any(k.head == t.i and k.dep.startswith("nsubj") for k in tokens)
+            and (
+                t.feature("VerbForm") == "Fin"
+                or any(k.head == t.i and k.dep in {"cop", "aux", "aux:pass"} for k in tokens)
+            )
+        ),
+        None,
+    )
+    if predicate is None:
+        return parse
+    first = min(k.i for k in tokens if _descends(tokens, k.i, predicate.i))
+    if tokens[first - 1].text != ",":
+        return parse  # the participle's clause must end at a comma before the predicate
+    subject = subjects[0]
+    for t in children:
+        if t.i > first and t.i != predicate.i:
+            tokens[t.i] = replace(t, head=predicate.i)
+    tokens[first - 1] = replace(tokens[first - 1], head=root.i)
+    tokens[predicate.i] = replace(predicate, dep="root", head=predicate.i)
+    tokens[subject.i] = replace(subject, head=predicate.i)
+    tokens[root.i] = replace(root, dep="acl", head=subject.i)
     return Parse(parse.text, tuple(tokens))
 
 

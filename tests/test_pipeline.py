@@ -1085,6 +1085,18 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "Irena Sendler lost out to Al Gore",
             ],
         ),
+        # two past-tense verbs side by side share the object after the second ("Ronna
+        # McDaniel published" had stood alone)
+        (
+            "Republican National Committee Chairwoman Ronna McDaniel published and later "
+            "deleted a tweet that suggested a U.S. future under a Joe Biden-Kamala Harris "
+            "presidential administration.",
+            [
+                "Republican National Committee Chairwoman Ronna McDaniel published and later "
+                "deleted a tweet that suggested a U.S. future under a Joe Biden-Kamala Harris "
+                "presidential administration"
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

@@ -893,7 +893,12 @@ class _Cutter:
         if not after:
             return False
         if self.lang == "en":
-            return bool(t.kids(head, "aux", "aux:pass"))
+            # "published and later deleted a tweet": the object after the second verb is
+            # the first's too when the first has none and both are past tense
+            both_past = all(t[v].feature("Tense") == "Past" for v in (head, child))
+            return bool(t.kids(head, "aux", "aux:pass")) or (
+                both_past and bool(t.kids(child, "obj")) and not t.kids(head, "obj", "ccomp")
+            )
         # Indonesian: two transitive verbs ("mengevaluasi dan mempelajari hasil ...",
         # "dibeli dan direnovasi oleh ..."), the first without an object of its own ("-nya")
         head_word, child_word = t[head].lower, t[child].lower

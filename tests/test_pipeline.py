@@ -1097,6 +1097,19 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "presidential administration"
             ],
         ),
+        # a past form after the subject that the parse made the root, its real predicate a
+        # ccomp whose "subject" sits behind a preposition: the subject had been lost ("In
+        # swimming pools will reveal the presence of urine")
+        (
+            "A special compound added to the water in swimming pools will reveal the "
+            "presence of urine and catch those who pee in the pool.",
+            [
+                "A special compound added to the water in swimming pools will reveal the "
+                "presence of urine",
+                "A special compound added to the water in swimming pools will catch those who "
+                "pee in the pool",
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

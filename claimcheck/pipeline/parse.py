@@ -323,50 +323,72 @@ def _present_tense_roots(parse: Parse) -> Parse:
 
 
 def _participle_roots(parse: Parse) -> Parse:
-    """ "Irena Sendler, credited with saving 2,500 Polish Jews ..., was a candidate ...": the
-    English parser makes a past participle set off after the subject the root, and the
-    sentence's real predicate (a copula or a finite verb with no subject, after the comma
-    that closes the participle) a parataxis or conjunct of it. The predicate becomes the
-    root, the subject its subject, the participle a clause on the subject, and the words
-    after the predicate (a further conjunct, the full stop) go with the predicate."""
+    """A past participle after the subject that the English parser made the root, with
+    the sentence's real predicate under it:
+
+    - set off by commas, the predicate (a copula or a finite verb with no subject, after
+      the comma that closes the participle) a parataxis or conjunct of it: "Irena Sendler,
+      credited with saving 2,500 Polish Jews ..., was a candidate ...";
+    - with no commas, the predicate a ccomp whose "subject" sits behind a preposition: "A
+      special compound added to the water in swimming pools will reveal ...", where
+      "pools" is the participle's, not a subject.
+
+    The predicate becomes the root, the subject its subject, the participle a clause on the
+    subject, and the words after the predicate (a further conjunct, the full stop) go with
+    the predicate."""
     tokens = list(parse.tokens)
     roots = [t for t in tokens if t.dep == "root"]
     if len(roots) != 1:
         return parse
     root = roots[0]
-    if root.pos != "VERB" or root.feature("VerbForm") != "Part":
+    # a past form the tagger took for a finite verb too ("added"): only the second case
+    participle = root.feature("VerbForm") == "Part"
+    if root.pos != "VERB" or not (participle or root.feature("Tense") == "Past"):
         return parse
     children = [t for t in tokens if t.head == root.i and t.i != root.i]
     if any(t.dep.startswith("aux") for t in children):
         return parse
     subjects = [t for t in children if t.dep.startswith("nsubj") and t.i < root.i]
-    if len(subjects) != 1 or tokens[root.i - 1].text != ",":
+    if len(subjects) != 1:
         return parse
-    predicate = next(
-        (
-            t
-            for t in children
-            if t.i > root.i
-            and t.dep in {"parataxis", "conj"}
-            and tokens[t.i - 1].text != "and"
-            and not any(k.head == t.i and k.dep.startswith("nsubj") for k in tokens)
-            and (
-                t.feature("VerbForm") == "Fin"
-                or any(k.head == t.i and k.dep in {"cop", "aux", "aux:pass"} for k in tokens)
-            )
-        ),
-        None,
-    )
+    set_off = tokens[root.i - 1].text == ","
+
+    def subject_of(t: Token) -> Token | None:
+        return next((k for k in tokens if k.head == t.i and k.dep.startswith("nsubj")), None)
+
+    def finite(t: Token) -> bool:
+        return t.feature("VerbForm") == "Fin" or any(
+            k.head == t.i and k.dep in {"cop", "aux", "aux:pass"} for k in tokens
+        )
+
+    predicate, false_subject = None, None
+    for t in children:
+        if t.i < root.i or not finite(t):
+            continue
+        own = subject_of(t)
+        beside = set_off and participle and t.dep in {"parataxis", "conj"} and own is None
+        if beside and tokens[t.i - 1].text != "and":
+            predicate = t
+            break
+        behind_preposition = own is not None and any(
+            k.head == own.i and k.dep == "case" for k in tokens
+        )
+        if t.dep == "ccomp" and own is not None and own.i < t.i and behind_preposition:
+            predicate, false_subject = t, own
+            break
     if predicate is None:
         return parse
+    if false_subject is not None:
+        tokens[false_subject.i] = replace(false_subject, dep="obl", head=root.i)
     first = min(k.i for k in tokens if _descends(tokens, k.i, predicate.i))
-    if tokens[first - 1].text != ",":
-        return parse  # the participle's clause must end at a comma before the predicate
+    if false_subject is None:
+        if tokens[first - 1].text != ",":
+            return parse  # the participle's clause must end at a comma before the predicate
+        tokens[first - 1] = replace(tokens[first - 1], head=root.i)
     subject = subjects[0]
     for t in children:
         if t.i > first and t.i != predicate.i:
             tokens[t.i] = replace(t, head=predicate.i)
-    tokens[first - 1] = replace(tokens[first - 1], head=root.i)
     tokens[predicate.i] = replace(predicate, dep="root", head=predicate.i)
     tokens[subject.i] = replace(subject, head=predicate.i)
     tokens[root.i] = replace(root, dep="acl", head=subject.i)

@@ -26,7 +26,7 @@ import speakers_fresh  # noqa: E402
 # claims-fresh.jsonl was annotated blind and scored untouched at id 0.742, en 0.693.
 CLAIM_F1_FLOOR = {
     "claims-dev.jsonl": {"id": 0.85, "en": 0.88},
-    "claims-heldout.jsonl": {"id": 0.83, "en": 0.77},
+    "claims-heldout.jsonl": {"id": 0.83, "en": 0.79},
     "claims-fresh.jsonl": {"id": 0.78, "en": 0.72},
 }
 SPEAKER_FLOOR = {

@@ -401,10 +401,7 @@ def _said_objects(parse: Parse) -> Parse:
     "said", and the clause subjectless (so its subject was restored as "Dan Patrick"). The
     noun, right before the clause, becomes the clause's subject."""
     tokens = list(parse.tokens)
-    children: list[list[int]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            children[t.head].append(t.i)
+    children = _children_of(tokens)
     for n, tok in enumerate(tokens):
         if tok.dep != "ccomp":
             continue
@@ -429,6 +426,15 @@ def _said_objects(parse: Parse) -> Parse:
     return Parse(parse.text, tuple(tokens))
 
 
+def _children_of(tokens: list[Token]) -> list[list[int]]:
+    """Each token's children, by index."""
+    children: list[list[int]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            children[t.head].append(t.i)
+    return children
+
+
 def _subtree_of(tokens: list[Token], children: list[list[int]], i: int) -> set[int]:
     found = {i}
     stack = list(children[i])
@@ -447,10 +453,7 @@ def _bare_conjuncts(parse: Parse) -> Parse:
     Such a conjunct is moved to the nearest bare verb before it, when that verb has its
     own auxiliary or "to" and lies under the finite verb."""
     tokens = list(parse.tokens)
-    children: list[list[int]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            children[t.head].append(t.i)
+    children = _children_of(tokens)
     for n, tok in enumerate(tokens):
         if tok.dep != "conj" or tok.pos != "VERB" or tok.feature("VerbForm") != "Inf":
             continue

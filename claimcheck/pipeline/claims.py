@@ -30,6 +30,8 @@ _SPLICES = frozenset({",", "—", "–", "--"})
 #: reviewer can check as one statement; they are kept as sentences but give no claims.
 MAX_SENTENCE_CHARS = 1500
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+# Words that put a second act after the first on one object ("published and later deleted")
+_SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "quickly", "soon"})
 # "Anda yang ...", "mereka yang ...": a relative clause on a pronoun says which people
 _ID_PERSONAL_PRONOUNS = frozenset({"anda", "kamu", "kalian", "mereka", "kita", "kami", "engkau"})
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "kita", "i", "we", "me"})
@@ -894,10 +896,15 @@ class _Cutter:
             return False
         if self.lang == "en":
             # "published and later deleted a tweet": the object after the second verb is
-            # the first's too when the first has none and both are past tense
+            # the first's too when the first has none, both are past tense and a word of
+            # sequence ties them ("later", "then"); not "resigned and joined the party"
             both_past = all(t[v].feature("Tense") == "Past" for v in (head, child))
+            sequence = any(t[a].lower in _SEQUENCE_ADVERBS for a in t.kids(child, "advmod"))
             return bool(t.kids(head, "aux", "aux:pass")) or (
-                both_past and bool(t.kids(child, "obj")) and not t.kids(head, "obj", "ccomp")
+                both_past
+                and sequence
+                and bool(t.kids(child, "obj"))
+                and not t.kids(head, "obj", "ccomp")
             )
         # Indonesian: two transitive verbs ("mengevaluasi dan mempelajari hasil ...",
         # "dibeli dan direnovasi oleh ..."), the first without an object of its own ("-nya")

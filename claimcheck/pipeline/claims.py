@@ -743,14 +743,11 @@ class _Cutter:
         before = first - 1 if t[first - 1].text not in {":", ","} or first < 2 else first - 2
         return t[before].lower in lexicon.TEXT_NAMING[self.lang]
 
-    def _quoted_predicate(
-        self, child: int, words: frozenset[int], *, subject: bool = False
-    ) -> bool:
+    def _quoted_predicate(self, child: int, words: frozenset[int]) -> bool:
         """Whether the clause of ``child`` is all of a quotation inside the sentence, with
-        no subject (``subject``: or with one): words quoted as the sentence's own
-        predicate, not a statement beside it."""
+        no subject: words quoted as the sentence's own predicate, not a statement beside it."""
         t = self.tree
-        if not subject and t.subject(child) is not None:
+        if t.subject(child) is not None:
             return False
         inside = t.subtree(child) & words
         first, last = min(inside), max(inside)

@@ -345,7 +345,8 @@ def _participle_roots(parse: Parse) -> Parse:
     participle = root.feature("VerbForm") == "Part"
     if root.pos != "VERB" or not (participle or root.feature("Tense") == "Past"):
         return parse
-    children = [t for t in tokens if t.head == root.i and t.i != root.i]
+    kids = _children_of(tokens)
+    children = [tokens[c] for c in kids[root.i]]
     if any(t.dep.startswith("aux") for t in children):
         return parse
     subjects = [t for t in children if t.dep.startswith("nsubj") and t.i < root.i]
@@ -354,11 +355,11 @@ def _participle_roots(parse: Parse) -> Parse:
     set_off = tokens[root.i - 1].text == ","
 
     def subject_of(t: Token) -> Token | None:
-        return next((k for k in tokens if k.head == t.i and k.dep.startswith("nsubj")), None)
+        return next((tokens[k] for k in kids[t.i] if tokens[k].dep.startswith("nsubj")), None)
 
     def finite(t: Token) -> bool:
         return t.feature("VerbForm") == "Fin" or any(
-            k.head == t.i and k.dep in {"cop", "aux", "aux:pass"} for k in tokens
+            tokens[k].dep in {"cop", "aux", "aux:pass"} for k in kids[t.i]
         )
 
     predicate, false_subject = None, None
@@ -370,9 +371,7 @@ def _participle_roots(parse: Parse) -> Parse:
         if beside and tokens[t.i - 1].text != "and":
             predicate = t
             break
-        behind_preposition = own is not None and any(
-            k.head == own.i and k.dep == "case" for k in tokens
-        )
+        behind_preposition = own is not None and any(tokens[k].dep == "case" for k in kids[own.i])
         if t.dep == "ccomp" and own is not None and own.i < t.i and behind_preposition:
             predicate, false_subject = t, own
             break
@@ -380,7 +379,9 @@ def _participle_roots(parse: Parse) -> Parse:
         return parse
     if false_subject is not None:
         tokens[false_subject.i] = replace(false_subject, dep="obl", head=root.i)
-    first = min(k.i for k in tokens if _descends(tokens, k.i, predicate.i))
+        kids[predicate.i].remove(false_subject.i)
+        kids[root.i].append(false_subject.i)
+    first = min(_subtree_of(tokens, kids, predicate.i))
     if false_subject is None:
         if tokens[first - 1].text != ",":
             return parse  # the participle's clause must end at a comma before the predicate

@@ -378,7 +378,7 @@ class _Cutter:
         """A verb or auxiliary, by the tagger or, in Indonesian, by its verbal prefix when the
         tagger says otherwise ("mengecam" read as a pronoun)."""
         tok = self.tree[i]
-        if self._time_lalu(i):
+        if self._says_when(i):
             return False  # "Pada pemeriksaan Senin lalu, ...": a time, no verb
         if tok.pos in _PREDICATE_POS:
             return not self._in_name(i)
@@ -390,7 +390,7 @@ class _Cutter:
             and tok.lower not in lexicon.ID_PREDICATE_WORDS
         )
 
-    def _time_lalu(self, i: int) -> bool:
+    def _says_when(self, i: int) -> bool:
         """An Indonesian word that says when: "lalu" or "berselang" after a time ("Senin
         lalu", "dua tahun berselang"), "menjelang" ("sehari menjelang lomba")."""
         t = self.tree
@@ -1924,7 +1924,7 @@ class _Cutter:
             if tok.pos == "ADJ" and any(c in words for c in t.kids(w, *SUBJECTS)):
                 return True
         return any(
-            lexicon.is_predicate(t[w].text, self.lang) and not self._time_lalu(w) for w in words
+            lexicon.is_predicate(t[w].text, self.lang) and not self._says_when(w) for w in words
         )
 
 

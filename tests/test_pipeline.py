@@ -1110,6 +1110,17 @@ def test_andai_opens_a_condition_as_jika_does() -> None:
                 "pee in the pool",
             ],
         ),
+        # a title right before a name stays in a noun phrase written back as a subject
+        # (UD English EWT dev, a newsgroup post): "The HOPE VI redevelopment of Thomas"
+        (
+            "The complaint accuses HANO of violating a 2003 agreement during the HOPE VI "
+            "redevelopment of St. Thomas, now known as River Garden.",
+            [
+                "The complaint accuses HANO of violating a 2003 agreement during the HOPE VI "
+                "redevelopment of St. Thomas",
+                "The HOPE VI redevelopment of St. Thomas is now known as River Garden",
+            ],
+        ),
     ],
 )
 def test_english_pieces_the_parse_misleads_into(sentence: str, expected: list[str]) -> None:

@@ -1904,10 +1904,18 @@ class _Cutter:
                     and t[c].pos in {"NOUN", "PROPN"}
                     and not t.kids(c, "case")
                 )
+                # "St. Thomas", "Dr. Fauci": a title right before the name is the name's
+                title = t[c].dep == "nmod:desc" and c == i - 1 and t[c].text[:1].isupper()
                 if (
                     c in available
                     and not verb_before
-                    and (t[c].dep in keep or t[c].rel in {"flat", "compound"} or of_phrase or bare)
+                    and (
+                        t[c].dep in keep
+                        or t[c].rel in {"flat", "compound"}
+                        or of_phrase
+                        or bare
+                        or title
+                    )
                 ):
                     out.add(c)
                     stack.append(c)

@@ -249,6 +249,13 @@ def test_speakers_in_whole_articles_do_not_slide_back() -> None:
             "Bimtek kali ini juga bertujuan memberi perspektif yang sama",
             "Esthy Reko Astuti",
         ),
+        (  # IndoSum (Antara): one name set off after the office by its comma
+            "Sementara itu, Kepala Seksi Bimas Islam Kemenag Kota Singkawang, Mukhlis "
+            "mengatakan, tata cara pemotongan hewan kurban harus sesuai dengan syariah Islam.",
+            "id",
+            "Tata cara pemotongan hewan kurban harus sesuai dengan syariah Islam",
+            "Mukhlis",
+        ),
         (
             "Direktur Jenderal Pengelolaan Pembiayaan dan Risiko Suminto mengatakan lelang surat "
             "utang diikuti banyak investor.",

@@ -1907,6 +1907,23 @@ AMRAN = (
     "konsumsi masyarakat terhadap daging ayam sekitar 10 kg / tahun."
 )
 
+# IndoSum (DailySocial): the office's company, named elsewhere on its own ("dari
+# Microsoft."), then a name the article never shortens.
+MICROSOFT = (
+    "Acara ini memperoleh dukungan penuh dari Microsoft. Business group head Microsoft Lucky "
+    "Gani menyampaikan rasa antusiasme timnya menyuguhkan pengalaman komputasi baru bersama "
+    "Lenovo, melalui Windows 10."
+)
+# IndoSum (Okezone): the club before its vice president's name, elsewhere "dengan Boca
+# Juniors ingin ...".
+BOCA = (
+    "Wakil presiden Boca Juniors Horacio Paolini menyatakan, kesepakatan akan segera diraih "
+    "bersama Shanghai Shenhua terkait transfer Carlos Tevez.\n\n"
+    "Manajer tim Shenhua Mao Yijun mengakui pada pekan lalu kalau masa depan Tevez di Hongkou "
+    "Football Stadium masih belum jelas, dengan Boca Juniors ingin mendatangkan kembali "
+    "striker berusia 33 tahun itu setelah 13 tahun lamanya."
+)
+
 
 def _speakers(text: str) -> list[str | None]:
     document = split_article(text, plain=True, lang="id")
@@ -1919,6 +1936,24 @@ def test_a_long_speaker_name_starts_where_the_article_refers_to_the_speaker() ->
 
 def test_a_given_name_the_article_never_uses_apart_stays_in_the_name() -> None:
     assert _speakers(AMRAN) == ["Andi Amran Sulaiman", "Amran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"), [(MICROSOFT, "Lucky Gani"), (BOCA, "Horacio Paolini")]
+)
+def test_a_body_the_article_names_on_its_own_is_not_the_speakers_name(
+    text: str, speaker: str
+) -> None:
+    assert [s for s in _speakers(text) if s] == [speaker]
+
+
+def test_a_body_named_whole_again_stays_the_speaker() -> None:
+    # IndoSum (CNN Indonesia): "Disneyland Hong Kong" is the park, as the article says twice
+    text = (
+        "Taman bermain Disneyland Hong Kong mengumumkan akan melakukan pengembangan.\n\n"
+        '"Tentu saja pasar kami juga akan semakin luas," kata Disneyland Hong Kong.'
+    )
+    assert _speakers(text)[-1] == "Disneyland Hong Kong"
 
 
 def test_a_predicate_the_parse_hung_on_the_object_is_what_was_said() -> None:

@@ -160,20 +160,42 @@ def _names_as_referred_to(text: str, sentences: list[Sentence]) -> list[Sentence
     Fitriadi"), and the article then says "kata Yusnita" and "Kota Singkawang". A short
     reference is a speaker of one or two words; the name keeps at least two words, so a
     surname alone ("Johnson said") shortens nothing; a given name never used apart from the
-    name ("Andi Amran Sulaiman", later "kata Amran") and an initial stay."""
-    short = {
-        tuple(words)
+    name ("Andi Amran Sulaiman", later "kata Amran") and an initial stay. Without a short
+    reference, the words before a person's name go when the article names them elsewhere on
+    their own, as a body or a place ("Business group head Microsoft Lucky Gani" beside
+    "dukungan penuh dari Microsoft.")."""
+    from claimcheck.pipeline import lexicon
+    from claimcheck.pipeline.attribution import person_like
+
+    speakers = [
+        tuple(claim.speaker.split())
         for sentence in sentences
         for claim in sentence.claims
-        if claim.speaker and 1 <= len(words := claim.speaker.split()) <= 2
-    }
-    if not short:
-        return sentences
+        if claim.speaker
+    ]
+    short = {words for words in speakers if 1 <= len(words) <= 2}
 
     def apart(word: str, before: str) -> bool:
         """``word`` stands somewhere in the text not followed by ``before``."""
         found = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)\W*(\w*)", text)
         return any(m.group(1) != before for m in found)
+
+    def alone(phrase: str, before: str) -> bool:
+        """``phrase`` stands somewhere in the text as a body's or a place's name: after a
+        lower-case word, an acronym or a body's first word ("dari Microsoft.", "PT Sigap
+        Prima Astrea"), followed neither by ``before`` nor by another capitalised word."""
+        found = re.finditer(rf"(\w*)\s(?:{re.escape(phrase)})(?!\w)(\W*)(\w*)", text)
+        return any(
+            (
+                m.group(1)[:1].islower()
+                or m.group(1).lower() in lexicon.ORGANISATION_STARTS
+                or len(m.group(1)) > 1
+                and m.group(1).isupper()  # "MDI Ventures"
+            )
+            and m.group(3) != before
+            and not (m.group(2) == " " and m.group(3)[:1].isupper())
+            for m in found
+        )
 
     def referred(speaker: str) -> str:
         words = speaker.split()
@@ -184,6 +206,28 @@ def _names_as_referred_to(text: str, sentences: list[Sentence]) -> list[Sentence
                 if start and apart(words[start - 1], words[start]):
                     return " ".join(words[start:])
                 return speaker
+        # "Business group head Microsoft Lucky Gani" with no short reference, where the
+        # article also says "dari Microsoft.": the words before the name are the office's
+        # body, unless a speaker opens with them ("kata Basuki") or the article names the
+        # whole again ("Disneyland Hong Kong akan ...": a body's own name)
+        if (
+            not person_like(speaker)
+            or any(s[0] == words[0] and s != tuple(words) for s in speakers)
+            or len(re.findall(rf"(?<!\w){re.escape(speaker)}(?!\w)", text)) > 1
+        ):
+            return speaker
+        for n in range(len(words) - 2, 0, -1):
+            rest = words[n:]
+            if (
+                len(rest[0].rstrip(".")) > 1
+                and " ".join(rest).lower() not in lexicon.PLACES
+                # "Disneyland Hong Kong" when the article says "di Hong Kong"
+                and not re.search(
+                    rf"\b(?:di|ke|dari|in|at|to|from) {re.escape(' '.join(rest))}\b", text
+                )
+                and alone(" ".join(words[:n]), rest[0])
+            ):
+                return " ".join(rest)
         return speaker
 
     done: list[Sentence] = []

@@ -1233,7 +1233,10 @@ def speaker_name(tree: Tree, words: frozenset[int]) -> str:
             ranked += 1
         after = after[ranked:]
         all_names = all(_capital(tree, w) and not _is_title(tree[w].text) for w in after)
-        if (2 <= len(after) <= 4 or ranked and len(after) == 1) and all_names:
+        # "Kepala Seksi Bimas Islam Kemenag Kota Singkawang, Mukhlis": one name after an
+        # office set off by its comma is the person too
+        office_before = _is_title(tree[ordered[0]].text) and tree[after[0]].pos == "PROPN"
+        if (2 <= len(after) <= 4 or (ranked or office_before) and len(after) == 1) and all_names:
             ordered = after
     while ordered and (
         tree[ordered[-1]].lower in _DETERMINERS
